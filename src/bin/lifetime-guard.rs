@@ -1,0 +1,300 @@
+//! `lifetime-guard`: convert and check Auth0 lifetimes from the command line.
+//!
+//! Exit status: 0 when the input is valid (warnings included), 1 when it is invalid or would
+//! block a save, 2 for usage errors.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use lifetime_guard::catalog::{self, FIELDS};
+use lifetime_guard::policy::Policy;
+use lifetime_guard::verdict::{check_field, Context, Level, Verdict};
+use lifetime_guard::{format, parse, ParseError, Unit};
+use serde_json::json;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "lifetime-guard",
+    version,
+    about = "Convert, check and explain Auth0 token and session lifetimes"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum UnitArg {
+    Seconds,
+    Minutes,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Convert "24h", "1d 12h", "P1D", "86,400"… into a whole number of seconds or minutes.
+    Convert {
+        /// The value, in quotes if it has spaces: "1 day 12 hours".
+        #[arg(allow_hyphen_values = true)]
+        input: String,
+        /// The unit of the result (and of a bare number).
+        #[arg(long, value_enum, default_value = "seconds")]
+        unit: UnitArg,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a value for a Dashboard field: limits, relations, the flows it governs.
+    Check {
+        /// Field id (`token_lifetime`, …) or its Dashboard label; see `lifetime-guard fields`.
+        field: String,
+        /// The value as typed in the Dashboard.
+        #[arg(allow_hyphen_values = true)]
+        input: String,
+        /// The API identifier (audience); `https://{tenant}/mfa/` gets the MFA explanation.
+        #[arg(long, value_name = "URL")]
+        api_identifier: Option<String>,
+        /// Another field's current value, for relations: `--with token_lifetime=24h`.
+        #[arg(long = "with", value_name = "FIELD=INPUT")]
+        with: Vec<String>,
+        /// An organisation policy as JSON: `{"token_lifetime": {"max": "1h"}}`.
+        #[arg(long, value_name = "FILE")]
+        policy: Option<std::path::PathBuf>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List every field the rules engine knows.
+    Fields {
+        /// Print the catalog as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        Command::Convert { input, unit, json } => convert(&input, unit, json),
+        Command::Check {
+            field,
+            input,
+            api_identifier,
+            with,
+            policy,
+            json,
+        } => check(
+            &field,
+            &input,
+            api_identifier,
+            &with,
+            policy.as_deref(),
+            json,
+        ),
+        Command::Fields { json } => fields(json),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+fn error_json(e: &ParseError) -> serde_json::Value {
+    json!({
+        "kind": e.kind.code(),
+        "message": e.message,
+        "start": e.start,
+        "end": e.end,
+        "suggestion": e.suggestion,
+    })
+}
+
+/// Prints the input with a caret line under the offending bytes.
+fn print_error(input: &str, e: &ParseError) {
+    eprintln!("error: {}", e.message);
+    let start = input.get(..e.start).map_or(0, |s| s.chars().count());
+    let width = input
+        .get(e.start..e.end)
+        .map_or(1, |s| s.chars().count().max(1));
+    eprintln!("  {}", input.replace(['\n', '\r', '\t'], " "));
+    eprintln!("  {}{}", " ".repeat(start), "^".repeat(width));
+    if let Some(s) = &e.suggestion {
+        eprintln!("did you mean “{s}”?");
+    }
+}
+
+fn convert(input: &str, unit: UnitArg, as_json: bool) -> ExitCode {
+    let unit = match unit {
+        UnitArg::Seconds => Unit::Seconds,
+        UnitArg::Minutes => Unit::Minutes,
+    };
+    match parse(input, unit) {
+        Ok(value) => {
+            if as_json {
+                println!(
+                    "{}",
+                    json!({
+                        "ok": true,
+                        "value": value,
+                        "unit": unit.name(),
+                        "seconds": value.saturating_mul(unit.seconds()),
+                        "human": format::words(value, unit),
+                    })
+                );
+            } else {
+                println!("{value}");
+                println!("{}", format::equation(value, unit));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            if as_json {
+                println!("{}", json!({ "ok": false, "error": error_json(&e) }));
+            } else {
+                print_error(input, &e);
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn check(
+    field_name: &str,
+    input: &str,
+    api_identifier: Option<String>,
+    with: &[String],
+    policy: Option<&std::path::Path>,
+    as_json: bool,
+) -> ExitCode {
+    let Some(field) = catalog::field(field_name) else {
+        return usage_error(&format!(
+            "unknown field “{field_name}”; `lifetime-guard fields` lists them"
+        ));
+    };
+    let mut ctx = Context {
+        api_identifier,
+        ..Context::default()
+    };
+    for pair in with {
+        let Some((name, value)) = pair.split_once('=') else {
+            return usage_error(&format!("--with takes FIELD=INPUT, got “{pair}”"));
+        };
+        let Some(other) = catalog::field(name.trim()) else {
+            return usage_error(&format!("unknown field “{name}” in --with"));
+        };
+        ctx.siblings.insert(other.id.to_string(), value.to_string());
+    }
+    if let Some(path) = policy {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => return usage_error(&format!("cannot read {}: {e}", path.display())),
+        };
+        let policy: Policy = match serde_json::from_str(&text) {
+            Ok(p) => p,
+            Err(e) => {
+                return usage_error(&format!("{} is not a valid policy: {e}", path.display()))
+            }
+        };
+        if let Some(problem) = policy.problems().first() {
+            return usage_error(&format!("{}: {problem}", path.display()));
+        }
+        ctx.policy = Some(policy);
+    }
+    let verdict = check_field(field, input, &ctx);
+    if as_json {
+        println!("{}", verdict_json(&verdict));
+    } else {
+        print_verdict(input, &verdict);
+    }
+    if verdict.blocks_save {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn verdict_json(v: &Verdict) -> serde_json::Value {
+    json!({
+        "field": v.field,
+        "level": v.level,
+        "blocks_save": v.blocks_save,
+        "value": v.value,
+        "unit": v.unit.name(),
+        "seconds": v.seconds,
+        "human": v.human,
+        "messages": v.messages.iter().map(|m| json!({"code": m.code, "level": m.level, "text": m.text})).collect::<Vec<_>>(),
+        "flows": v.flows.iter().map(|f| json!({"code": f.code, "name": f.name})).collect::<Vec<_>>(),
+        "explanation": v.explanation,
+        "error": v.error.as_ref().map(error_json),
+    })
+}
+
+fn print_verdict(input: &str, v: &Verdict) {
+    let status = match (v.level, v.blocks_save) {
+        (_, true) => "BLOCKS SAVE",
+        (Level::Warning, _) => "warning",
+        _ => "ok",
+    };
+    match &v.equation {
+        Some(eq) => println!("{}: {eq} — {status}", v.field),
+        None => println!("{}: {status}", v.field),
+    }
+    if let Some(e) = &v.error {
+        print_error(input, e);
+    }
+    for m in v
+        .messages
+        .iter()
+        .filter(|m| m.level != Level::Error || v.error.is_none())
+    {
+        let tag = match m.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Info | Level::Ok => "note",
+        };
+        println!("  {tag} [{}]: {}", m.code, m.text);
+    }
+    println!("  {}", v.explanation);
+    if !v.flows.is_empty() {
+        println!(
+            "  flows: {}",
+            v.flows
+                .iter()
+                .map(|f| f.name)
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+    }
+}
+
+fn fields(as_json: bool) -> ExitCode {
+    if as_json {
+        match serde_json::to_string_pretty(FIELDS) {
+            Ok(s) => println!("{s}"),
+            Err(e) => return usage_error(&e.to_string()),
+        }
+        return ExitCode::SUCCESS;
+    }
+    for f in FIELDS {
+        let max = f.max.map_or("none".to_string(), |m| format::group(m.value));
+        println!(
+            "{:<40} {:<8} default {:>10}  min {:>3}  max {:>12}  labels: {}",
+            f.id,
+            f.unit.name(),
+            format::group(f.default.value),
+            f.min.value,
+            max,
+            f.labels.join(" | ")
+        );
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,133 @@
+//! Matching the text of a Dashboard label to a catalog field, across label generations.
+
+use super::{Field, FIELDS};
+
+/// Parenthesised suffixes that say the unit or whether the field is required; they differ
+/// between Dashboard generations and carry no identity.
+const NOISE: &[&str] = &[
+    "(seconds)",
+    "(in seconds)",
+    "(secs)",
+    "(sec)",
+    "(s)",
+    "(minutes)",
+    "(in minutes)",
+    "(mins)",
+    "(min)",
+    "(required)",
+    "(optional)",
+];
+
+/// Lower-cases, drops asterisks, colons, unit suffixes and extra spaces, and spaces slashes
+/// evenly, so that every rendering of one label compares equal.
+pub fn normalise_label(text: &str) -> String {
+    let mut spaced = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '/' => spaced.push_str(" / "),
+            '(' | ')' | '-' => spaced.push(c),
+            c if c.is_alphanumeric() => spaced.extend(c.to_lowercase()),
+            _ => spaced.push(' '),
+        }
+    }
+    let mut out = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+    for noise in NOISE {
+        while let Some(i) = out.find(noise) {
+            out.replace_range(i..i + noise.len(), " ");
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when `text` is `label`, or starts with it and then a word boundary.
+fn prefix_at_boundary(text: &str, label: &str) -> bool {
+    text.strip_prefix(label)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+}
+
+/// The field whose label `text` is, preferring exact matches, then the longest label that
+/// `text` begins with (so "Idle Session Lifetime (Non-Persistent)" is not taken for
+/// "Idle Session Lifetime").
+pub fn match_label(text: &str) -> Option<&'static Field> {
+    let norm = normalise_label(text);
+    if norm.is_empty() || norm.len() > 200 {
+        return None;
+    }
+    let mut best: Option<(usize, &'static Field)> = None;
+    for field in FIELDS {
+        for label in field.labels {
+            let l = normalise_label(label);
+            if l == norm {
+                return Some(field);
+            }
+            if prefix_at_boundary(&norm, &l) && best.is_none_or(|(len, _)| l.len() > len) {
+                best = Some((l.len(), field));
+            }
+        }
+    }
+    best.map(|(_, f)| f)
+}
+
+/// The field whose on/off toggle has the label `text`.
+pub fn match_toggle(text: &str) -> Option<&'static Field> {
+    let norm = normalise_label(text);
+    FIELDS
+        .iter()
+        .find(|f| f.toggle_labels.iter().any(|l| normalise_label(l) == norm))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(text: &str) -> Option<&'static str> {
+        match_label(text).map(|f| f.id)
+    }
+
+    #[test]
+    fn every_generation_matches() {
+        for field in FIELDS {
+            for label in field.labels {
+                assert_eq!(id(label), Some(field.id), "{label}");
+                assert_eq!(id(&label.to_uppercase()), Some(field.id), "{label}");
+                assert_eq!(id(&format!("  {label} *")), Some(field.id), "{label}");
+            }
+        }
+    }
+
+    #[test]
+    fn variants() {
+        assert_eq!(id("Token Expiration (Seconds)"), Some("token_lifetime"));
+        assert_eq!(
+            id("Token Expiration For Browser Flows (Seconds)"),
+            Some("token_lifetime_for_web")
+        );
+        assert_eq!(
+            id("Maximum Access Token Lifetime (seconds) *"),
+            Some("token_lifetime")
+        );
+        assert_eq!(
+            id("Implicit/Hybrid Flow Access Token Lifetime"),
+            Some("token_lifetime_for_web")
+        );
+        assert_eq!(
+            id("Idle Session Lifetime (Non-Persistent)"),
+            Some("idle_ephemeral_session_lifetime")
+        );
+        assert_eq!(
+            id("Idle Session Lifetime (Persistent)"),
+            Some("idle_session_lifetime")
+        );
+        assert_eq!(
+            id("Maximum Access Token Lifetime in seconds"),
+            Some("token_lifetime")
+        );
+        assert_eq!(id("Token"), None);
+        assert_eq!(id("Name"), None);
+        assert_eq!(id(""), None);
+        assert_eq!(
+            match_toggle("Absolute Expiration").map(|f| f.id),
+            Some("refresh_token.token_lifetime")
+        );
+    }
+}

@@ -1,0 +1,21 @@
+//! Lifetime Guard for Auth0: the rules engine behind the browser extension, the popup, the
+//! playground and the `lifetime-guard` command line.
+//!
+//! The core — [`parse`], [`format`], [`catalog`], [`verdict`] and [`policy`] — is plain Rust with
+//! no web dependency. The `web` module, compiled only for `wasm32`, finds fields in the Auth0
+//! Dashboard, listens, and renders what the core decides.
+
+pub mod catalog;
+pub mod format;
+pub mod parse;
+pub mod policy;
+pub mod unit;
+pub mod verdict;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+pub use parse::{parse, ErrorKind, ParseError, MAX_VALUE};
+pub use unit::Unit;
+pub use verdict::{check, check_field, Context, Level, Message, Verdict};

@@ -1,0 +1,85 @@
+//! Clock notation: `H:MM:SS` or `H:MM` (hours and minutes), as in `1:30:00` or `36:00`.
+
+use super::error::{ErrorKind, ParseError};
+use super::number::NANO;
+
+fn bad(start: usize, end: usize, message: impl Into<String>) -> ParseError {
+    ParseError::new(ErrorKind::BadClock, start, end, message)
+}
+
+pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseError> {
+    let body = &input[lo..hi];
+    let mut fields: Vec<(usize, &str)> = Vec::with_capacity(3);
+    let mut offset = lo;
+    for part in body.split(':') {
+        fields.push((offset, part));
+        offset += part.len() + 1;
+        if fields.len() > 3 {
+            return Err(bad(
+                lo,
+                hi,
+                "A clock value is H:MM or H:MM:SS, such as 1:30 or 1:30:00.",
+            ));
+        }
+    }
+    for &(start, part) in &fields {
+        if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
+            let end = start + part.len();
+            return Err(bad(
+                start,
+                end.max(start + 1).min(hi),
+                "A clock value is H:MM or H:MM:SS with digits only, such as 1:30 or 1:30:00.",
+            ));
+        }
+    }
+    let (hstart, hours) = fields[0];
+    let hours: u128 = hours.parse().map_err(|_| {
+        ParseError::new(
+            ErrorKind::TooLarge,
+            hstart,
+            hstart + hours.len(),
+            "That number is far too large to be a lifetime.",
+        )
+    })?;
+    let mut total = hours.checked_mul(3_600).ok_or_else(|| {
+        ParseError::new(
+            ErrorKind::TooLarge,
+            lo,
+            hi,
+            "That number is far too large to be a lifetime.",
+        )
+    })?;
+    for (i, &(start, part)) in fields.iter().enumerate().skip(1) {
+        let what = if i == 1 { "Minutes" } else { "Seconds" };
+        if part.len() != 2 {
+            let mut fixed: Vec<String> = fields.iter().map(|&(_, p)| p.to_string()).collect();
+            let mut err = bad(
+                start,
+                start + part.len(),
+                format!("{what} in a clock value take two digits, as in 1:05."),
+            );
+            if part.len() == 1 {
+                fixed[i] = format!("0{part}");
+                err = err.suggest(fixed.join(":"));
+            }
+            return Err(err);
+        }
+        let n: u128 = part.parse().unwrap_or(99);
+        if n >= 60 {
+            return Err(bad(
+                start,
+                start + 2,
+                format!("{what} in a clock value must be below 60."),
+            ));
+        }
+        total += n * if i == 1 { 60 } else { 1 };
+    }
+    total.checked_mul(NANO).ok_or_else(|| {
+        ParseError::new(
+            ErrorKind::TooLarge,
+            lo,
+            hi,
+            "That number is far too large to be a lifetime.",
+        )
+    })
+}

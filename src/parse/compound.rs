@@ -1,0 +1,416 @@
+//! Bare numbers (`86,400`) and unit compounds (`1d 12h`, `1 day and 12 hours`, `1.5 days`).
+
+use super::error::{ErrorKind, ParseError};
+use super::number::{read_decimal, times_seconds, Decimal};
+use super::scan::{is_space, Cursor};
+use crate::unit::{unit_from_word, TimeUnit, Unit, UNIT_WORDS};
+
+const MONTH_WORDS: &[&str] = &["mo", "mos", "mon", "mons", "mth", "mths", "month", "months"];
+const YEAR_WORDS: &[&str] = &["y", "yr", "yrs", "year", "years", "yy"];
+const SUBSECOND_WORDS: &[&str] = &[
+    "ms",
+    "msec",
+    "msecs",
+    "millisecond",
+    "milliseconds",
+    "us",
+    "usec",
+    "microsecond",
+    "microseconds",
+    "ns",
+    "nanosecond",
+    "nanoseconds",
+];
+
+/// A bare number in the field's unit, with thousands separators.
+pub(super) fn parse_bare(
+    input: &str,
+    lo: usize,
+    hi: usize,
+    unit: Unit,
+) -> Result<u128, ParseError> {
+    let body = &input[lo..hi];
+    let dots = body.matches('.').count();
+    let has_other_sep = body.chars().any(|c| c == ',' || c == '_' || is_space(c));
+    // "86.400" or "2.592.000": a dot as a thousands separator (German, Dutch, …) or a decimal?
+    // Guessing wrong by a factor of 1,000 is the worst mistake this tool could make: refuse.
+    if dots >= 1 && !has_other_sep && looks_dot_grouped(body) {
+        let suggestion = body.replace('.', ",");
+        return Err(ParseError::new(
+            ErrorKind::AmbiguousSeparator,
+            lo,
+            hi,
+            format!(
+                "“{body}” is ambiguous: the dot could separate thousands or start decimals. \
+                 Write {suggestion} for thousands, or add a unit to a decimal (such as {body} h)."
+            ),
+        )
+        .suggest(suggestion));
+    }
+    let mut cur = Cursor::new(input, lo, hi);
+    let dec = read_decimal(&mut cur, false)?;
+    match dec {
+        Some(d) if cur.at_end() => times_seconds(&d, unit.seconds()),
+        _ => Err(bad_number(body, lo, hi)),
+    }
+}
+
+fn looks_dot_grouped(body: &str) -> bool {
+    let mut parts = body.split('.');
+    let head = parts.next().unwrap_or("");
+    (1..=3).contains(&head.len())
+        && head.bytes().all(|b| b.is_ascii_digit())
+        && parts.all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn bad_number(body: &str, lo: usize, hi: usize) -> ParseError {
+    let digits: String = body.chars().filter(char::is_ascii_digit).collect();
+    let comma_decimal = body.matches(',').count() == 1
+        && !body.contains('.')
+        && body
+            .rsplit(',')
+            .next()
+            .is_some_and(|t| (1..=2).contains(&t.len()));
+    let (message, suggestion) = if comma_decimal {
+        (
+            format!("“{body}” is not a number this field understands: use a dot for decimals and commas only between groups of three digits."),
+            Some(body.replace(',', ".")),
+        )
+    } else {
+        (
+            format!("“{body}” is not a number this field understands: separators go between groups of three digits, as in 86,400."),
+            Some(digits),
+        )
+    };
+    let err = ParseError::new(ErrorKind::BadNumber, lo, hi, message);
+    match suggestion {
+        Some(s) => err.suggest(s),
+        None => err,
+    }
+}
+
+/// One `number unit` pair after the other, separated by spaces, commas or "and".
+pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseError> {
+    let mut cur = Cursor::new(input, lo, hi);
+    let mut total: u128 = 0;
+    let mut seen: Vec<TimeUnit> = Vec::with_capacity(5);
+    loop {
+        let number = match read_decimal(&mut cur, false)? {
+            Some(d) => d,
+            None => return Err(missing_number(&mut cur, input, lo, hi, seen.is_empty())),
+        };
+        cur.skip_spaces();
+        let (ws, mut we) = cur.letters();
+        let mut word = cur.slice(ws, we);
+        if word.eq_ignore_ascii_case("and") {
+            // "12 and 1": the number before "and" is what lacks a unit.
+            (cur.pos, we, word) = (ws, ws, "");
+        }
+        if word.is_empty() {
+            return Err(missing_unit(
+                input,
+                &number,
+                seen.last().copied(),
+                lo,
+                hi,
+                cur.peek(),
+            ));
+        }
+        let tu = resolve_unit(
+            input,
+            seen.last() == Some(&TimeUnit::Hour),
+            (ws, we),
+            &number,
+            lo,
+            hi,
+        )?;
+        if seen.contains(&tu) {
+            return Err(ParseError::new(
+                ErrorKind::DuplicateUnit,
+                number.start,
+                we,
+                format!(
+                    "{} appear twice; give each unit once, as in 1d 12h.",
+                    capitalise_plural(tu)
+                ),
+            ));
+        }
+        seen.push(tu);
+        let part = times_seconds(&number, tu.seconds())?;
+        total = total.checked_add(part).ok_or_else(|| {
+            ParseError::new(
+                ErrorKind::TooLarge,
+                lo,
+                hi,
+                "That number is far too large to be a lifetime.",
+            )
+        })?;
+        // Separators between parts: spaces, commas, and the word "and".
+        let mut dangling_and = None;
+        loop {
+            let before = cur.pos;
+            cur.skip_spaces();
+            if cur.peek() == Some(',') {
+                cur.bump();
+            }
+            cur.skip_spaces();
+            let save = cur.pos;
+            let (as_, ae) = cur.letters();
+            if cur.slice(as_, ae).eq_ignore_ascii_case("and") {
+                dangling_and = Some((as_, ae));
+            } else {
+                cur.pos = save;
+            }
+            if cur.pos == before {
+                break;
+            }
+        }
+        if cur.at_end() {
+            if let Some((as_, ae)) = dangling_and.filter(|&(_, ae)| ae == hi) {
+                return Err(ParseError::new(
+                    ErrorKind::MissingNumber,
+                    as_,
+                    ae,
+                    "“and” must be followed by another value, such as 12 hours.",
+                ));
+            }
+            return Ok(total);
+        }
+    }
+}
+
+fn capitalise_plural(tu: TimeUnit) -> String {
+    let s = tu.singular();
+    let mut out = String::with_capacity(s.len() + 1);
+    out.push_str(&s[..1].to_ascii_uppercase());
+    out.push_str(&s[1..]);
+    out.push('s');
+    out
+}
+
+/// Maps a unit word to a time unit, or explains why it is refused.
+fn resolve_unit(
+    input: &str,
+    after_hours: bool,
+    (ws, we): (usize, usize),
+    number: &Decimal,
+    lo: usize,
+    hi: usize,
+) -> Result<TimeUnit, ParseError> {
+    let word = &input[ws..we];
+    // "M" is months in ISO 8601 and in much shorthand; right after hours ("1H30M") it can only
+    // mean minutes, anywhere else it is refused rather than guessed.
+    if word == "M" && !after_hours {
+        return Err(ParseError::new(
+            ErrorKind::AmbiguousUnit,
+            ws,
+            we,
+            "A capital “M” could mean months or minutes; write min for minutes, or days instead of months.",
+        )
+        .suggest(replace(input, ws, we, "min", lo, hi)));
+    }
+    if let Some(u) = unit_from_word(word) {
+        return Ok(u);
+    }
+    let lower = word.to_ascii_lowercase();
+    let days_per = if MONTH_WORDS.contains(&lower.as_str()) {
+        Some((30, "Months have no fixed length in seconds, and one month is already over the 30-day access-token limit; write days instead, such as 30d."))
+    } else if YEAR_WORDS.contains(&lower.as_str()) {
+        Some((
+            365,
+            "Years have no fixed length in seconds; write days instead, such as 365d.",
+        ))
+    } else {
+        None
+    };
+    if let Some((days, text)) = days_per {
+        let mut err = ParseError::new(ErrorKind::MonthOrYear, ws, we, text);
+        if let Some(n) = number.whole().and_then(|n| n.checked_mul(days)) {
+            err = err.suggest(format!("{n}d"));
+        }
+        return Err(err);
+    }
+    if SUBSECOND_WORDS.contains(&lower.as_str()) {
+        return Err(ParseError::new(
+            ErrorKind::UnknownUnit,
+            ws,
+            we,
+            "Lifetimes are whole seconds; fractions of a second cannot be stored.",
+        ));
+    }
+    let mut err = ParseError::new(
+        ErrorKind::UnknownUnit,
+        ws,
+        we,
+        format!("“{word}” is not a unit; use s, min, h, d or w (or seconds, minutes, hours, days, weeks)."),
+    );
+    if let Some(best) = closest_unit_word(&lower) {
+        err = err.suggest(replace(input, ws, we, best, lo, hi));
+    }
+    Err(err)
+}
+
+/// The input between `lo` and `hi` with `[start, end)` replaced.
+fn replace(input: &str, start: usize, end: usize, with: &str, lo: usize, hi: usize) -> String {
+    format!("{}{}{}", &input[lo..start], with, &input[end..hi])
+}
+
+/// The one unit spelling nearest to a misspelt word, if it is near enough and unambiguous.
+fn closest_unit_word(word: &str) -> Option<&'static str> {
+    if word.len() < 2 || word.len() > 16 {
+        return None;
+    }
+    let allowance = if word.len() <= 3 { 1 } else { 2 };
+    let mut best: Option<(usize, &'static str, TimeUnit)> = None;
+    let mut tie = false;
+    for &(w, u) in UNIT_WORDS {
+        let d = edit_distance(word, w);
+        if d > allowance {
+            continue;
+        }
+        match best {
+            Some((bd, _, bu)) if d == bd && bu != u => tie = true,
+            Some((bd, _, _)) if d >= bd => {}
+            _ => {
+                best = Some((d, w, u));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, w, _)| w)
+}
+
+/// Levenshtein distance with adjacent transpositions (optimal string alignment).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a = a.as_bytes();
+    let b = b.as_bytes();
+    let mut prev2 = vec![0usize; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Explains a number that has no unit after it, guessing the next smaller unit.
+fn missing_unit(
+    input: &str,
+    number: &Decimal,
+    previous: Option<TimeUnit>,
+    lo: usize,
+    hi: usize,
+    next: Option<char>,
+) -> ParseError {
+    let text = &input[number.start..number.end];
+    if next == Some('-') || next == Some(crate::parse::scan::UNICODE_MINUS) {
+        return ParseError::new(
+            ErrorKind::Negative,
+            number.end,
+            number.end + 1,
+            "Ranges and minus signs are not lifetimes; type one value, such as 12h.",
+        );
+    }
+    let guess = previous.and_then(|p| {
+        let i = TimeUnit::ALL.iter().position(|&u| u == p)?;
+        TimeUnit::ALL.get(i + 1).copied()
+    });
+    let mut err = ParseError::new(
+        ErrorKind::MissingUnit,
+        number.start,
+        number.end,
+        format!("“{text}” has no unit; add one, such as {text}h or {text} min."),
+    );
+    if let Some(g) = guess {
+        err = err.suggest(replace(
+            input,
+            number.start,
+            number.end,
+            &format!("{text}{}", g.short()),
+            lo,
+            hi,
+        ));
+    }
+    err
+}
+
+/// Explains text where a number was expected.
+fn missing_number(
+    cur: &mut Cursor<'_>,
+    input: &str,
+    lo: usize,
+    hi: usize,
+    first: bool,
+) -> ParseError {
+    let at = cur.pos;
+    match cur.peek() {
+        Some(c @ ('-' | crate::parse::scan::UNICODE_MINUS)) => ParseError::new(
+            ErrorKind::Negative,
+            at,
+            at + c.len_utf8(),
+            "A lifetime cannot be negative.",
+        ),
+        Some(c) if c.is_ascii_alphabetic() => {
+            let (ws, we) = cur.letters();
+            let word = cur.slice(ws, we);
+            let lower = word.to_ascii_lowercase();
+            if word == "M" {
+                return ParseError::new(
+                    ErrorKind::AmbiguousUnit,
+                    ws,
+                    we,
+                    "A capital “M” could mean months or minutes; write a number and min for minutes, such as 30 min.",
+                );
+            }
+            if MONTH_WORDS.contains(&lower.as_str()) || YEAR_WORDS.contains(&lower.as_str()) {
+                let days = if MONTH_WORDS.contains(&lower.as_str()) {
+                    "30d"
+                } else {
+                    "365d"
+                };
+                return ParseError::new(
+                    ErrorKind::MonthOrYear,
+                    ws,
+                    we,
+                    "Months and years have no fixed length in seconds; write days instead, such as 30d or 365d.",
+                )
+                .suggest(days);
+            }
+            let mut err = ParseError::new(
+                ErrorKind::MissingNumber,
+                ws,
+                we,
+                if first {
+                    "Start with a number, such as 24h, 30 days or 86400.".to_string()
+                } else {
+                    format!("“{word}” needs a number before it, such as 12 {word}.")
+                },
+            );
+            if unit_from_word(word).is_some() && first && we == hi {
+                err = err.suggest(format!("1 {}", &input[ws..we]));
+            }
+            err
+        }
+        Some(c) => ParseError::new(
+            ErrorKind::MissingNumber,
+            at,
+            at + c.len_utf8(),
+            format!("Expected a number at “{c}”; type values such as 1d 12h or 1 day, 12 hours."),
+        ),
+        None => ParseError::new(
+            ErrorKind::MissingNumber,
+            lo,
+            hi,
+            "Expected a number after the last separator.",
+        ),
+    }
+}

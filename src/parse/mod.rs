@@ -1,0 +1,204 @@
+//! The input language: what an admin types into a lifetime field, turned into a whole number in
+//! the field's unit, or a refusal that says what is wrong, where, and what was probably meant.
+//!
+//! Accepted forms: bare numbers (`86400`, `86,400`, `86 400`, `86_400`), unit compounds in any
+//! order (`1d 12h`, `1 day, 12 hours`, `1 day and 12 hours`, `1.5 days`), ISO 8601 durations
+//! (`P1DT2H`), and clock notation (`1:30:00`, `1:30`).
+
+mod clock;
+mod compound;
+mod error;
+mod iso;
+mod number;
+mod scan;
+
+pub use error::{ErrorKind, ParseError};
+
+use crate::unit::Unit;
+use number::NANO;
+use scan::{is_invisible, is_space, UNICODE_MINUS};
+
+/// The largest value the parser returns: JavaScript's `Number.MAX_SAFE_INTEGER`, so that every
+/// value survives the trip into the browser exactly.
+pub const MAX_VALUE: u64 = (1 << 53) - 1;
+
+/// Parses `input` into a whole number of `unit`.
+///
+/// Never panics, whatever the input; runs in time linear in its length. A suggestion in the
+/// error is offered only when it parses itself.
+pub fn parse(input: &str, unit: Unit) -> Result<u64, ParseError> {
+    parse_unchecked(input, unit).map_err(|mut e| {
+        if e.suggestion
+            .as_deref()
+            .is_some_and(|s| s == input || parse_unchecked(s, unit).is_err())
+        {
+            e.suggestion = None;
+        }
+        e
+    })
+}
+
+fn parse_unchecked(input: &str, unit: Unit) -> Result<u64, ParseError> {
+    let (lo, hi) = trimmed_range(input);
+    if lo == hi {
+        return Err(ParseError::new(
+            ErrorKind::Empty,
+            0,
+            input.len(),
+            "Enter a lifetime, such as 86400, 24h or 30 days.",
+        ));
+    }
+    check_characters(input, lo, hi)?;
+    let body = &input[lo..hi];
+    let first = body.chars().next().unwrap_or(' ');
+    if first == '-' || first == UNICODE_MINUS {
+        let rest = body[first.len_utf8()..].trim_start();
+        let mut err = ParseError::new(
+            ErrorKind::Negative,
+            lo,
+            lo + first.len_utf8(),
+            "A lifetime cannot be negative.",
+        );
+        err = err.suggest(rest);
+        return Err(err);
+    }
+    let nanos = if first == 'P' || first == 'p' {
+        iso::parse(input, lo, hi)?
+    } else if body.contains(':') {
+        clock::parse(input, lo, hi)?
+    } else if body
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '_') || is_space(c))
+    {
+        compound::parse_bare(input, lo, hi, unit)?
+    } else {
+        compound::parse(input, lo, hi)?
+    };
+    to_unit(nanos, unit, lo, hi)
+}
+
+/// Converts billionths of a second into a whole number of `unit`, refusing fractions.
+fn to_unit(nanos: u128, unit: Unit, lo: usize, hi: usize) -> Result<u64, ParseError> {
+    let per = u128::from(unit.seconds()) * NANO;
+    if nanos % per != 0 {
+        let nearest = (nanos + per / 2) / per;
+        let exact = format_fraction(nanos, per);
+        let mut err = ParseError::new(
+            ErrorKind::NotWhole,
+            lo,
+            hi,
+            format!(
+                "This field takes whole {}; {} {} is not a whole number.",
+                unit.name(),
+                exact,
+                unit.symbol()
+            ),
+        );
+        if nearest > 0 && nearest <= u128::from(MAX_VALUE) {
+            err = err.suggest(nearest.to_string());
+        }
+        return Err(err);
+    }
+    let value = nanos / per;
+    if value > u128::from(MAX_VALUE) {
+        return Err(ParseError::new(
+            ErrorKind::TooLarge,
+            lo,
+            hi,
+            "That number is far too large to be a lifetime.",
+        ));
+    }
+    Ok(value as u64)
+}
+
+/// `num / den` as a short decimal for messages ("1.5", "0.25", "≈1.3333").
+fn format_fraction(num: u128, den: u128) -> String {
+    let whole = num / den;
+    let mut rem = num % den;
+    let mut out = whole.to_string();
+    out.push('.');
+    for _ in 0..4 {
+        rem *= 10;
+        out.push(char::from(b'0' + (rem / den) as u8));
+        rem %= den;
+        if rem == 0 {
+            return out;
+        }
+    }
+    format!("≈{out}")
+}
+
+/// The byte range of `input` without leading and trailing spaces.
+fn trimmed_range(input: &str) -> (usize, usize) {
+    let lo = input.len() - input.trim_start_matches(is_space).len();
+    let hi = input.trim_end_matches(is_space).len();
+    if hi < lo {
+        (lo, lo)
+    } else {
+        (lo, hi)
+    }
+}
+
+/// Refuses characters outside the language before any grammar runs, so that an emoji or a
+/// zero-width space gets a message about itself rather than a confusing grammar error.
+fn check_characters(input: &str, lo: usize, hi: usize) -> Result<(), ParseError> {
+    for (i, c) in input[lo..hi].char_indices() {
+        let ok = c.is_ascii_alphanumeric()
+            || matches!(c, '.' | ',' | '_' | ':' | '-' | ' ' | '\t')
+            || c == UNICODE_MINUS
+            || is_space(c);
+        if ok {
+            continue;
+        }
+        let (start, end) = (lo + i, lo + i + c.len_utf8());
+        let err = if is_invisible(c) {
+            let cleaned: String = input.chars().filter(|&c| !is_invisible(c)).collect();
+            let cleaned = cleaned.trim_matches(is_space).to_string();
+            let e = ParseError::new(
+                ErrorKind::InvalidCharacter,
+                start,
+                end,
+                format!(
+                    "The value contains an invisible character (U+{:04X}); delete it and retype the value.",
+                    u32::from(c)
+                ),
+            );
+            if !cleaned.is_empty() {
+                e.suggest(cleaned)
+            } else {
+                e
+            }
+        } else if c.is_numeric() {
+            ParseError::new(
+                ErrorKind::InvalidCharacter,
+                start,
+                end,
+                format!(
+                    "“{c}” is not one of the digits 0–9; retype the number with ordinary digits."
+                ),
+            )
+        } else if c.is_control() {
+            ParseError::new(
+                ErrorKind::InvalidCharacter,
+                start,
+                end,
+                format!(
+                    "The value contains a control character (U+{:04X}); retype it.",
+                    u32::from(c)
+                ),
+            )
+        } else {
+            ParseError::new(
+                ErrorKind::InvalidCharacter,
+                start,
+                end,
+                format!("“{c}” is not part of a lifetime; use digits and units, such as 24h or 30 days."),
+            )
+        };
+        return Err(err);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,127 @@
+//! Exact decimal numbers: an integer part and up to nine significant fractional digits, kept as
+//! an integer count of billionths so that sums and unit conversions never round.
+
+use super::error::{ErrorKind, ParseError};
+use super::scan::{is_unicode_space, Cursor};
+
+/// Billionths in one.
+pub(crate) const NANO: u128 = 1_000_000_000;
+
+/// A non-negative decimal, in billionths, with the byte range it was read from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Decimal {
+    pub nanos: u128,
+    pub start: usize,
+    pub end: usize,
+    pub grouped: bool,
+}
+
+impl Decimal {
+    /// The integer value when the number has no fractional part.
+    pub fn whole(&self) -> Option<u128> {
+        (self.nanos % NANO == 0).then_some(self.nanos / NANO)
+    }
+}
+
+fn too_large(start: usize, end: usize) -> ParseError {
+    ParseError::new(
+        ErrorKind::TooLarge,
+        start,
+        end,
+        "That number is far too large to be a lifetime.",
+    )
+}
+
+/// Separator allowed between groups of three digits.
+fn is_group_separator(c: char) -> bool {
+    c == ',' || c == '_' || c == ' ' || is_unicode_space(c)
+}
+
+/// Reads a number at the cursor: digits with optional thousands separators (only before groups of
+/// exactly three digits), then an optional fraction introduced by `.` (or `,` when `comma_decimal`).
+/// Returns `Ok(None)` when no number starts here.
+pub(crate) fn read_decimal(
+    cur: &mut Cursor<'_>,
+    comma_decimal: bool,
+) -> Result<Option<Decimal>, ParseError> {
+    let start = cur.pos;
+    let mut int: u128 = 0;
+    let mut overflow = false;
+    let mut grouped = false;
+    let mut push = |d: u8, int: &mut u128| match int
+        .checked_mul(10)
+        .and_then(|v| v.checked_add(u128::from(d - b'0')))
+    {
+        Some(v) => *int = v,
+        None => overflow = true,
+    };
+    let (ds, de) = cur.digits();
+    for &b in cur.text.as_bytes()[ds..de].iter() {
+        push(b, &mut int);
+    }
+    if de > ds && !comma_decimal {
+        // Thousands groups: a separator followed by exactly three digits.
+        while let Some(c) = cur.peek() {
+            if !is_group_separator(c) {
+                break;
+            }
+            let after = cur.pos + c.len_utf8();
+            if !cur.exactly_digits_follow(after, 3) {
+                break;
+            }
+            grouped = true;
+            cur.pos = after;
+            let (gs, ge) = cur.digits();
+            for &b in cur.text.as_bytes()[gs..ge].iter() {
+                push(b, &mut int);
+            }
+        }
+    }
+    let mut frac: u128 = 0;
+    let is_point = |c: char| c == '.' || (comma_decimal && c == ',');
+    if matches!(cur.peek(), Some(c) if is_point(c))
+        && matches!(cur.peek2(), Some(c) if c.is_ascii_digit())
+    {
+        cur.pos += 1;
+        let (fs, fe) = cur.digits();
+        let digits = cur.slice(fs, fe).trim_end_matches('0');
+        if digits.len() > 9 {
+            // No unit of time here is a multiple of 2^10 or 5^10 seconds, so more than nine
+            // significant decimals can never make a whole number of seconds.
+            return Err(ParseError::new(
+                ErrorKind::NotWhole,
+                start,
+                fe,
+                "That many decimals cannot be a whole number of seconds.",
+            ));
+        }
+        let mut scale = NANO;
+        for b in digits.bytes() {
+            scale /= 10;
+            frac += u128::from(b - b'0') * scale;
+        }
+    }
+    if cur.pos == start {
+        return Ok(None);
+    }
+    if overflow {
+        return Err(too_large(start, cur.pos));
+    }
+    let nanos = int
+        .checked_mul(NANO)
+        .and_then(|v| v.checked_add(frac))
+        .ok_or_else(|| too_large(start, cur.pos))?;
+    Ok(Some(Decimal {
+        nanos,
+        start,
+        end: cur.pos,
+        grouped,
+    }))
+}
+
+/// Multiplies a decimal by a unit length in seconds, giving billionths of a second.
+pub(crate) fn times_seconds(d: &Decimal, seconds: u64) -> Result<u128, ParseError> {
+    d.nanos
+        .checked_mul(u128::from(seconds))
+        .ok_or_else(|| too_large(d.start, d.end))
+}

@@ -1,0 +1,137 @@
+//! The units a Dashboard field stores its number in, and the time units people type.
+
+use serde::{Deserialize, Serialize};
+
+/// The unit a field stores: what a bare number typed into it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// Whole seconds (token lifetimes).
+    Seconds,
+    /// Whole minutes (the tenant's session lifetimes in the Dashboard).
+    Minutes,
+}
+
+impl Unit {
+    /// Length of one unit in seconds.
+    pub const fn seconds(self) -> u64 {
+        match self {
+            Unit::Seconds => 1,
+            Unit::Minutes => 60,
+        }
+    }
+
+    /// The lowercase plural name, as used in messages and JSON.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Unit::Seconds => "seconds",
+            Unit::Minutes => "minutes",
+        }
+    }
+
+    /// The abbreviation used next to numbers ("86,400 s").
+    pub const fn symbol(self) -> &'static str {
+        match self {
+            Unit::Seconds => "s",
+            Unit::Minutes => "min",
+        }
+    }
+
+    /// Parses "seconds"/"minutes" and their short forms.
+    pub fn from_name(name: &str) -> Option<Unit> {
+        match name.to_ascii_lowercase().as_str() {
+            "s" | "sec" | "secs" | "second" | "seconds" => Some(Unit::Seconds),
+            "m" | "min" | "mins" | "minute" | "minutes" => Some(Unit::Minutes),
+            _ => None,
+        }
+    }
+}
+
+/// A unit of time that may follow a number in the input language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeUnit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+}
+
+impl TimeUnit {
+    /// Every time unit, largest first.
+    pub const ALL: [TimeUnit; 5] = [
+        TimeUnit::Week,
+        TimeUnit::Day,
+        TimeUnit::Hour,
+        TimeUnit::Minute,
+        TimeUnit::Second,
+    ];
+
+    /// Length in seconds.
+    pub const fn seconds(self) -> u64 {
+        match self {
+            TimeUnit::Second => 1,
+            TimeUnit::Minute => 60,
+            TimeUnit::Hour => 3_600,
+            TimeUnit::Day => 86_400,
+            TimeUnit::Week => 604_800,
+        }
+    }
+
+    /// Singular English word.
+    pub const fn singular(self) -> &'static str {
+        match self {
+            TimeUnit::Second => "second",
+            TimeUnit::Minute => "minute",
+            TimeUnit::Hour => "hour",
+            TimeUnit::Day => "day",
+            TimeUnit::Week => "week",
+        }
+    }
+
+    /// Short form used by the formatter; parses back to the same unit.
+    pub const fn short(self) -> &'static str {
+        match self {
+            TimeUnit::Second => "s",
+            TimeUnit::Minute => "m",
+            TimeUnit::Hour => "h",
+            TimeUnit::Day => "d",
+            TimeUnit::Week => "w",
+        }
+    }
+}
+
+/// Every spelling the input language accepts for a unit, lowercase.
+pub const UNIT_WORDS: &[(&str, TimeUnit)] = &[
+    ("s", TimeUnit::Second),
+    ("sec", TimeUnit::Second),
+    ("secs", TimeUnit::Second),
+    ("second", TimeUnit::Second),
+    ("seconds", TimeUnit::Second),
+    ("m", TimeUnit::Minute),
+    ("min", TimeUnit::Minute),
+    ("mins", TimeUnit::Minute),
+    ("minute", TimeUnit::Minute),
+    ("minutes", TimeUnit::Minute),
+    ("h", TimeUnit::Hour),
+    ("hr", TimeUnit::Hour),
+    ("hrs", TimeUnit::Hour),
+    ("hour", TimeUnit::Hour),
+    ("hours", TimeUnit::Hour),
+    ("d", TimeUnit::Day),
+    ("day", TimeUnit::Day),
+    ("days", TimeUnit::Day),
+    ("w", TimeUnit::Week),
+    ("wk", TimeUnit::Week),
+    ("wks", TimeUnit::Week),
+    ("week", TimeUnit::Week),
+    ("weeks", TimeUnit::Week),
+];
+
+/// Looks up a unit word, case-insensitively.
+pub fn unit_from_word(word: &str) -> Option<TimeUnit> {
+    UNIT_WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, u)| u)
+}

@@ -1,0 +1,319 @@
+//! Verdicts: one call turns a field and what the admin typed into everything the UI shows.
+
+use crate::catalog::{self, Field, Flow};
+use crate::format;
+use crate::parse::{parse, ParseError};
+use crate::policy::Policy;
+use crate::unit::Unit;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How serious a verdict or a message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Worth knowing; never changes the verdict.
+    Info,
+    Ok,
+    Warning,
+    Error,
+}
+
+/// One thing to tell the admin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Message {
+    /// Stable, machine-readable code (`above_maximum`, `exceeds_token_lifetime`, …).
+    pub code: &'static str,
+    pub level: Level,
+    pub text: String,
+}
+
+/// A flow the value governs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowNote {
+    pub code: &'static str,
+    pub name: &'static str,
+}
+
+/// Everything known around the field being checked.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Context {
+    /// Current inputs of the other lifetime fields on the page, by field id.
+    pub siblings: BTreeMap<String, String>,
+    /// The API's identifier (audience), when the page shows one.
+    pub api_identifier: Option<String>,
+    /// Fields whose toggle is known to be off, by id: Auth0 does not enforce them.
+    pub disabled: Vec<String>,
+    /// The organisation's policy.
+    pub policy: Option<Policy>,
+}
+
+/// The result of checking one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    pub field: &'static str,
+    pub unit: Unit,
+    /// The value in the field's unit, when the input parses.
+    pub value: Option<u64>,
+    /// The value in seconds.
+    pub seconds: Option<u64>,
+    /// The value in words: `1 day 12 hours`.
+    pub human: Option<String>,
+    /// `86,400 s = 1 day`.
+    pub equation: Option<String>,
+    /// True when the input already is the plain whole number the field stores, so there is
+    /// nothing to convert.
+    pub canonical: bool,
+    pub level: Level,
+    pub blocks_save: bool,
+    pub messages: Vec<Message>,
+    pub flows: Vec<FlowNote>,
+    /// What the value governs, in one sentence.
+    pub explanation: &'static str,
+    /// The parse error, when the input does not parse.
+    pub error: Option<ParseError>,
+}
+
+/// The field id is not in the catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownField(pub String);
+
+impl std::fmt::Display for UnknownField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "unknown field “{}”; `lifetime-guard fields` lists them",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownField {}
+
+/// Access tokens for the MFA API always live 600 seconds.
+pub const MFA_TOKEN_LIFETIME: u64 = 600;
+
+/// True for an `https://{tenant-domain}/mfa/` audience.
+pub fn is_mfa_audience(identifier: &str) -> bool {
+    let id = identifier.trim().to_ascii_lowercase();
+    let Some(rest) = id.strip_prefix("https://") else {
+        return false;
+    };
+    let Some((host, path)) = rest.split_once('/') else {
+        return false;
+    };
+    !host.is_empty() && !host.contains(char::is_whitespace) && (path == "mfa" || path == "mfa/")
+}
+
+/// Checks what was typed into the field with this id.
+pub fn check(field_id: &str, input: &str, ctx: &Context) -> Result<Verdict, UnknownField> {
+    let field = catalog::field(field_id).ok_or_else(|| UnknownField(field_id.to_string()))?;
+    Ok(check_field(field, input, ctx))
+}
+
+fn amount(value: u64, unit: Unit) -> String {
+    format!(
+        "{} {} ({})",
+        format::group(value),
+        unit.symbol(),
+        format::words(value, unit)
+    )
+}
+
+/// Checks what was typed into `field`.
+pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict {
+    let mut messages = Vec::new();
+    let parsed = parse(input, field.unit);
+    let value = parsed.as_ref().ok().copied();
+    let error = parsed.err();
+    let enforced = !ctx.disabled.iter().any(|d| d == field.id);
+    let unit = field.unit;
+
+    if let Some(e) = &error {
+        messages.push(Message {
+            code: e.kind.code(),
+            level: Level::Error,
+            text: e.to_string(),
+        });
+    }
+    if let (Some(v), true) = (value, enforced) {
+        limits(field, v, ctx, &mut messages);
+    }
+    if !enforced {
+        messages.push(Message {
+            code: "not_enforced",
+            level: Level::Info,
+            text: "Its switch is off, so Auth0 does not apply this lifetime.".into(),
+        });
+    }
+    if matches!(field.id, "token_lifetime" | "token_lifetime_for_web")
+        && ctx.api_identifier.as_deref().is_some_and(is_mfa_audience)
+    {
+        messages.push(Message {
+            code: "mfa_fixed_lifetime",
+            level: Level::Warning,
+            text: format!(
+                "This is the MFA API: its access tokens always live {} s (10 minutes), whatever this field says.",
+                MFA_TOKEN_LIFETIME
+            ),
+        });
+    }
+    if value == Some(field.default.value) && error.is_none() {
+        messages.push(Message {
+            code: "is_default",
+            level: Level::Info,
+            text: "This is Auth0's default.".into(),
+        });
+    }
+    // A toggle that is off means Auth0 ignores the value, but a value that does not parse is
+    // still refused by the Dashboard's own form, so parse errors keep blocking.
+    let blocks_save = messages.iter().any(|m| m.level == Level::Error);
+    let level = messages
+        .iter()
+        .map(|m| m.level)
+        .filter(|l| *l >= Level::Warning)
+        .max()
+        .unwrap_or(Level::Ok);
+    Verdict {
+        field: field.id,
+        unit,
+        value,
+        seconds: value
+            .and_then(|v| v.checked_mul(unit.seconds()))
+            .filter(|&s| s <= crate::parse::MAX_VALUE),
+        human: value.map(|v| format::words(v, unit)),
+        equation: value.map(|v| format::equation(v, unit)),
+        canonical: value.is_some_and(|v| input.trim() == v.to_string()),
+        level,
+        blocks_save,
+        messages,
+        flows: field
+            .flows
+            .iter()
+            .map(|f: &Flow| FlowNote {
+                code: f.code(),
+                name: f.name(),
+            })
+            .collect(),
+        explanation: field.explanation,
+        error,
+    }
+}
+
+/// Hard limits, policy, soft limits and relations for a parsed value.
+fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) {
+    let unit = field.unit;
+    let policy = ctx.policy.as_ref().and_then(|p| p.for_field(field));
+    let resolve =
+        |pv: &Option<crate::policy::PolicyValue>| pv.as_ref().and_then(|x| x.resolve(field));
+
+    if v < field.min.value {
+        out.push(Message {
+            code: "below_minimum",
+            level: Level::Error,
+            text: format!("Must be at least {}.", amount(field.min.value, unit)),
+        });
+    } else if let Some(pmin) =
+        resolve(&policy.and_then(|p| p.min.clone())).filter(|&m| m > field.min.value)
+    {
+        if v < pmin {
+            out.push(Message {
+                code: "below_policy_minimum",
+                level: Level::Error,
+                text: format!(
+                    "Your organisation's policy requires at least {}.",
+                    amount(pmin, unit)
+                ),
+            });
+        }
+    }
+    let hard = field.max.map(|m| m.value);
+    if let Some(max) = hard.filter(|&m| v > m) {
+        out.push(Message {
+            code: "above_maximum",
+            level: Level::Error,
+            text: format!(
+                "Above the maximum of {}; Auth0 rejects the save.",
+                amount(max, unit)
+            ),
+        });
+    } else if let Some(pmax) =
+        resolve(&policy.and_then(|p| p.max.clone())).filter(|&m| hard.is_none_or(|h| m < h))
+    {
+        if v > pmax {
+            out.push(Message {
+                code: "above_policy_maximum",
+                level: Level::Error,
+                text: format!(
+                    "Your organisation's policy allows at most {}.",
+                    amount(pmax, unit)
+                ),
+            });
+        }
+    }
+    if let Some(w) = resolve(&policy.and_then(|p| p.warn_above.clone())) {
+        if v > w {
+            out.push(Message {
+                code: "policy_warn_above",
+                level: Level::Warning,
+                text: format!(
+                    "Your organisation asks for a review above {}.",
+                    amount(w, unit)
+                ),
+            });
+        }
+    }
+    if let Some(w) = resolve(&policy.and_then(|p| p.warn_below.clone())) {
+        if v < w {
+            out.push(Message {
+                code: "policy_warn_below",
+                level: Level::Warning,
+                text: format!(
+                    "Your organisation asks for a review below {}.",
+                    amount(w, unit)
+                ),
+            });
+        }
+    }
+    // Only the highest soft limit exceeded is worth saying.
+    if let Some(soft) = field
+        .soft
+        .iter()
+        .filter(|s| v > s.above)
+        .max_by_key(|s| s.above)
+    {
+        out.push(Message {
+            code: soft.code,
+            level: Level::Warning,
+            text: soft.text.replace("{limit}", &amount(soft.above, unit)),
+        });
+    }
+    for rel in field.relations {
+        let Some(other_field) = catalog::FIELDS.iter().find(|f| f.id == rel.at_most) else {
+            continue;
+        };
+        if ctx.disabled.iter().any(|d| d == other_field.id) {
+            continue;
+        }
+        let Some(other) = ctx
+            .siblings
+            .get(rel.at_most)
+            .and_then(|t| parse(t, other_field.unit).ok())
+        else {
+            continue;
+        };
+        let other_in_unit = other.saturating_mul(other_field.unit.seconds()) / unit.seconds();
+        if v > other_in_unit {
+            out.push(Message {
+                code: rel.code,
+                level: if rel.blocks {
+                    Level::Error
+                } else {
+                    Level::Warning
+                },
+                text: rel.text.replace("{other}", &amount(other_in_unit, unit)),
+            });
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! What the injected UI says, computed without any web dependency: the note at a field, the
+//! message next to Save, and the page theme. The web layer only puts these strings on screen.
+
+use crate::catalog::Flow;
+use crate::verdict::{Level, Verdict};
+use serde::Serialize;
+
+/// Everything a field's note shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteView {
+    /// `ok`, `warning` or `error`: drives colours and the badge.
+    pub level: Level,
+    /// "OK", "Warning", "Blocks save".
+    pub badge: &'static str,
+    /// "86,400 s = 1 day", when the input parses.
+    pub equation: Option<String>,
+    /// Messages worth showing, most serious first.
+    pub messages: Vec<(Level, String)>,
+    /// The whole number to write into the field when the admin typed another form ("24h").
+    pub convert_to: Option<String>,
+    /// What the admin typed before a conversion, for "Esc restores …".
+    pub restorable: Option<String>,
+    /// "Affects:" or "Affects only:".
+    pub flows_label: &'static str,
+    pub flows: Vec<&'static str>,
+    pub explanation: &'static str,
+}
+
+/// Builds the note for a verdict. `typed` is the text before the last conversion, if any.
+pub fn note(verdict: &Verdict, flows: &[Flow], typed: Option<&str>) -> NoteView {
+    let mut messages: Vec<(Level, String)> = verdict
+        .messages
+        .iter()
+        .filter(|m| m.code != "is_default" || verdict.level == Level::Ok)
+        .map(|m| (m.level, m.text.clone()))
+        .collect();
+    messages.sort_by_key(|m| std::cmp::Reverse(m.0));
+    let only_browser = !flows.is_empty()
+        && flows
+            .iter()
+            .all(|f| matches!(f, Flow::Implicit | Flow::Hybrid));
+    NoteView {
+        level: verdict.level,
+        badge: match (verdict.level, verdict.blocks_save) {
+            (_, true) => "Blocks save",
+            (Level::Warning, _) => "Warning",
+            _ => "OK",
+        },
+        equation: verdict.equation.clone(),
+        messages,
+        convert_to: verdict
+            .value
+            .filter(|_| !verdict.canonical)
+            .map(|v| v.to_string()),
+        restorable: typed.map(str::to_string),
+        flows_label: if only_browser {
+            "Affects only:"
+        } else {
+            "Affects:"
+        },
+        flows: flows.iter().map(|f| f.short_name()).collect(),
+        explanation: verdict.explanation,
+    }
+}
+
+/// One line of the message next to Save: the field's label as the page shows it, and why.
+pub fn blocked_line(label: &str, verdict: &Verdict) -> String {
+    let why = verdict
+        .messages
+        .iter()
+        .find(|m| m.level == Level::Error)
+        .map_or("its value is not valid", |m| m.text.as_str());
+    format!("{}: {}", label.trim(), why)
+}
+
+/// The heading of the message next to Save.
+pub fn blocked_heading(count: usize) -> String {
+    if count == 1 {
+        "Lifetime Guard stopped this save: 1 field needs a fix.".to_string()
+    } else {
+        format!("Lifetime Guard stopped this save: {count} fields need a fix.")
+    }
+}
+
+/// Light or dark, from a CSS colour as `getComputedStyle` reports it (`rgb(…)` or `rgba(…)`).
+/// `None` for transparent or unparseable colours, so the caller can look further up the tree.
+pub fn is_dark_colour(css: &str) -> Option<bool> {
+    let inner = css
+        .trim()
+        .strip_prefix("rgba(")
+        .or_else(|| css.trim().strip_prefix("rgb("))?;
+    let inner = inner.strip_suffix(')')?;
+    let parts: Vec<f64> = inner
+        .split([',', ' ', '/'])
+        .filter(|p| !p.is_empty())
+        .map(|p| p.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .ok()?;
+    if parts.len() < 3 {
+        return None;
+    }
+    if parts.get(3).is_some_and(|&a| a < 0.5) {
+        return None;
+    }
+    // Relative luminance, roughly: dark when below the middle grey.
+    let lum = 0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2];
+    Some(lum < 128.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog;
+    use crate::verdict::{check, Context};
+
+    #[test]
+    fn note_for_a_convertible_value() {
+        let v = check("token_lifetime", "24h", &Context::default()).expect("field");
+        let n = note(&v, catalog::field("token_lifetime").expect("f").flows, None);
+        assert_eq!(n.badge, "OK");
+        assert_eq!(n.equation.as_deref(), Some("86,400 s = 1 day"));
+        assert_eq!(n.convert_to.as_deref(), Some("86400"));
+        assert_eq!(n.flows_label, "Affects:");
+        assert!(n
+            .flows
+            .contains(&"Authorization Code + PKCE (browser SDKs too)"));
+    }
+
+    #[test]
+    fn browser_field_says_only() {
+        let f = catalog::field("token_lifetime_for_web").expect("f");
+        let v = check(f.id, "7200", &Context::default()).expect("field");
+        let n = note(&v, f.flows, Some("2h"));
+        assert_eq!(n.flows_label, "Affects only:");
+        assert_eq!(n.flows, vec!["Implicit", "Hybrid"]);
+        assert_eq!(n.convert_to, None);
+        assert_eq!(n.restorable.as_deref(), Some("2h"));
+    }
+
+    #[test]
+    fn blocked_lines_name_the_reason() {
+        let v = check("token_lifetime", "31 days", &Context::default()).expect("field");
+        let n = note(&v, &[], None);
+        assert_eq!(n.badge, "Blocks save");
+        assert_eq!(n.messages[0].0, Level::Error);
+        assert_eq!(
+            blocked_line("Maximum Access Token Lifetime ", &v),
+            "Maximum Access Token Lifetime: Above the maximum of 2,592,000 s (30 days); Auth0 rejects the save."
+        );
+        assert_eq!(
+            blocked_heading(2),
+            "Lifetime Guard stopped this save: 2 fields need a fix."
+        );
+    }
+
+    #[test]
+    fn colours() {
+        assert_eq!(is_dark_colour("rgb(255, 255, 255)"), Some(false));
+        assert_eq!(is_dark_colour("rgb(18, 18, 24)"), Some(true));
+        assert_eq!(is_dark_colour("rgba(0, 0, 0, 0)"), None);
+        assert_eq!(is_dark_colour("rgba(20, 20, 20, 0.9)"), Some(true));
+        assert_eq!(is_dark_colour("rgb(20 20 20 / 1)"), Some(true));
+        assert_eq!(is_dark_colour("transparent"), None);
+        assert_eq!(is_dark_colour("rgb(1,2)"), None);
+    }
+}
