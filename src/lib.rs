@@ -13,8 +13,10 @@ pub mod unit;
 pub mod verdict;
 pub mod view;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use parse::{parse, ErrorKind, ParseError, MAX_VALUE};
 pub use unit::Unit;

@@ -73,7 +73,11 @@ impl Policy {
             ] {
                 if let Some(v) = v {
                     if v.resolve(field).is_none() {
-                        out.push(format!("{id}.{name}: “{v:?}” is not a lifetime"));
+                        let text = match v {
+                            PolicyValue::Number(n) => n.to_string(),
+                            PolicyValue::Text(t) => t.clone(),
+                        };
+                        out.push(format!("{id}.{name}: “{text}” is not a lifetime"));
                     }
                 }
             }

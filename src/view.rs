@@ -90,21 +90,21 @@ pub fn is_dark_colour(css: &str) -> Option<bool> {
         .strip_prefix("rgba(")
         .or_else(|| css.trim().strip_prefix("rgb("))?;
     let inner = inner.strip_suffix(')')?;
-    let parts: Vec<f64> = inner
-        .split([',', ' ', '/'])
-        .filter(|p| !p.is_empty())
-        .map(|p| p.trim().parse::<f64>())
-        .collect::<Result<_, _>>()
-        .ok()?;
-    if parts.len() < 3 {
-        return None;
+    let mut parts = inner.split([',', ' ', '/']).filter(|p| !p.is_empty());
+    // Channels are integers in computed styles; integer maths keeps float parsing out of the wasm.
+    let mut channel = || parts.next()?.trim().split('.').next()?.parse::<u32>().ok();
+    let (r, g, b) = (channel()?, channel()?, channel()?);
+    if let Some(alpha) = parts.next() {
+        // "0", "0.3", ".49": mostly see-through, look further up the tree.
+        let a = alpha.trim().trim_start_matches('0');
+        let first_decimal = a.strip_prefix('.').and_then(|d| d.chars().next());
+        if a.is_empty() || a == "." || first_decimal.is_some_and(|d| d < '5') {
+            return None;
+        }
     }
-    if parts.get(3).is_some_and(|&a| a < 0.5) {
-        return None;
-    }
-    // Relative luminance, roughly: dark when below the middle grey.
-    let lum = 0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2];
-    Some(lum < 128.0)
+    // Relative luminance, roughly (weights × 10,000): dark when below the middle grey.
+    let lum = 2126 * r + 7152 * g + 722 * b;
+    Some(lum < 128 * 10_000)
 }
 
 #[cfg(test)]

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The `lifetime-guard` binary: output formats and exit statuses.
 
 use serde_json::Value;

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The data-driven corpora: `tests/corpus/parse.jsonl` (input → value or error kind) and
 //! `tests/corpus/check.jsonl` (field + input + context → verdict).
 

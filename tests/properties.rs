@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Property tests: round trips, robustness on arbitrary input, monotonicity, and agreement with
 //! `jiff` on every input both accept.
 

@@ -26,7 +26,8 @@ pub fn normalise_label(text: &str) -> String {
         match c {
             '/' => spaced.push_str(" / "),
             '(' | ')' | '-' => spaced.push(c),
-            c if c.is_alphanumeric() => spaced.extend(c.to_lowercase()),
+            // Dashboard labels are English: ASCII folding keeps Unicode case tables out of the wasm.
+            c if c.is_ascii_alphanumeric() => spaced.push(c.to_ascii_lowercase()),
             _ => spaced.push(' '),
         }
     }

@@ -95,7 +95,7 @@ fn to_unit(nanos: u128, unit: Unit, lo: usize, hi: usize) -> Result<u64, ParseEr
             ),
         );
         if nearest > 0 && nearest <= u128::from(MAX_VALUE) {
-            err = err.suggest(nearest.to_string());
+            err = err.suggest((nearest as u64).to_string());
         }
         return Err(err);
     }
@@ -115,7 +115,8 @@ fn to_unit(nanos: u128, unit: Unit, lo: usize, hi: usize) -> Result<u64, ParseEr
 fn format_fraction(num: u128, den: u128) -> String {
     let whole = num / den;
     let mut rem = num % den;
-    let mut out = whole.to_string();
+    // Keeps 128-bit formatting out of the wasm; fractions that large are never whole anyway.
+    let mut out = u64::try_from(whole).map_or_else(|_| "a huge number".to_string(), |w| w.to_string());
     out.push('.');
     for _ in 0..4 {
         rem *= 10;

@@ -1,13 +1,13 @@
-//! `lifetime-guard`: convert and check Auth0 lifetimes from the command line.
+//! The `lifetime-guard` command line: convert and check Auth0 lifetimes (native only).
 //!
 //! Exit status: 0 when the input is valid (warnings included), 1 when it is invalid or would
 //! block a save, 2 for usage errors.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use lifetime_guard::catalog::{self, FIELDS};
-use lifetime_guard::policy::Policy;
-use lifetime_guard::verdict::{check_field, Context, Level, Verdict};
-use lifetime_guard::{format, parse, ParseError, Unit};
+use crate::catalog::{self, FIELDS};
+use crate::policy::Policy;
+use crate::verdict::{check_field, Context, Level, Verdict};
+use crate::{format, parse, ParseError, Unit};
 use serde_json::json;
 use std::process::ExitCode;
 
@@ -70,7 +70,8 @@ enum Command {
     },
 }
 
-fn main() -> ExitCode {
+/// Runs the command line with the process's arguments.
+pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -1,0 +1,75 @@
+// Options: switches and the organisation policy, stored in storage.sync. Values pushed by IT
+// through storage.managed are shown read-only. Every check runs in the Rust core.
+import { loadEngine } from './engine.js';
+import { layers, merge } from './settings.js';
+
+const ext = globalThis.browser ?? globalThis.chrome;
+const form = document.getElementById('options');
+const { core } = await loadEngine('core/');
+const { sync, managed } = await layers(ext);
+const effective = merge({ sync, managed });
+const KEYS = ['max', 'min', 'warn_above', 'warn_below'];
+const managedBadge = () => Object.assign(document.createElement('span'), { className: 'managed', textContent: 'Set by your organisation' });
+
+for (const name of ['enabled', 'convert_on_blur', 'guard_save']) {
+  const box = form.elements[name];
+  box.checked = effective[name];
+  if (typeof managed[name] === 'boolean') { box.disabled = true; box.parentElement.append(managedBadge()); }
+}
+
+const rows = document.getElementById('policy');
+for (const field of core.fields()) {
+  const tr = document.createElement('tr');
+  const name = document.createElement('th');
+  name.scope = 'row';
+  name.textContent = `${field.name} (${field.unit})`;
+  const limit = document.createElement('td');
+  limit.textContent = field.max ? core.convert(String(field.max.value), field.unit).equation : 'none published';
+  tr.append(name, limit);
+  const fromManaged = managed.policy?.[field.id];
+  for (const key of KEYS) {
+    const td = document.createElement('td');
+    const input = Object.assign(document.createElement('input'), { type: 'text', name: `${field.id}:${key}` });
+    input.setAttribute('aria-label', `${field.name}: ${key.replace('_', ' ')}`);
+    const value = (fromManaged ?? sync.policy?.[field.id])?.[key];
+    input.value = value === undefined ? '' : String(value);
+    const hint = document.createElement('small');
+    hint.id = `${input.name}-hint`;
+    input.setAttribute('aria-describedby', hint.id);
+    const check = () => {
+      hint.textContent = '';
+      hint.className = 'muted';
+      input.removeAttribute('aria-invalid');
+      if (!input.value.trim()) return true;
+      const r = core.convert(input.value, field.unit);
+      hint.textContent = r.ok ? r.equation : r.error.message;
+      if (!r.ok) { hint.className = 'error'; input.setAttribute('aria-invalid', 'true'); }
+      return r.ok;
+    };
+    input.addEventListener('input', check);
+    check();
+    td.append(input, document.createElement('br'), hint);
+    if (fromManaged) { input.readOnly = true; td.append(managedBadge()); }
+    tr.append(td);
+  }
+  rows.append(tr);
+}
+document.getElementById('managed-note').hidden = !(Object.keys(managed).length);
+
+form.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const status = document.getElementById('status');
+  const policy = {};
+  let bad = null;
+  for (const input of form.querySelectorAll('tbody input')) {
+    if (input.readOnly || !input.value.trim()) continue;
+    if (input.getAttribute('aria-invalid') === 'true') { bad ??= input; continue; }
+    const [id, key] = input.name.split(':');
+    (policy[id] ??= {})[key] = /^\d+$/.test(input.value.trim()) ? Number(input.value.trim()) : input.value.trim();
+  }
+  if (bad) { status.textContent = 'Fix the highlighted values first.'; bad.focus(); return; }
+  const next = { policy };
+  for (const name of ['enabled', 'convert_on_blur', 'guard_save']) if (!form.elements[name].disabled) next[name] = form.elements[name].checked;
+  await ext.storage.sync.set(next);
+  status.textContent = 'Saved. Open Dashboard tabs use it now.';
+});

@@ -1,0 +1,67 @@
+// The popup: a converter on the Rust core, and the fields the content script found on this tab.
+import { loadEngine } from './engine.js';
+
+const ext = globalThis.browser ?? globalThis.chrome;
+const $ = (id) => document.getElementById(id);
+const { core } = await loadEngine('core/');
+let last = null;
+
+function show() {
+  const r = core.convert($('input').value, $('unit').value);
+  last = r.ok ? r : null;
+  const out = $('result');
+  out.textContent = '';
+  if (!$('input').value.trim()) return;
+  const line = document.createElement('div');
+  if (r.ok) {
+    line.textContent = `${r.seconds.toLocaleString('en-US')} seconds` + (r.minutes !== null ? ` · ${r.minutes.toLocaleString('en-US')} minutes` : '') + ` · ${r.human}`;
+  } else {
+    line.className = 'error';
+    line.textContent = r.error.message + (r.error.suggestion ? ` Did you mean “${r.error.suggestion}”?` : '');
+  }
+  out.append(line);
+  $('copy-seconds').disabled = !last;
+  $('copy-minutes').disabled = !last || last.minutes === null;
+}
+
+async function copy(which) {
+  if (!last || last[which] === null) return;
+  await navigator.clipboard.writeText(String(last[which]));
+  $('hint').textContent = `Copied ${last[which]} (${which}).`;
+}
+
+$('input').addEventListener('input', show);
+$('unit').addEventListener('change', show);
+$('copy-seconds').addEventListener('click', () => copy('seconds'));
+$('copy-minutes').addEventListener('click', () => copy('minutes'));
+$('converter').addEventListener('submit', (e) => e.preventDefault());
+$('input').addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') { e.preventDefault(); copy(e.shiftKey ? 'minutes' : 'seconds'); }
+});
+
+function renderTab(status) {
+  const box = $('tab');
+  box.textContent = '';
+  const p = (text, cls) => { const el = document.createElement('p'); el.textContent = text; if (cls) el.className = cls; box.append(el); };
+  if (!status) return p('Open an Auth0 Dashboard page to see its lifetime fields here.', 'muted');
+  if (!status.active) return p(`The guard is inactive on this tab${status.failure ? `: ${status.failure}` : ''}. Auth0 still validates on save.`, 'warning');
+  if (!status.fields.length) return p('No lifetime fields on this page.', 'muted');
+  const ul = document.createElement('ul');
+  for (const f of status.fields) {
+    const li = document.createElement('li');
+    const v = f.verdict;
+    li.className = v?.blocks_save ? 'error' : v?.level ?? '';
+    li.textContent = `${f.label}: ${v?.equation ?? (f.input || 'empty')} — ${v?.blocks_save ? 'blocks save' : v?.level ?? ''}`;
+    ul.append(li);
+  }
+  box.append(ul);
+  p(`Engine: ${status.engine}`, 'muted');
+}
+
+try {
+  const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+  const status = tab?.id === undefined ? null : await ext.tabs.sendMessage(tab.id, { type: 'lifetime-guard:status' }).catch(() => null);
+  renderTab(status);
+} catch {
+  renderTab(null);
+}

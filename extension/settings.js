@@ -1,0 +1,36 @@
+// Settings: the admin's own (storage.sync) overlaid by what IT deployed (storage.managed),
+// which always wins. Shared by the content script and the options page.
+export const DEFAULTS = { enabled: true, convert_on_blur: true, guard_save: true, policy: null };
+
+async function area(ext, name) {
+  try {
+    return (await ext.storage?.[name]?.get(null)) ?? {};
+  } catch {
+    return {}; // no managed storage configured: Chromium and Firefox reject the read
+  }
+}
+
+export async function layers(ext) {
+  return { sync: await area(ext, 'sync'), managed: await area(ext, 'managed') };
+}
+
+export function merge({ sync, managed }) {
+  const out = { ...DEFAULTS };
+  for (const source of [sync, managed]) {
+    for (const key of ['enabled', 'convert_on_blur', 'guard_save']) if (typeof source[key] === 'boolean') out[key] = source[key];
+  }
+  // Per field, a managed entry replaces the admin's own.
+  const policy = { ...(sync.policy ?? {}), ...(managed.policy ?? {}) };
+  out.policy = Object.keys(policy).length ? policy : null;
+  return out;
+}
+
+export async function load(ext) {
+  return merge(await layers(ext));
+}
+
+export function watch(ext, onChange) {
+  ext.storage?.onChanged?.addListener(async (_changes, areaName) => {
+    if (areaName === 'sync' || areaName === 'managed') onChange(await load(ext));
+  });
+}

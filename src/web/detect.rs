@@ -1,0 +1,158 @@
+//! Finding things on the page: lifetime inputs, their toggles, the API identifier, the page kind,
+//! the theme, and Save buttons.
+
+use super::dom::{input_label, is_ours, label_text};
+use crate::catalog::{match_label, match_toggle, normalise_label, Field, Page};
+use crate::view::is_dark_colour;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlInputElement};
+
+/// Input types a lifetime can be typed into.
+fn is_text_like(input: &HtmlInputElement) -> bool {
+    matches!(input.type_().to_ascii_lowercase().as_str(), "" | "text" | "number" | "search" | "tel")
+}
+
+/// The catalog field an input is, with its label as the page shows it.
+pub fn detect_input(doc: &Document, input: &HtmlInputElement) -> Option<(&'static Field, String)> {
+    if !is_text_like(input) || !input.is_connected() {
+        return None;
+    }
+    let label = input_label(doc, input)?;
+    match_label(&label).map(|f| (f, label))
+}
+
+/// Inputs inside `root`, including `root` itself.
+pub fn inputs_in(root: &Element) -> Vec<HtmlInputElement> {
+    let mut out = Vec::new();
+    if let Some(input) = root.dyn_ref::<HtmlInputElement>() {
+        out.push(input.clone());
+        return out;
+    }
+    if let Ok(list) = root.query_selector_all("input") {
+        for i in 0..list.length() {
+            if let Some(input) = list.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
+                out.push(input);
+            }
+        }
+    }
+    out
+}
+
+/// Switches that turn a lifetime on or off (refresh-token expiration toggles).
+pub fn find_toggles(doc: &Document) -> Vec<(&'static Field, Element)> {
+    let mut out = Vec::new();
+    let Ok(list) = doc.query_selector_all("input[type=checkbox], [role=switch], button[aria-checked]") else {
+        return out;
+    };
+    for i in 0..list.length() {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let label = match el.dyn_ref::<HtmlInputElement>() {
+            Some(input) => input_label(doc, input),
+            None => el
+                .get_attribute("aria-label")
+                .or_else(|| {
+                    let ids = el.get_attribute("aria-labelledby")?;
+                    ids.split_whitespace().filter_map(|id| doc.get_element_by_id(id)).find_map(|l| label_text(&l))
+                })
+                .or_else(|| label_text(&el)),
+        };
+        if let Some(field) = label.as_deref().and_then(match_toggle) {
+            out.push((field, el));
+        }
+    }
+    out
+}
+
+/// Whether a toggle is on.
+pub fn toggle_on(el: &Element) -> bool {
+    match el.dyn_ref::<HtmlInputElement>() {
+        Some(input) => input.checked(),
+        None => el.get_attribute("aria-checked").as_deref() == Some("true"),
+    }
+}
+
+const IDENTIFIER_LABELS: &[&str] = &["identifier", "api identifier", "audience", "api audience"];
+
+/// The API identifier (audience) shown on an API's settings page.
+pub fn api_identifier(doc: &Document) -> Option<String> {
+    let inputs = doc.query_selector_all("input").ok()?;
+    for i in 0..inputs.length() {
+        let Some(input) = inputs.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
+        if input_label(doc, &input).is_some_and(|l| IDENTIFIER_LABELS.contains(&normalise_label(&l).as_str())) {
+            return Some(input.value());
+        }
+    }
+    // Read-only displays: <dt>Identifier</dt><dd>…</dd> and similar.
+    let terms = doc.query_selector_all("dt, th, label").ok()?;
+    for i in 0..terms.length() {
+        let Some(term) = terms.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        if label_text(&term).is_some_and(|t| IDENTIFIER_LABELS.contains(&normalise_label(&t).as_str())) {
+            if let Some(value) = term.next_element_sibling().and_then(|v| label_text(&v)) {
+                return Some(value);
+            }
+        }
+    }
+    None
+}
+
+/// The Dashboard page from its URL: path routes (`/dashboard/us/acme/apis/…`) and the older hash
+/// routes (`/#/apis/…`).
+pub fn page_kind(href: &str) -> Option<Page> {
+    let lower = href.to_ascii_lowercase();
+    if lower.contains("/apis/") {
+        Some(Page::ApiSettings)
+    } else if lower.contains("/applications/") || lower.contains("/clients/") {
+        Some(Page::ApplicationSettings)
+    } else if lower.contains("/tenant/advanced") || lower.contains("/settings/advanced") {
+        Some(Page::TenantAdvanced)
+    } else {
+        None
+    }
+}
+
+/// True when the page is in a dark theme: the background behind its main content is dark.
+pub fn page_is_dark(doc: &Document) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let mut el: Option<Element> = doc.query_selector("main, [role=main]").ok().flatten().or_else(|| doc.body().map(Into::into));
+    while let Some(e) = el {
+        if let Ok(Some(style)) = window.get_computed_style(&e) {
+            if let Some(dark) = style.get_property_value("background-color").ok().and_then(|c| is_dark_colour(&c)) {
+                return dark;
+            }
+        }
+        el = e.parent_element();
+    }
+    false
+}
+
+/// True when an element is a Save action: a button-like element whose text says so.
+pub fn is_save_control(el: &Element) -> bool {
+    if is_ours(el) {
+        return false;
+    }
+    let text = match el.dyn_ref::<HtmlInputElement>() {
+        Some(input) => input.value(),
+        None => el.text_content().unwrap_or_default(),
+    };
+    let norm = normalise_label(&text);
+    norm == "save" || norm == "save changes" || norm.starts_with("save ") && norm.len() <= 24
+}
+
+/// The button-like element an event target belongs to, if any.
+pub fn control_of(target: &Element) -> Option<Element> {
+    target
+        .closest("button, [role=button], input[type=submit], input[type=button], input[type=image]")
+        .ok()
+        .flatten()
+}
+
+/// True when activating `control` submits its form.
+pub fn submits_form(control: &Element) -> bool {
+    let tag = control.tag_name();
+    if tag.eq_ignore_ascii_case("button") {
+        let kind = control.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
+        return kind.is_empty() || kind == "submit";
+    }
+    tag.eq_ignore_ascii_case("input")
+        && matches!(control.get_attribute("type").unwrap_or_default().to_ascii_lowercase().as_str(), "submit" | "image")
+}

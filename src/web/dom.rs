@@ -1,0 +1,150 @@
+//! Small DOM helpers. None of them panics on unexpected page content.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlInputElement};
+
+/// The tag of every element Lifetime Guard inserts; page selectors such as `div` never hit it.
+pub const NOTE_TAG: &str = "lifetime-guard-note";
+/// The tag of the message next to Save.
+pub const ALERT_TAG: &str = "lifetime-guard-alert";
+
+pub fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+/// True for elements Lifetime Guard created.
+pub fn is_ours(el: &Element) -> bool {
+    let tag = el.tag_name();
+    tag.eq_ignore_ascii_case(NOTE_TAG) || tag.eq_ignore_ascii_case(ALERT_TAG)
+}
+
+/// Visible-ish text of an element, without the text of form controls or of our own notes;
+/// `None` when it is empty or too long to be a label.
+pub fn label_text(el: &Element) -> Option<String> {
+    let text = el.text_content()?;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty() && text.len() <= 160).then_some(text)
+}
+
+/// Every way a page can name an input, in the order assistive technology and password managers
+/// use: `input.labels`, `label[for]`, an ancestor `<label>`, `aria-labelledby`, `aria-label`,
+/// then text just before the input.
+pub fn input_label(doc: &Document, input: &HtmlInputElement) -> Option<String> {
+    if let Some(labels) = input.labels() {
+        for i in 0..labels.length() {
+            if let Some(text) = labels.item(i).and_then(|n| n.dyn_into::<Element>().ok()).and_then(|l| label_text(&l)) {
+                return Some(text);
+            }
+        }
+    }
+    let id = input.id();
+    if !id.is_empty() {
+        let labels = doc.get_elements_by_tag_name("label");
+        for i in 0..labels.length() {
+            if let Some(label) = labels.item(i) {
+                if label.get_attribute("for").as_deref() == Some(id.as_str()) {
+                    if let Some(text) = label_text(&label) {
+                        return Some(text);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(text) = input.closest("label").ok().flatten().and_then(|l| label_text(&l)) {
+        return Some(text);
+    }
+    if let Some(ids) = input.get_attribute("aria-labelledby") {
+        let text: Vec<String> = ids
+            .split_whitespace()
+            .filter_map(|id| doc.get_element_by_id(id))
+            .filter_map(|el| label_text(&el))
+            .collect();
+        if !text.is_empty() {
+            return Some(text.join(" "));
+        }
+    }
+    if let Some(label) = input.get_attribute("aria-label").filter(|l| !l.trim().is_empty()) {
+        return Some(label);
+    }
+    nearby_text(input.unchecked_ref())
+}
+
+/// Text in the few elements just before the input or its wrappers, for pages whose labels are
+/// not associated with their inputs at all.
+fn nearby_text(input: &Element) -> Option<String> {
+    let mut node: Element = input.clone();
+    for _ in 0..4 {
+        let mut sibling = node.previous_element_sibling();
+        for _ in 0..3 {
+            let Some(s) = sibling else { break };
+            if !is_ours(&s) && s.query_selector("input, select, textarea").ok().flatten().is_none() {
+                if let Some(text) = label_text(&s) {
+                    return Some(text);
+                }
+            }
+            sibling = s.previous_element_sibling();
+        }
+        node = node.parent_element()?;
+    }
+    None
+}
+
+/// Writes `value` the way React expects: through the native `value` setter of
+/// `HTMLInputElement.prototype` (bypassing any instance-level override a framework installed),
+/// then a bubbling `input` and `change` event, so the app's own state follows.
+pub fn set_value_react_safe(input: &HtmlInputElement, value: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let ctor = js_sys::Reflect::get(&window, &"HTMLInputElement".into())?;
+    let proto = js_sys::Reflect::get(&ctor, &"prototype".into())?;
+    let desc = js_sys::Object::get_own_property_descriptor(proto.unchecked_ref::<js_sys::Object>(), &"value".into());
+    let setter = js_sys::Reflect::get(&desc, &"set".into())?;
+    match setter.dyn_into::<js_sys::Function>() {
+        Ok(set) => {
+            set.call1(input, &JsValue::from_str(value))?;
+        }
+        Err(_) => input.set_value(value),
+    }
+    for kind in ["input", "change"] {
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let event = web_sys::Event::new_with_event_init_dict(kind, &init)?;
+        input.dispatch_event(&event)?;
+    }
+    Ok(())
+}
+
+/// The nearest ancestor that is only a wrapper of `el` (its parent has other children), so a
+/// note placed after it sits below the whole control rather than inside its frame.
+pub fn field_wrapper(el: &Element) -> Element {
+    let mut node = el.clone();
+    for _ in 0..3 {
+        let Some(parent) = node.parent_element() else { break };
+        let tag = parent.tag_name();
+        if parent.child_element_count() != 1 || ["BODY", "MAIN", "FORM", "LABEL"].iter().any(|t| tag.eq_ignore_ascii_case(t)) {
+            break;
+        }
+        node = parent;
+    }
+    node
+}
+
+/// Appends `id` to a space-separated id list attribute unless it is there already.
+pub fn add_token(el: &Element, attr: &str, id: &str) {
+    let current = el.get_attribute(attr).unwrap_or_default();
+    if !current.split_whitespace().any(|t| t == id) {
+        let next = if current.trim().is_empty() { id.to_string() } else { format!("{} {id}", current.trim()) };
+        let _ = el.set_attribute(attr, &next);
+    }
+}
+
+/// Removes `id` from a space-separated id list attribute, dropping the attribute when empty.
+pub fn remove_token(el: &Element, attr: &str, id: &str) {
+    let Some(current) = el.get_attribute(attr) else { return };
+    let rest: Vec<&str> = current.split_whitespace().filter(|t| *t != id).collect();
+    if rest.is_empty() {
+        let _ = el.remove_attribute(attr);
+    } else {
+        let _ = el.set_attribute(attr, &rest.join(" "));
+    }
+}

@@ -1,0 +1,163 @@
+//! The note under a field and the message next to Save: elements with a shadow root, so the
+//! page's CSS cannot reach in and ours cannot leak out.
+
+use super::dom::{document, ALERT_TAG, NOTE_TAG};
+use crate::verdict::Level;
+use crate::view::NoteView;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+const STYLE: &str = include_str!("style.css");
+
+/// A host element with an open shadow root holding one container.
+pub struct Shadowed {
+    pub host: HtmlElement,
+    body: Element,
+}
+
+impl Shadowed {
+    pub fn new(doc: &Document, tag: &str, id: &str) -> Result<Shadowed, JsValue> {
+        let host: HtmlElement = doc.create_element(tag)?.dyn_into()?;
+        host.set_id(id);
+        host.set_attribute("style", "display:block")?;
+        let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+        adopt_style(doc, &root)?;
+        let body = doc.create_element("div")?;
+        root.append_child(&body)?;
+        Ok(Shadowed { host, body })
+    }
+
+    pub fn set_theme(&self, dark: bool) {
+        let _ = self.host.set_attribute("data-theme", if dark { "dark" } else { "light" });
+    }
+
+    pub fn remove(&self) {
+        self.host.remove();
+    }
+}
+
+/// Styles the shadow root with a constructed stylesheet (not subject to the page's CSP for
+/// inline styles), falling back to a `<style>` element where constructed sheets are missing.
+fn adopt_style(doc: &Document, root: &ShadowRoot) -> Result<(), JsValue> {
+    if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+        if sheet.replace_sync(STYLE).is_ok() {
+            let list = js_sys::Array::of1(&sheet);
+            if js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &list).is_ok() {
+                return Ok(());
+            }
+        }
+    }
+    let style = doc.create_element("style")?;
+    style.set_text_content(Some(STYLE));
+    root.append_child(&style)?;
+    Ok(())
+}
+
+/// Creates an element with a class and text, and appends it to `parent`.
+fn add(doc: &Document, parent: &Element, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
+    let e = doc.create_element(tag)?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    if let Some(t) = text {
+        e.set_text_content(Some(t));
+    }
+    parent.append_child(&e)?;
+    Ok(e)
+}
+
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Info => "info",
+        Level::Ok => "ok",
+        Level::Warning => "warning",
+        Level::Error => "error",
+    }
+}
+
+/// The note under one field. Re-renders only when what it shows changes.
+pub struct Note {
+    pub shadow: Shadowed,
+    last: Option<NoteView>,
+}
+
+impl Note {
+    pub fn new(id: &str) -> Result<Note, JsValue> {
+        let doc = document().ok_or("no document")?;
+        let shadow = Shadowed::new(&doc, NOTE_TAG, id)?;
+        Ok(Note { shadow, last: None })
+    }
+
+    /// Shows `view`. Text only goes in through `textContent`, never as markup.
+    pub fn render(&mut self, view: &NoteView) -> Result<(), JsValue> {
+        if self.last.as_ref() == Some(view) {
+            return Ok(());
+        }
+        let doc = document().ok_or("no document")?;
+        let body = &self.shadow.body;
+        body.set_text_content(None);
+        body.set_class_name("lg");
+        body.set_attribute("data-level", level_name(view.level))?;
+        let row = add(&doc, body, "div", "row", None)?;
+        add(&doc, &row, "span", "badge", Some(view.badge))?;
+        if let Some(eq) = &view.equation {
+            add(&doc, &row, "span", "eq", Some(eq))?;
+        }
+        if let Some(to) = &view.convert_to {
+            let b = add(&doc, &row, "button", "convert", Some(&format!("Use {to}")))?;
+            b.set_attribute("type", "button")?;
+            b.set_attribute("title", "Write the whole number into the field (also done when you leave it)")?;
+        }
+        let shown: Vec<&(Level, String)> = view.messages.iter().filter(|(l, _)| *l != Level::Ok).collect();
+        if !shown.is_empty() {
+            let ul = add(&doc, body, "ul", "msgs", None)?;
+            for (level, text) in shown {
+                add(&doc, &ul, "li", level_name(*level), Some(text))?;
+            }
+        }
+        if let Some(typed) = &view.restorable {
+            let text = format!("Converted from “{typed}”. Press Esc in the field to restore it.");
+            add(&doc, body, "div", "restore", Some(&text))?;
+        }
+        if !view.flows.is_empty() {
+            let flows = add(&doc, body, "div", "flows", None)?;
+            add(&doc, &flows, "b", "", Some(view.flows_label))?;
+            flows.append_child(&doc.create_text_node(&format!(" {}", view.flows.join(" · "))))?;
+        }
+        add(&doc, body, "div", "explain", Some(view.explanation))?;
+        self.last = Some(view.clone());
+        Ok(())
+    }
+}
+
+/// The message next to Save, a live region that assistive technology announces.
+pub struct Alert {
+    pub shadow: Shadowed,
+    pub anchor: Element,
+}
+
+impl Alert {
+    pub fn new(anchor: &Element) -> Result<Alert, JsValue> {
+        let doc = document().ok_or("no document")?;
+        let shadow = Shadowed::new(&doc, ALERT_TAG, "lifetime-guard-alert")?;
+        shadow.host.set_attribute("role", "alert")?;
+        shadow.host.set_attribute("aria-live", "assertive")?;
+        anchor.insert_adjacent_element("afterend", &shadow.host)?;
+        Ok(Alert { shadow, anchor: anchor.clone() })
+    }
+
+    pub fn render(&self, heading: &str, lines: &[String]) -> Result<(), JsValue> {
+        let doc = document().ok_or("no document")?;
+        let body = &self.shadow.body;
+        body.set_text_content(None);
+        body.set_class_name("lg alert");
+        body.set_attribute("data-level", "error")?;
+        add(&doc, body, "strong", "", Some(heading))?;
+        let ul = add(&doc, body, "ul", "msgs", None)?;
+        for line in lines {
+            add(&doc, &ul, "li", "error", Some(line))?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,108 @@
+//! Reading the settings objects JavaScript passes in (`Config`, `Context`, `Policy`).
+//!
+//! These are read field by field with `Reflect` rather than through serde's deserializer: that
+//! deserializer brings float formatting and error machinery that doubled the module's size,
+//! for three small objects. Unknown keys are ignored; wrongly typed values are reported.
+
+use super::Config;
+use crate::policy::{FieldPolicy, Policy, PolicyValue};
+use crate::verdict::Context;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    if !obj.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn absent(v: &JsValue) -> bool {
+    v.is_undefined() || v.is_null()
+}
+
+fn bool_at(obj: &JsValue, key: &str, default: bool) -> Result<bool, String> {
+    let v = get(obj, key);
+    if absent(&v) {
+        return Ok(default);
+    }
+    v.as_bool().ok_or_else(|| format!("“{key}” must be true or false"))
+}
+
+fn string_at(obj: &JsValue, key: &str) -> Result<Option<String>, String> {
+    let v = get(obj, key);
+    if absent(&v) {
+        return Ok(None);
+    }
+    v.as_string().map(Some).ok_or_else(|| format!("“{key}” must be a string"))
+}
+
+/// The own enumerable keys of an object.
+fn keys(obj: &JsValue) -> Vec<String> {
+    match obj.dyn_ref::<js_sys::Object>() {
+        Some(o) if obj.is_object() => js_sys::Object::keys(o).iter().filter_map(|k| k.as_string()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn policy_value(v: &JsValue, what: &str) -> Result<Option<PolicyValue>, String> {
+    if absent(v) {
+        return Ok(None);
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Some(PolicyValue::Text(s)));
+    }
+    match v.as_f64() {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= crate::MAX_VALUE as f64 => Ok(Some(PolicyValue::Number(n as u64))),
+        _ => Err(format!("{what} must be a whole number or a lifetime such as “1h”")),
+    }
+}
+
+/// `{ "token_lifetime": { "max": "1h", "warn_above": 1800 }, … }`
+pub fn policy(v: &JsValue) -> Result<Option<Policy>, String> {
+    if absent(v) {
+        return Ok(None);
+    }
+    if !v.is_object() {
+        return Err("the policy must be an object keyed by field id".into());
+    }
+    let mut policy = Policy::default();
+    for id in keys(v) {
+        let entry = get(v, &id);
+        let field = FieldPolicy {
+            max: policy_value(&get(&entry, "max"), &format!("{id}.max"))?,
+            min: policy_value(&get(&entry, "min"), &format!("{id}.min"))?,
+            warn_above: policy_value(&get(&entry, "warn_above"), &format!("{id}.warn_above"))?,
+            warn_below: policy_value(&get(&entry, "warn_below"), &format!("{id}.warn_below"))?,
+        };
+        policy.fields.insert(id, field);
+    }
+    Ok(Some(policy))
+}
+
+/// `{ enabled, convert_on_blur, guard_save, policy }`, every key optional.
+pub fn config(v: &JsValue) -> Result<Config, String> {
+    let d = Config::default();
+    Ok(Config {
+        enabled: bool_at(v, "enabled", d.enabled)?,
+        convert_on_blur: bool_at(v, "convert_on_blur", d.convert_on_blur)?,
+        guard_save: bool_at(v, "guard_save", d.guard_save)?,
+        policy: policy(&get(v, "policy"))?,
+    })
+}
+
+/// `{ siblings: {id: input}, api_identifier, disabled: [id], policy }`, every key optional.
+pub fn context(v: &JsValue) -> Result<Context, String> {
+    let mut ctx = Context { api_identifier: string_at(v, "api_identifier")?, ..Context::default() };
+    let siblings = get(v, "siblings");
+    for id in keys(&siblings) {
+        if let Some(text) = get(&siblings, &id).as_string() {
+            ctx.siblings.insert(id, text);
+        }
+    }
+    if let Some(list) = get(v, "disabled").dyn_ref::<js_sys::Array>() {
+        ctx.disabled = list.iter().filter_map(|x| x.as_string()).collect();
+    }
+    ctx.policy = policy(&get(v, "policy"))?;
+    Ok(ctx)
+}

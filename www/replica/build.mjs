@@ -1,0 +1,16 @@
+// Builds the replica into target/replica/: esbuild bundles each generation's React app.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const out = path.join(here, '..', '..', 'target', 'replica');
+fs.mkdirSync(out, { recursive: true });
+await esbuild.build({
+  entryPoints: { current: path.join(here, 'current.jsx'), older: path.join(here, 'older.jsx') },
+  bundle: true, minify: true, format: 'iife', outdir: out, logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': '"production"' }, jsx: 'automatic', loader: { '.js': 'jsx' },
+});
+for (const f of ['index.html', 'older.html', 'replica.css', 'older.css']) fs.copyFileSync(path.join(here, f), path.join(out, f));
+console.log(`replica built in ${path.relative(process.cwd(), out)}`);

@@ -1,0 +1,99 @@
+//! Packaging: `dist/chrome/`, `dist/firefox/` (unpacked, loadable), a zip of each, and the
+//! test-only builds that also match the replica on 127.0.0.1.
+
+use crate::util::{copy_dir, root, run, Cmd};
+use crate::wasm;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+
+const FILES: &[&str] = &[
+    "content.js", "engine.js", "settings.js", "popup.html", "popup.js", "options.html", "options.js", "ui.css",
+    "managed-schema.json",
+];
+
+/// Which browser a package is for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Browser {
+    Chrome,
+    Firefox,
+}
+
+/// The only origins the release packages run on.
+pub const RELEASE_MATCH: &str = "https://manage.auth0.com/*";
+/// Added to the test builds only, for the replica.
+pub const TEST_MATCH: &str = "http://127.0.0.1/*";
+
+fn manifest(browser: Browser, test: bool) -> Result<Value, String> {
+    let path = root().join("extension/manifest.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut m: Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    if test {
+        for pointer in ["/host_permissions", "/content_scripts/0/matches", "/web_accessible_resources/0/matches"] {
+            if let Some(a) = m.pointer_mut(pointer).and_then(Value::as_array_mut) {
+                a.push(json!(TEST_MATCH));
+            }
+        }
+    }
+    if browser == Browser::Firefox {
+        if let Some(obj) = m.as_object_mut() {
+            // Firefox reads managed storage from policies.json / native manifests, not this key.
+            obj.remove("storage");
+            obj.insert(
+                "browser_specific_settings".into(),
+                json!({ "gecko": {
+                    "id": "lifetime-guard@lifetime-guard.dev",
+                    "strict_min_version": "140.0",
+                    "data_collection_permissions": { "required": ["none"] }
+                }}),
+            );
+        }
+    }
+    Ok(m)
+}
+
+/// Writes one unpacked extension into `out`.
+pub fn package(browser: Browser, test: bool, out: &Path) -> Result<(), String> {
+    let src = root().join("extension");
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
+    for f in FILES {
+        std::fs::copy(src.join(f), out.join(f)).map_err(|e| format!("{f}: {e}"))?;
+    }
+    copy_dir(&src.join("icons"), &out.join("icons"))?;
+    copy_dir(&wasm::core_dir(), &out.join("core"))?;
+    let text = serde_json::to_string_pretty(&manifest(browser, test)?).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("manifest.json"), text + "\n").map_err(|e| e.to_string())
+}
+
+fn zip(dir: &Path, to: &Path) -> Result<(), String> {
+    let script = "import os,sys,zipfile\nsrc,dst=sys.argv[1],sys.argv[2]\nwith zipfile.ZipFile(dst,'w',zipfile.ZIP_DEFLATED,compresslevel=9) as z:\n  for base,_,files in sorted(os.walk(src)):\n    for f in sorted(files):\n      p=os.path.join(base,f); z.write(p,os.path.relpath(p,src))\n";
+    run(Cmd::new("python3").args(["-c", script]).arg(dir).arg(to))
+}
+
+/// Where the test-only builds go (never into `dist/`).
+pub fn test_build_dir(browser: Browser) -> PathBuf {
+    root().join(match browser {
+        Browser::Chrome => "target/lg/test-chrome",
+        Browser::Firefox => "target/lg/test-firefox",
+    })
+}
+
+/// Builds the core and writes every package.
+pub fn dist() -> Result<(), String> {
+    wasm::build()?;
+    let dist = root().join("dist");
+    std::fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
+    for (browser, name) in [(Browser::Chrome, "chrome"), (Browser::Firefox, "firefox")] {
+        let dir = dist.join(name);
+        package(browser, false, &dir)?;
+        let zip_path = dist.join(format!("lifetime-guard-{name}.zip"));
+        let _ = std::fs::remove_file(&zip_path);
+        zip(&dir, &zip_path)?;
+        package(browser, true, &test_build_dir(browser))?;
+    }
+    crate::www::build(&dist.join("www"))?;
+    eprintln!("packages written to {}", dist.display());
+    Ok(())
+}
