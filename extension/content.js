@@ -1,10 +1,11 @@
-// Lifetime Guard content script: loads the Rust core and hands it the settings. Every rule,
-// note and guard lives in Rust; this file only loads, configures and answers the popup.
+// Lifetime Guard content script: starts the Rust core with the settings and answers the popup.
+// Every rule, note and guard lives in Rust. Loaded after core/content-core.js.
 (async () => {
   const root = document.documentElement;
   if (root.hasAttribute('data-lifetime-guard')) return; // injected twice: the first one runs
   root.setAttribute('data-lifetime-guard', 'loading');
   const ext = globalThis.browser ?? globalThis.chrome;
+  const { glue, instantiate, settings } = globalThis.LifetimeGuard;
   let core = null;
   let engine = 'none';
   let failure = null;
@@ -18,12 +19,17 @@
     return false;
   });
   try {
-    const settings = await import(ext.runtime.getURL('settings.js'));
-    const { loadEngine } = await import(ext.runtime.getURL('engine.js'));
-    ({ core, engine } = await loadEngine(ext.runtime.getURL('core/')));
+    try {
+      core = await instantiate(glue, ext.runtime.getURL('core/lifetime_guard_bg.wasm'));
+      engine = 'wasm';
+    } catch (wasmError) {
+      if (!globalThis.lifetimeGuardFallback) throw wasmError;
+      core = await globalThis.lifetimeGuardFallback();
+      engine = 'js';
+    }
     core.start(await settings.load(ext));
     settings.watch(ext, (next) => core.configure(next));
-    root.setAttribute('data-lifetime-guard', engine.startsWith('js') ? 'js' : 'wasm');
+    root.setAttribute('data-lifetime-guard', engine);
   } catch (error) {
     // Fail open: the page works as without the extension; Auth0 still validates on save.
     failure = String(error?.message ?? error);

@@ -5,7 +5,7 @@ import { layers, merge } from './settings.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 const form = document.getElementById('options');
-const { core } = await loadEngine('core/');
+const { core } = await loadEngine();
 const { sync, managed } = await layers(ext);
 const effective = merge({ sync, managed });
 const KEYS = ['max', 'min', 'warn_above', 'warn_below'];

@@ -3,7 +3,7 @@ import { loadEngine } from './engine.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
-const { core } = await loadEngine('core/');
+const { core } = await loadEngine();
 let last = null;
 
 function show() {

@@ -3,11 +3,11 @@
 //! Exit status: 0 when the input is valid (warnings included), 1 when it is invalid or would
 //! block a save, 2 for usage errors.
 
-use clap::{Parser, Subcommand, ValueEnum};
 use crate::catalog::{self, FIELDS};
 use crate::policy::Policy;
 use crate::verdict::{check_field, Context, Level, Verdict};
 use crate::{format, parse, ParseError, Unit};
+use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
 use std::process::ExitCode;
 

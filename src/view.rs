@@ -70,7 +70,12 @@ pub fn blocked_line(label: &str, verdict: &Verdict) -> String {
         .iter()
         .find(|m| m.level == Level::Error)
         .map_or("its value is not valid", |m| m.text.as_str());
-    format!("{}: {}", label.trim(), why)
+    format!("{}: {}", display_label(label), why)
+}
+
+/// A label as the page shows it, without required-field asterisks or a trailing colon.
+pub fn display_label(label: &str) -> &str {
+    label.trim().trim_end_matches([' ', '*', ':', '\u{a0}'])
 }
 
 /// The heading of the message next to Save.
@@ -144,7 +149,7 @@ mod tests {
         assert_eq!(n.badge, "Blocks save");
         assert_eq!(n.messages[0].0, Level::Error);
         assert_eq!(
-            blocked_line("Maximum Access Token Lifetime ", &v),
+            blocked_line("Maximum Access Token Lifetime * ", &v),
             "Maximum Access Token Lifetime: Above the maximum of 2,592,000 s (30 days); Auth0 rejects the save."
         );
         assert_eq!(

@@ -12,13 +12,17 @@ use web_sys::{Document, Element, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn doc() -> Document {
-    web_sys::window().and_then(|w| w.document()).expect("document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document")
 }
 
 /// Lets mutation observers and microtasks run.
 async fn settle() {
     let p = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+        let _ = web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
@@ -27,32 +31,50 @@ async fn settle() {
 fn fixture(html: &str) -> Element {
     let c = doc().create_element("div").expect("div");
     c.set_inner_html(html);
-    doc().body().expect("body").append_child(&c).expect("append");
+    doc()
+        .body()
+        .expect("body")
+        .append_child(&c)
+        .expect("append");
     c
 }
 
 fn input(c: &Element, sel: &str) -> HtmlInputElement {
-    c.query_selector(sel).ok().flatten().expect(sel).dyn_into().expect("input")
+    c.query_selector(sel)
+        .ok()
+        .flatten()
+        .expect(sel)
+        .dyn_into()
+        .expect("input")
 }
 
 fn note_for(i: &HtmlInputElement) -> Option<Element> {
     let ids = i.get_attribute("aria-describedby")?;
-    ids.split_whitespace().filter(|id| id.starts_with("lifetime-guard-note")).find_map(|id| doc().get_element_by_id(id))
+    ids.split_whitespace()
+        .filter(|id| id.starts_with("lifetime-guard-note"))
+        .find_map(|id| doc().get_element_by_id(id))
 }
 
 fn note_text(i: &HtmlInputElement) -> String {
-    note_for(i).and_then(|n| n.shadow_root()).and_then(|r| r.text_content()).unwrap_or_default()
+    note_for(i)
+        .and_then(|n| n.shadow_root())
+        .and_then(|r| r.text_content())
+        .unwrap_or_default()
 }
 
 fn notes() -> u32 {
-    doc().query_selector_all("lifetime-guard-note").map(|l| l.length()).unwrap_or(0)
+    doc()
+        .query_selector_all("lifetime-guard-note")
+        .map(|l| l.length())
+        .unwrap_or(0)
 }
 
 fn type_into(i: &HtmlInputElement, text: &str) {
     i.set_value(text);
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
-    i.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).expect("event")).expect("dispatch");
+    i.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).expect("event"))
+        .expect("dispatch");
 }
 
 #[wasm_bindgen_test]
@@ -70,7 +92,10 @@ async fn finds_fields_by_every_association() {
     for id in ["#a", "#b", "#c", "#d", "#e"] {
         assert!(note_for(&input(&c, id)).is_some(), "{id} has no note");
     }
-    assert!(note_for(&input(&c, "#f")).is_none(), "a Name field is not a lifetime");
+    assert!(
+        note_for(&input(&c, "#f")).is_none(),
+        "a Name field is not a lifetime"
+    );
     assert_eq!(notes(), 5);
     assert!(note_text(&input(&c, "#a")).contains("86,400 s = 1 day"));
     assert!(note_text(&input(&c, "#e")).contains("1,440 min = 1 day"));
@@ -81,39 +106,58 @@ async fn finds_fields_by_every_association() {
 
 #[wasm_bindgen_test]
 async fn aria_is_added_and_restored() {
-    let c = fixture(r#"<label for="x">Token Expiration</label><input id="x" value="5" aria-describedby="x-helper-text"><p id="x-helper-text">help</p>"#);
+    let c = fixture(
+        r#"<label for="x">Token Expiration</label><input id="x" value="5" aria-describedby="x-helper-text"><p id="x-helper-text">help</p>"#,
+    );
     let x = input(&c, "#x");
     web::start(JsValue::NULL).expect("start");
     settle().await;
     let described = x.get_attribute("aria-describedby").unwrap_or_default();
-    assert!(described.starts_with("x-helper-text lifetime-guard-note-"), "{described}");
+    assert!(
+        described.starts_with("x-helper-text lifetime-guard-note-"),
+        "{described}"
+    );
     type_into(&x, "31 days");
     assert_eq!(x.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(note_text(&x).contains("Blocks save"));
     type_into(&x, "30 days");
     assert_eq!(x.get_attribute("aria-invalid"), None);
     web::stop();
-    assert_eq!(x.get_attribute("aria-describedby").as_deref(), Some("x-helper-text"));
+    assert_eq!(
+        x.get_attribute("aria-describedby").as_deref(),
+        Some("x-helper-text")
+    );
     c.remove();
 }
 
 #[wasm_bindgen_test]
 async fn converts_on_leaving_and_escape_restores() {
-    let c = fixture(r#"<label for="t">Token Expiration (Seconds)</label><input id="t" value="86400"><button id="o">other</button>"#);
+    let c = fixture(
+        r#"<label for="t">Token Expiration (Seconds)</label><input id="t" value="86400"><button id="o">other</button>"#,
+    );
     let t = input(&c, "#t");
     web::start(JsValue::NULL).expect("start");
     settle().await;
     type_into(&t, "24h");
     assert!(note_text(&t).contains("Use 86400"), "{}", note_text(&t));
     let _ = t.focus();
-    let o: web_sys::HtmlElement = c.query_selector("#o").ok().flatten().expect("o").dyn_into().expect("button");
+    let o: web_sys::HtmlElement = c
+        .query_selector("#o")
+        .ok()
+        .flatten()
+        .expect("o")
+        .dyn_into()
+        .expect("button");
     let _ = o.focus();
     assert_eq!(t.value(), "86400");
     assert!(note_text(&t).contains("Converted from “24h”"));
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("Escape");
     init.set_bubbles(true);
-    t.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("key")).expect("dispatch");
+    t.dispatch_event(
+        &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("key"),
+    )
+    .expect("dispatch");
     assert_eq!(t.value(), "24h");
     web::stop();
     c.remove();
@@ -133,23 +177,49 @@ async fn guard_blocks_invalid_submit_and_lets_valid_through() {
         count.set(count.get() + 1);
     });
     let form = c.query_selector("#f").ok().flatten().expect("form");
-    form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref()).expect("listen");
+    form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref())
+        .expect("listen");
     web::start(JsValue::NULL).expect("start");
     settle().await;
-    let save: web_sys::HtmlElement = c.query_selector("#save").ok().flatten().expect("save").dyn_into().expect("button");
+    let save: web_sys::HtmlElement = c
+        .query_selector("#save")
+        .ok()
+        .flatten()
+        .expect("save")
+        .dyn_into()
+        .expect("button");
     save.click();
     assert_eq!(submitted.get(), 1, "a valid save goes through");
     type_into(&input(&c, "#web"), "2d");
     save.click();
-    assert_eq!(submitted.get(), 1, "browser-flow value above the main one is blocked");
-    let alert = doc().get_element_by_id("lifetime-guard-alert").expect("alert next to Save");
+    assert_eq!(
+        submitted.get(),
+        1,
+        "browser-flow value above the main one is blocked"
+    );
+    let alert = doc()
+        .get_element_by_id("lifetime-guard-alert")
+        .expect("alert next to Save");
     assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
-    let text = alert.shadow_root().and_then(|r| r.text_content()).unwrap_or_default();
-    assert!(text.contains("Implicit / Hybrid Flow Access Token Lifetime"), "{text}");
+    let text = alert
+        .shadow_root()
+        .and_then(|r| r.text_content())
+        .unwrap_or_default();
+    assert!(
+        text.contains("Implicit / Hybrid Flow Access Token Lifetime"),
+        "{text}"
+    );
     let active = doc().active_element().map(|e| e.id());
-    assert_eq!(active.as_deref(), Some("web"), "focus moves to the offending field");
+    assert_eq!(
+        active.as_deref(),
+        Some("web"),
+        "focus moves to the offending field"
+    );
     type_into(&input(&c, "#web"), "7200");
-    assert!(doc().get_element_by_id("lifetime-guard-alert").is_none(), "the message goes once all is valid");
+    assert!(
+        doc().get_element_by_id("lifetime-guard-alert").is_none(),
+        "the message goes once all is valid"
+    );
     save.click();
     assert_eq!(submitted.get(), 2);
     web::stop();
@@ -158,7 +228,9 @@ async fn guard_blocks_invalid_submit_and_lets_valid_through() {
 
 #[wasm_bindgen_test]
 async fn replaced_inputs_keep_exactly_one_note() {
-    let c = fixture(r#"<div id="w"><label for="r">Token Expiration</label><input id="r" value="60"></div>"#);
+    let c = fixture(
+        r#"<div id="w"><label for="r">Token Expiration</label><input id="r" value="60"></div>"#,
+    );
     web::start(JsValue::NULL).expect("start");
     settle().await;
     assert_eq!(notes(), 1);
@@ -176,9 +248,18 @@ async fn replaced_inputs_keep_exactly_one_note() {
 #[wasm_bindgen_test]
 fn pure_exports_work_from_javascript() {
     let v = web::convert("1d 12h", "seconds").expect("convert");
-    assert_eq!(js_sys::Reflect::get(&v, &"value".into()).ok().and_then(|x| x.as_f64()), Some(129_600.0));
+    assert_eq!(
+        js_sys::Reflect::get(&v, &"value".into())
+            .ok()
+            .and_then(|x| x.as_f64()),
+        Some(129_600.0)
+    );
     let bad = web::convert("1 month", "seconds").expect("convert");
-    let kind = js_sys::Reflect::get(&bad, &"error".into()).and_then(|e| js_sys::Reflect::get(&e, &"kind".into()));
-    assert_eq!(kind.ok().and_then(|k| k.as_string()).as_deref(), Some("month_or_year"));
+    let kind = js_sys::Reflect::get(&bad, &"error".into())
+        .and_then(|e| js_sys::Reflect::get(&e, &"kind".into()));
+    assert_eq!(
+        kind.ok().and_then(|k| k.as_string()).as_deref(),
+        Some("month_or_year")
+    );
     assert!(web::convert("1h", "hours").is_err());
 }

@@ -1,7 +1,7 @@
 // The playground: the converter and the field checker, on the same wasm core as the extension.
 import { loadEngine } from './engine.js';
 
-const { core } = await loadEngine('core/');
+const { core } = await loadEngine();
 const $ = (id) => document.getElementById(id);
 const text = (tag, content, cls) => Object.assign(document.createElement(tag), { textContent: content, className: cls ?? '' });
 const fields = core.fields();

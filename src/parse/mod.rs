@@ -116,7 +116,8 @@ fn format_fraction(num: u128, den: u128) -> String {
     let whole = num / den;
     let mut rem = num % den;
     // Keeps 128-bit formatting out of the wasm; fractions that large are never whole anyway.
-    let mut out = u64::try_from(whole).map_or_else(|_| "a huge number".to_string(), |w| w.to_string());
+    let mut out =
+        u64::try_from(whole).map_or_else(|_| "a huge number".to_string(), |w| w.to_string());
     out.push('.');
     for _ in 0..4 {
         rem *= 10;

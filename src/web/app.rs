@@ -14,7 +14,9 @@ use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement, KeyboardEvent, Node};
+use web_sys::{
+    Document, Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement, KeyboardEvent, Node,
+};
 
 thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
@@ -32,7 +34,10 @@ fn run(effects: Vec<Effect>) {
         match effect {
             Effect::Write(input, value) => {
                 if let Err(e) = dom::set_value_react_safe(&input, &value) {
-                    web_sys::console::warn_2(&"Lifetime Guard: could not write the converted value:".into(), &e);
+                    web_sys::console::warn_2(
+                        &"Lifetime Guard: could not write the converted value:".into(),
+                        &e,
+                    );
                 }
             }
             Effect::Focus(el) => {
@@ -120,6 +125,9 @@ pub struct App {
     toggles: Vec<(&'static Field, Element)>,
     /// Siblings, toggles, API identifier and policy for the verdicts.
     ctx: Context,
+    /// Where the page shows the API identifier; read at every evaluation, because apps fill it
+    /// in after rendering and reuse it across client-side navigations.
+    identifier: Option<Element>,
     dark: bool,
     alert: Option<Alert>,
     next_id: u32,
@@ -148,7 +156,10 @@ pub fn start(config: Config) -> Result<(), JsValue> {
         }
     }
     let scope = listen(&doc)?;
-    let ctx = Context { policy: config.policy.clone(), ..Context::default() };
+    let ctx = Context {
+        policy: config.policy.clone(),
+        ..Context::default()
+    };
     let app = App {
         config,
         url: location(),
@@ -156,6 +167,7 @@ pub fn start(config: Config) -> Result<(), JsValue> {
         tracked: Vec::new(),
         toggles: Vec::new(),
         ctx,
+        identifier: None,
         dark: false,
         alert: None,
         next_id: 0,
@@ -203,7 +215,12 @@ pub fn status() -> Result<JsValue, JsValue> {
                     fields: app
                         .tracked
                         .iter()
-                        .map(|t| FieldStatus { field: t.field.id, label: &t.label, input: &t.value, verdict: t.verdict.as_ref() })
+                        .map(|t| FieldStatus {
+                            field: t.field.id,
+                            label: &t.label,
+                            input: &t.value,
+                            verdict: t.verdict.as_ref(),
+                        })
                         .collect(),
                     blocking: app.tracked.iter().any(Tracked::blocks),
                     listeners: listeners + app.tracked.len(),
@@ -211,14 +228,24 @@ pub fn status() -> Result<JsValue, JsValue> {
                     timers,
                 }
             }
-            None => Status { active: false, page: None, fields: Vec::new(), blocking: false, listeners: 0, observers: 0, timers: 0 },
+            None => Status {
+                active: false,
+                page: None,
+                fields: Vec::new(),
+                blocking: false,
+                listeners: 0,
+                observers: 0,
+                timers: 0,
+            },
         };
         status.serialize(&serializer).map_err(Into::into)
     })
 }
 
 fn location() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
 }
 
 /// Installs the page-wide listeners and observers. All of them belong to the returned scope.
@@ -238,13 +265,23 @@ fn listen(doc: &Document) -> Result<Scope, JsValue> {
     init.set_subtree(true);
     init.set_character_data(true);
     init.set_attributes(true);
-    init.set_attribute_filter(&js_sys::Array::of3(&"aria-checked".into(), &"for".into(), &"aria-labelledby".into()));
+    init.set_attribute_filter(&js_sys::Array::of3(
+        &"aria-checked".into(),
+        &"for".into(),
+        &"aria-labelledby".into(),
+    ));
     let root = doc.document_element().ok_or("no root element")?;
-    scope.observe(&root, &init, |records, _| with_app(|app| app.on_mutations(&records)))?;
+    scope.observe(&root, &init, |records, _| {
+        with_app(|app| app.on_mutations(&records))
+    })?;
     // Theme switches: classes and attributes on <html> and <body> only.
     let theme = web_sys::MutationObserverInit::new();
     theme.set_attributes(true);
-    theme.set_attribute_filter(&js_sys::Array::of3(&"class".into(), &"style".into(), &"data-theme".into()));
+    theme.set_attribute_filter(&js_sys::Array::of3(
+        &"class".into(),
+        &"style".into(),
+        &"data-theme".into(),
+    ));
     scope.observe(&root, &theme, |_, _| with_app(App::on_theme))?;
     if let Some(body) = doc.body() {
         scope.observe(&body, &theme, |_, _| with_app(App::on_theme))?;
@@ -258,7 +295,10 @@ fn target_element(e: &Event) -> Option<Element> {
     // Events from inside a shadow root are retargeted to its host; composedPath()[0] is the
     // real origin, which is what a Save inside a web component needs.
     let path = e.composed_path();
-    path.get(0).dyn_into::<Element>().ok().or_else(|| e.target()?.dyn_into::<Element>().ok())
+    path.get(0)
+        .dyn_into::<Element>()
+        .ok()
+        .or_else(|| e.target()?.dyn_into::<Element>().ok())
 }
 
 impl App {
@@ -299,16 +339,25 @@ impl App {
         if self.index_of(input.as_ref()).is_some() {
             return;
         }
-        let Some((field, label)) = detect::detect_input(&self.doc, input) else { return };
-        if matches!(field.id, "token_lifetime" | "token_lifetime_for_web") && self.ctx.api_identifier.is_none() {
-            self.ctx.api_identifier = detect::api_identifier(&self.doc);
+        let Some((field, label)) = detect::detect_input(&self.doc, input) else {
+            return;
+        };
+        if matches!(field.id, "token_lifetime" | "token_lifetime_for_web")
+            && !self.identifier.as_ref().is_some_and(|e| e.is_connected())
+        {
+            self.identifier = detect::api_identifier_element(&self.doc);
         }
         self.next_id += 1;
         let note_id = format!("lifetime-guard-note-{}", self.next_id);
-        let Ok(note) = Note::new(&note_id) else { return };
+        let Ok(note) = Note::new(&note_id) else {
+            return;
+        };
         note.shadow.set_theme(self.dark);
         let anchor = field_wrapper(input.as_ref());
-        if anchor.insert_adjacent_element("afterend", &note.shadow.host).is_err() {
+        if anchor
+            .insert_adjacent_element("afterend", &note.shadow.host)
+            .is_err()
+        {
             return;
         }
         add_token(input, "aria-describedby", &note_id);
@@ -350,6 +399,11 @@ impl App {
         let ctx = &mut self.ctx;
         ctx.siblings.clear();
         ctx.disabled.clear();
+        ctx.api_identifier = self
+            .identifier
+            .as_ref()
+            .filter(|e| e.is_connected())
+            .and_then(detect::read_identifier);
         for t in &mut self.tracked {
             t.value = t.input.value();
             ctx.siblings.insert(t.field.id.to_string(), t.value.clone());
@@ -402,10 +456,14 @@ impl App {
 
     /// Writes the whole number for what was typed, remembering the text for Escape.
     fn convert(&mut self, input: &HtmlInputElement) -> Vec<Effect> {
-        let Some(i) = self.index_of(input.as_ref()) else { return Vec::new() };
+        let Some(i) = self.index_of(input.as_ref()) else {
+            return Vec::new();
+        };
         let t = &mut self.tracked[i];
         let text = t.input.value();
-        let Some(verdict) = &t.verdict else { return Vec::new() };
+        let Some(verdict) = &t.verdict else {
+            return Vec::new();
+        };
         match verdict.value {
             Some(v) if !verdict.canonical && text == t.value => {
                 t.typed = Some(text);
@@ -416,7 +474,9 @@ impl App {
     }
 
     fn on_input(&mut self, e: &Event) -> Vec<Effect> {
-        let Some(target) = target_element(e) else { return Vec::new() };
+        let Some(target) = target_element(e) else {
+            return Vec::new();
+        };
         let Some(i) = self.index_of(&target) else {
             // A toggle or an unrelated field: relations and toggles may still change.
             if !self.toggles.is_empty() {
@@ -448,8 +508,12 @@ impl App {
     }
 
     fn on_keydown(&mut self, e: &Event) -> Vec<Effect> {
-        let Some(key) = e.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) else { return Vec::new() };
-        let Some(target) = target_element(e) else { return Vec::new() };
+        let Some(key) = e.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) else {
+            return Vec::new();
+        };
+        let Some(target) = target_element(e) else {
+            return Vec::new();
+        };
         if key == "Escape" {
             if let Some(i) = self.index_of(&target) {
                 if let Some(typed) = self.tracked[i].typed.take() {
@@ -488,7 +552,9 @@ impl App {
     }
 
     fn on_click(&mut self, e: &Event) -> Vec<Effect> {
-        let Some(control) = target_element(e).and_then(|t| control_of(&t)) else { return Vec::new() };
+        let Some(control) = target_element(e).and_then(|t| control_of(&t)) else {
+            return Vec::new();
+        };
         if !(is_save_control(&control) || submits_form(&control)) {
             return Vec::new();
         }
@@ -500,7 +566,8 @@ impl App {
     }
 
     fn on_submit(&mut self, e: &Event) -> Vec<Effect> {
-        let Some(form) = target_element(e).and_then(|t| t.dyn_into::<HtmlFormElement>().ok()) else {
+        let Some(form) = target_element(e).and_then(|t| t.dyn_into::<HtmlFormElement>().ok())
+        else {
             return Vec::new();
         };
         let form: Element = form.into();
@@ -510,7 +577,13 @@ impl App {
     /// Stops the event when a field in its scope blocks the save; lets it through untouched
     /// otherwise. The scope is the form when there is one, otherwise the nearest container of
     /// the control that holds tracked fields.
-    fn guard(&mut self, e: &Event, form: Option<&Element>, origin: &Element, save: Option<&Element>) -> Vec<Effect> {
+    fn guard(
+        &mut self,
+        e: &Event,
+        form: Option<&Element>,
+        origin: &Element,
+        save: Option<&Element>,
+    ) -> Vec<Effect> {
         if !self.config.enabled || !self.config.guard_save || self.tracked.is_empty() {
             return Vec::new();
         }
@@ -521,7 +594,11 @@ impl App {
             None => {
                 let mut node = origin.parent_element();
                 while let Some(n) = &node {
-                    if self.tracked.iter().any(|t| n.contains(Some(t.input.as_ref()))) {
+                    if self
+                        .tracked
+                        .iter()
+                        .any(|t| n.contains(Some(t.input.as_ref())))
+                    {
                         break;
                     }
                     node = n.parent_element();
@@ -529,9 +606,13 @@ impl App {
                 node
             }
         };
-        let Some(container) = container else { return Vec::new() };
+        let Some(container) = container else {
+            return Vec::new();
+        };
         let blockers: Vec<usize> = (0..self.tracked.len())
-            .filter(|&i| self.tracked[i].blocks() && container.contains(Some(self.tracked[i].input.as_ref())))
+            .filter(|&i| {
+                self.tracked[i].blocks() && container.contains(Some(self.tracked[i].input.as_ref()))
+            })
             .collect();
         if blockers.is_empty() {
             return Vec::new();
@@ -540,7 +621,10 @@ impl App {
         e.stop_immediate_propagation();
         let anchor = save.cloned().or_else(|| find_save(&container));
         if let Some(anchor) = anchor {
-            let same = self.alert.as_ref().is_some_and(|a| a.anchor.is_same_node(Some(anchor.as_ref())));
+            let same = self
+                .alert
+                .as_ref()
+                .is_some_and(|a| a.anchor.is_same_node(Some(anchor.as_ref())));
             if !same {
                 if let Some(old) = self.alert.take() {
                     old.shadow.remove();
@@ -550,7 +634,10 @@ impl App {
                         a.shadow.set_theme(self.dark);
                         self.alert = Some(a);
                     }
-                    Err(err) => web_sys::console::warn_2(&"Lifetime Guard: could not show the save message:".into(), &err),
+                    Err(err) => web_sys::console::warn_2(
+                        &"Lifetime Guard: could not show the save message:".into(),
+                        &err,
+                    ),
                 }
             }
         }
@@ -565,7 +652,7 @@ impl App {
         if url != self.url {
             self.url = url;
             self.reset();
-            self.ctx.api_identifier = None;
+            self.identifier = None;
             self.scan_all();
         }
         Vec::new()
@@ -589,7 +676,10 @@ impl App {
         if location() != self.url {
             return self.on_navigation();
         }
-        let changed = self.tracked.iter().any(|t| t.input.value() != t.value || !t.note.shadow.host.is_connected());
+        let changed = self
+            .tracked
+            .iter()
+            .any(|t| t.input.value() != t.value || !t.note.shadow.host.is_connected());
         if changed {
             self.revalidate(false);
             self.evaluate();
@@ -605,7 +695,9 @@ impl App {
         while i < self.tracked.len() {
             let t = &self.tracked[i];
             let keep = t.input.is_connected()
-                && (!relabel || detect::detect_input(&doc, &t.input).is_some_and(|(f, _)| f.id == t.field.id));
+                && (!relabel
+                    || detect::detect_input(&doc, &t.input)
+                        .is_some_and(|(f, _)| f.id == t.field.id));
             if keep {
                 if !t.note.shadow.host.is_connected() {
                     let anchor = field_wrapper(t.input.as_ref());
@@ -629,12 +721,17 @@ impl App {
         let mut relabel = false;
         let mut toggles_changed = false;
         for record in records.iter() {
-            let Ok(record) = record.dyn_into::<web_sys::MutationRecord>() else { continue };
+            let Ok(record) = record.dyn_into::<web_sys::MutationRecord>() else {
+                continue;
+            };
             match record.type_().as_str() {
                 "childList" => {
                     let removed = record.removed_nodes();
                     for k in 0..removed.length() {
-                        let ours = removed.item(k).and_then(|n| n.dyn_into::<Element>().ok()).is_some_and(|e| dom::is_ours(&e));
+                        let ours = removed
+                            .item(k)
+                            .and_then(|n| n.dyn_into::<Element>().ok())
+                            .is_some_and(|e| dom::is_ours(&e));
                         if !ours {
                             relabel = true;
                         }
@@ -650,19 +747,29 @@ impl App {
                                     // A label, or the text next to an input, came (back).
                                     relabel = true;
                                     if let Some(parent) = el.parent_element() {
-                                        candidates.extend(detect::inputs_in(&parent).into_iter().take(8));
+                                        candidates
+                                            .extend(detect::inputs_in(&parent).into_iter().take(8));
                                     }
                                 } else {
-                                    toggles_changed |= found.iter().any(|i| i.type_().eq_ignore_ascii_case("checkbox"));
+                                    toggles_changed |= found
+                                        .iter()
+                                        .any(|i| i.type_().eq_ignore_ascii_case("checkbox"));
                                     candidates.extend(found);
                                 }
-                                toggles_changed |= el.matches("[role=switch], button[aria-checked]").unwrap_or(false)
-                                    || el.query_selector("[role=switch], button[aria-checked]").ok().flatten().is_some();
+                                toggles_changed |= el
+                                    .matches("[role=switch], button[aria-checked]")
+                                    .unwrap_or(false)
+                                    || el
+                                        .query_selector("[role=switch], button[aria-checked]")
+                                        .ok()
+                                        .flatten()
+                                        .is_some();
                             }
                             Err(node) => {
                                 relabel = true;
                                 if let Some(parent) = node.parent_element() {
-                                    candidates.extend(detect::inputs_in(&parent).into_iter().take(8));
+                                    candidates
+                                        .extend(detect::inputs_in(&parent).into_iter().take(8));
                                 }
                             }
                         }
@@ -678,7 +785,9 @@ impl App {
                     let name = record.attribute_name().unwrap_or_default();
                     if name == "aria-checked" {
                         toggles_changed = true;
-                    } else if let Some(el) = record.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                    } else if let Some(el) =
+                        record.target().and_then(|t| t.dyn_into::<Element>().ok())
+                    {
                         relabel = true;
                         if let Some(parent) = el.parent_element() {
                             candidates.extend(detect::inputs_in(&parent).into_iter().take(8));
@@ -693,6 +802,16 @@ impl App {
         for input in &candidates {
             self.consider(input);
         }
+        let token_fields = self
+            .tracked
+            .iter()
+            .any(|t| matches!(t.field.id, "token_lifetime" | "token_lifetime_for_web"));
+        if token_fields
+            && !candidates.is_empty()
+            && !self.identifier.as_ref().is_some_and(|e| e.is_connected())
+        {
+            self.identifier = detect::api_identifier_element(&self.doc);
+        }
         if toggles_changed || self.tracked.len() != before {
             self.toggles = detect::find_toggles(&self.doc);
         }
@@ -703,10 +822,14 @@ impl App {
 
 /// The Save control inside `container`, for the message after Enter or a form submit.
 fn find_save(container: &Element) -> Option<Element> {
-    let list = container.query_selector_all("button, [role=button], input[type=submit]").ok()?;
+    let list = container
+        .query_selector_all("button, [role=button], input[type=submit]")
+        .ok()?;
     let mut fallback = None;
     for i in 0..list.length() {
-        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
         if is_save_control(&el) {
             return Some(el);
         }

@@ -9,7 +9,10 @@ use web_sys::{Document, Element, HtmlInputElement};
 
 /// Input types a lifetime can be typed into.
 fn is_text_like(input: &HtmlInputElement) -> bool {
-    matches!(input.type_().to_ascii_lowercase().as_str(), "" | "text" | "number" | "search" | "tel")
+    matches!(
+        input.type_().to_ascii_lowercase().as_str(),
+        "" | "text" | "number" | "search" | "tel"
+    )
 }
 
 /// The catalog field an input is, with its label as the page shows it.
@@ -30,7 +33,10 @@ pub fn inputs_in(root: &Element) -> Vec<HtmlInputElement> {
     }
     if let Ok(list) = root.query_selector_all("input") {
         for i in 0..list.length() {
-            if let Some(input) = list.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
+            if let Some(input) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+            {
                 out.push(input);
             }
         }
@@ -41,18 +47,24 @@ pub fn inputs_in(root: &Element) -> Vec<HtmlInputElement> {
 /// Switches that turn a lifetime on or off (refresh-token expiration toggles).
 pub fn find_toggles(doc: &Document) -> Vec<(&'static Field, Element)> {
     let mut out = Vec::new();
-    let Ok(list) = doc.query_selector_all("input[type=checkbox], [role=switch], button[aria-checked]") else {
+    let Ok(list) =
+        doc.query_selector_all("input[type=checkbox], [role=switch], button[aria-checked]")
+    else {
         return out;
     };
     for i in 0..list.length() {
-        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
         let label = match el.dyn_ref::<HtmlInputElement>() {
             Some(input) => input_label(doc, input),
             None => el
                 .get_attribute("aria-label")
                 .or_else(|| {
                     let ids = el.get_attribute("aria-labelledby")?;
-                    ids.split_whitespace().filter_map(|id| doc.get_element_by_id(id)).find_map(|l| label_text(&l))
+                    ids.split_whitespace()
+                        .filter_map(|id| doc.get_element_by_id(id))
+                        .find_map(|l| label_text(&l))
                 })
                 .or_else(|| label_text(&el)),
         };
@@ -73,26 +85,46 @@ pub fn toggle_on(el: &Element) -> bool {
 
 const IDENTIFIER_LABELS: &[&str] = &["identifier", "api identifier", "audience", "api audience"];
 
-/// The API identifier (audience) shown on an API's settings page.
-pub fn api_identifier(doc: &Document) -> Option<String> {
+/// The element showing the API identifier (audience) on an API's settings page: its input, or
+/// the value next to an "Identifier" term in a read-only display.
+pub fn api_identifier_element(doc: &Document) -> Option<Element> {
     let inputs = doc.query_selector_all("input").ok()?;
     for i in 0..inputs.length() {
-        let Some(input) = inputs.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
-        if input_label(doc, &input).is_some_and(|l| IDENTIFIER_LABELS.contains(&normalise_label(&l).as_str())) {
-            return Some(input.value());
+        let Some(input) = inputs
+            .item(i)
+            .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+        else {
+            continue;
+        };
+        if input_label(doc, &input)
+            .is_some_and(|l| IDENTIFIER_LABELS.contains(&normalise_label(&l).as_str()))
+        {
+            return Some(input.into());
         }
     }
     // Read-only displays: <dt>Identifier</dt><dd>…</dd> and similar.
     let terms = doc.query_selector_all("dt, th, label").ok()?;
     for i in 0..terms.length() {
-        let Some(term) = terms.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-        if label_text(&term).is_some_and(|t| IDENTIFIER_LABELS.contains(&normalise_label(&t).as_str())) {
-            if let Some(value) = term.next_element_sibling().and_then(|v| label_text(&v)) {
+        let Some(term) = terms.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if label_text(&term)
+            .is_some_and(|t| IDENTIFIER_LABELS.contains(&normalise_label(&t).as_str()))
+        {
+            if let Some(value) = term.next_element_sibling() {
                 return Some(value);
             }
         }
     }
     None
+}
+
+/// The identifier an element shows now (the app may load it after rendering the field).
+pub fn read_identifier(el: &Element) -> Option<String> {
+    match el.dyn_ref::<HtmlInputElement>() {
+        Some(input) => Some(input.value()),
+        None => label_text(el),
+    }
 }
 
 /// The Dashboard page from its URL: path routes (`/dashboard/us/acme/apis/…`) and the older hash
@@ -112,11 +144,21 @@ pub fn page_kind(href: &str) -> Option<Page> {
 
 /// True when the page is in a dark theme: the background behind its main content is dark.
 pub fn page_is_dark(doc: &Document) -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    let mut el: Option<Element> = doc.query_selector("main, [role=main]").ok().flatten().or_else(|| doc.body().map(Into::into));
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let mut el: Option<Element> = doc
+        .query_selector("main, [role=main]")
+        .ok()
+        .flatten()
+        .or_else(|| doc.body().map(Into::into));
     while let Some(e) = el {
         if let Ok(Some(style)) = window.get_computed_style(&e) {
-            if let Some(dark) = style.get_property_value("background-color").ok().and_then(|c| is_dark_colour(&c)) {
+            if let Some(dark) = style
+                .get_property_value("background-color")
+                .ok()
+                .and_then(|c| is_dark_colour(&c))
+            {
                 return dark;
             }
         }
@@ -150,9 +192,19 @@ pub fn control_of(target: &Element) -> Option<Element> {
 pub fn submits_form(control: &Element) -> bool {
     let tag = control.tag_name();
     if tag.eq_ignore_ascii_case("button") {
-        let kind = control.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
+        let kind = control
+            .get_attribute("type")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         return kind.is_empty() || kind == "submit";
     }
     tag.eq_ignore_ascii_case("input")
-        && matches!(control.get_attribute("type").unwrap_or_default().to_ascii_lowercase().as_str(), "submit" | "image")
+        && matches!(
+            control
+                .get_attribute("type")
+                .unwrap_or_default()
+                .to_ascii_lowercase()
+                .as_str(),
+            "submit" | "image"
+        )
 }

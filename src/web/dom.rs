@@ -33,7 +33,11 @@ pub fn label_text(el: &Element) -> Option<String> {
 pub fn input_label(doc: &Document, input: &HtmlInputElement) -> Option<String> {
     if let Some(labels) = input.labels() {
         for i in 0..labels.length() {
-            if let Some(text) = labels.item(i).and_then(|n| n.dyn_into::<Element>().ok()).and_then(|l| label_text(&l)) {
+            if let Some(text) = labels
+                .item(i)
+                .and_then(|n| n.dyn_into::<Element>().ok())
+                .and_then(|l| label_text(&l))
+            {
                 return Some(text);
             }
         }
@@ -51,7 +55,12 @@ pub fn input_label(doc: &Document, input: &HtmlInputElement) -> Option<String> {
             }
         }
     }
-    if let Some(text) = input.closest("label").ok().flatten().and_then(|l| label_text(&l)) {
+    if let Some(text) = input
+        .closest("label")
+        .ok()
+        .flatten()
+        .and_then(|l| label_text(&l))
+    {
         return Some(text);
     }
     if let Some(ids) = input.get_attribute("aria-labelledby") {
@@ -64,7 +73,10 @@ pub fn input_label(doc: &Document, input: &HtmlInputElement) -> Option<String> {
             return Some(text.join(" "));
         }
     }
-    if let Some(label) = input.get_attribute("aria-label").filter(|l| !l.trim().is_empty()) {
+    if let Some(label) = input
+        .get_attribute("aria-label")
+        .filter(|l| !l.trim().is_empty())
+    {
         return Some(label);
     }
     nearby_text(input.unchecked_ref())
@@ -78,7 +90,12 @@ fn nearby_text(input: &Element) -> Option<String> {
         let mut sibling = node.previous_element_sibling();
         for _ in 0..3 {
             let Some(s) = sibling else { break };
-            if !is_ours(&s) && s.query_selector("input, select, textarea").ok().flatten().is_none() {
+            if !is_ours(&s)
+                && s.query_selector("input, select, textarea")
+                    .ok()
+                    .flatten()
+                    .is_none()
+            {
                 if let Some(text) = label_text(&s) {
                     return Some(text);
                 }
@@ -97,7 +114,10 @@ pub fn set_value_react_safe(input: &HtmlInputElement, value: &str) -> Result<(),
     let window = web_sys::window().ok_or("no window")?;
     let ctor = js_sys::Reflect::get(&window, &"HTMLInputElement".into())?;
     let proto = js_sys::Reflect::get(&ctor, &"prototype".into())?;
-    let desc = js_sys::Object::get_own_property_descriptor(proto.unchecked_ref::<js_sys::Object>(), &"value".into());
+    let desc = js_sys::Object::get_own_property_descriptor(
+        proto.unchecked_ref::<js_sys::Object>(),
+        &"value".into(),
+    );
     let setter = js_sys::Reflect::get(&desc, &"set".into())?;
     match setter.dyn_into::<js_sys::Function>() {
         Ok(set) => {
@@ -119,9 +139,15 @@ pub fn set_value_react_safe(input: &HtmlInputElement, value: &str) -> Result<(),
 pub fn field_wrapper(el: &Element) -> Element {
     let mut node = el.clone();
     for _ in 0..3 {
-        let Some(parent) = node.parent_element() else { break };
+        let Some(parent) = node.parent_element() else {
+            break;
+        };
         let tag = parent.tag_name();
-        if parent.child_element_count() != 1 || ["BODY", "MAIN", "FORM", "LABEL"].iter().any(|t| tag.eq_ignore_ascii_case(t)) {
+        if parent.child_element_count() != 1
+            || ["BODY", "MAIN", "FORM", "LABEL"]
+                .iter()
+                .any(|t| tag.eq_ignore_ascii_case(t))
+        {
             break;
         }
         node = parent;
@@ -133,14 +159,20 @@ pub fn field_wrapper(el: &Element) -> Element {
 pub fn add_token(el: &Element, attr: &str, id: &str) {
     let current = el.get_attribute(attr).unwrap_or_default();
     if !current.split_whitespace().any(|t| t == id) {
-        let next = if current.trim().is_empty() { id.to_string() } else { format!("{} {id}", current.trim()) };
+        let next = if current.trim().is_empty() {
+            id.to_string()
+        } else {
+            format!("{} {id}", current.trim())
+        };
         let _ = el.set_attribute(attr, &next);
     }
 }
 
 /// Removes `id` from a space-separated id list attribute, dropping the attribute when empty.
 pub fn remove_token(el: &Element, attr: &str, id: &str) {
-    let Some(current) = el.get_attribute(attr) else { return };
+    let Some(current) = el.get_attribute(attr) else {
+        return;
+    };
     let rest: Vec<&str> = current.split_whitespace().filter(|t| *t != id).collect();
     if rest.is_empty() {
         let _ = el.remove_attribute(attr);

@@ -33,7 +33,12 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { enabled: true, convert_on_blur: true, guard_save: true, policy: None }
+        Config {
+            enabled: true,
+            convert_on_blur: true,
+            guard_save: true,
+            policy: None,
+        }
     }
 }
 
@@ -51,7 +56,8 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn start(settings: JsValue) -> Result<(), JsError> {
     let config = config_from(settings)?;
-    app::start(config).map_err(|e| JsError::new(&e.as_string().unwrap_or_else(|| "could not start".into())))
+    app::start(config)
+        .map_err(|e| JsError::new(&e.as_string().unwrap_or_else(|| "could not start".into())))
 }
 
 /// Stops guarding and removes everything Lifetime Guard added to the page.
@@ -70,7 +76,8 @@ pub fn configure(settings: JsValue) -> Result<(), JsError> {
 /// The fields found on this page with their verdicts, for the popup.
 #[wasm_bindgen]
 pub fn status() -> Result<JsValue, JsError> {
-    app::status().map_err(|e| JsError::new(&e.as_string().unwrap_or_else(|| "status unavailable".into())))
+    app::status()
+        .map_err(|e| JsError::new(&e.as_string().unwrap_or_else(|| "status unavailable".into())))
 }
 
 #[derive(Serialize)]
@@ -89,10 +96,13 @@ struct Converted {
 /// Converts `input` to a whole number of `unit` ("seconds" or "minutes").
 #[wasm_bindgen]
 pub fn convert(input: &str, unit: &str) -> Result<JsValue, JsError> {
-    let unit = Unit::from_name(unit).ok_or_else(|| JsError::new("unit must be seconds or minutes"))?;
+    let unit =
+        Unit::from_name(unit).ok_or_else(|| JsError::new("unit must be seconds or minutes"))?;
     let result = parse(input, unit);
     let value = result.as_ref().ok().copied();
-    let seconds = value.and_then(|v| v.checked_mul(unit.seconds())).filter(|&s| s <= crate::MAX_VALUE);
+    let seconds = value
+        .and_then(|v| v.checked_mul(unit.seconds()))
+        .filter(|&s| s <= crate::MAX_VALUE);
     let converted = Converted {
         ok: value.is_some(),
         value,
@@ -111,7 +121,8 @@ pub fn convert(input: &str, unit: &str) -> Result<JsValue, JsError> {
 /// `{siblings, api_identifier, disabled, policy}`.
 #[wasm_bindgen]
 pub fn check(field: &str, input: &str, context: JsValue) -> Result<JsValue, JsError> {
-    let ctx: Context = settings::context(&context).map_err(|e| JsError::new(&format!("invalid context: {e}")))?;
+    let ctx: Context =
+        settings::context(&context).map_err(|e| JsError::new(&format!("invalid context: {e}")))?;
     let verdict = crate::check(field, input, &ctx).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&verdict)
 }

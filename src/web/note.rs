@@ -29,7 +29,9 @@ impl Shadowed {
     }
 
     pub fn set_theme(&self, dark: bool) {
-        let _ = self.host.set_attribute("data-theme", if dark { "dark" } else { "light" });
+        let _ = self
+            .host
+            .set_attribute("data-theme", if dark { "dark" } else { "light" });
     }
 
     pub fn remove(&self) {
@@ -55,7 +57,13 @@ fn adopt_style(doc: &Document, root: &ShadowRoot) -> Result<(), JsValue> {
 }
 
 /// Creates an element with a class and text, and appends it to `parent`.
-fn add(doc: &Document, parent: &Element, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
+fn add(
+    doc: &Document,
+    parent: &Element,
+    tag: &str,
+    class: &str,
+    text: Option<&str>,
+) -> Result<Element, JsValue> {
     let e = doc.create_element(tag)?;
     if !class.is_empty() {
         e.set_class_name(class);
@@ -107,9 +115,16 @@ impl Note {
         if let Some(to) = &view.convert_to {
             let b = add(&doc, &row, "button", "convert", Some(&format!("Use {to}")))?;
             b.set_attribute("type", "button")?;
-            b.set_attribute("title", "Write the whole number into the field (also done when you leave it)")?;
+            b.set_attribute(
+                "title",
+                "Write the whole number into the field (also done when you leave it)",
+            )?;
         }
-        let shown: Vec<&(Level, String)> = view.messages.iter().filter(|(l, _)| *l != Level::Ok).collect();
+        let shown: Vec<&(Level, String)> = view
+            .messages
+            .iter()
+            .filter(|(l, _)| *l != Level::Ok)
+            .collect();
         if !shown.is_empty() {
             let ul = add(&doc, body, "ul", "msgs", None)?;
             for (level, text) in shown {
@@ -144,7 +159,10 @@ impl Alert {
         shadow.host.set_attribute("role", "alert")?;
         shadow.host.set_attribute("aria-live", "assertive")?;
         anchor.insert_adjacent_element("afterend", &shadow.host)?;
-        Ok(Alert { shadow, anchor: anchor.clone() })
+        Ok(Alert {
+            shadow,
+            anchor: anchor.clone(),
+        })
     }
 
     pub fn render(&self, heading: &str, lines: &[String]) -> Result<(), JsValue> {

@@ -17,9 +17,18 @@ pub struct Scope {
 
 impl Scope {
     /// Listens in the capture phase, so the page's own handlers run after ours.
-    pub fn capture(&mut self, target: &EventTarget, event: &'static str, f: impl FnMut(&web_sys::Event) + 'static) {
-        let options = EventListenerOptions { phase: EventListenerPhase::Capture, passive: false };
-        self.listeners.push(EventListener::new_with_options(target, event, options, f));
+    pub fn capture(
+        &mut self,
+        target: &EventTarget,
+        event: &'static str,
+        f: impl FnMut(&web_sys::Event) + 'static,
+    ) {
+        let options = EventListenerOptions {
+            phase: EventListenerPhase::Capture,
+            passive: false,
+        };
+        self.listeners
+            .push(EventListener::new_with_options(target, event, options, f));
     }
 
     /// Observes `target` with `init`, calling `f` with each batch of records.
@@ -40,14 +49,21 @@ impl Scope {
     pub fn every(&mut self, ms: i32, f: impl FnMut() + 'static) -> Result<(), JsValue> {
         let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
         let callback: Closure<dyn FnMut()> = Closure::new(f);
-        let id = window.set_interval_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms)?;
+        let id = window.set_interval_with_callback_and_timeout_and_arguments_0(
+            callback.as_ref().unchecked_ref(),
+            ms,
+        )?;
         self.intervals.push((id, callback));
         Ok(())
     }
 
     /// How many listeners, observers and timers the scope holds (for tests and `status`).
     pub fn counts(&self) -> (usize, usize, usize) {
-        (self.listeners.len(), self.observers.len(), self.intervals.len())
+        (
+            self.listeners.len(),
+            self.observers.len(),
+            self.intervals.len(),
+        )
     }
 }
 

@@ -26,7 +26,8 @@ fn bool_at(obj: &JsValue, key: &str, default: bool) -> Result<bool, String> {
     if absent(&v) {
         return Ok(default);
     }
-    v.as_bool().ok_or_else(|| format!("“{key}” must be true or false"))
+    v.as_bool()
+        .ok_or_else(|| format!("“{key}” must be true or false"))
 }
 
 fn string_at(obj: &JsValue, key: &str) -> Result<Option<String>, String> {
@@ -34,13 +35,18 @@ fn string_at(obj: &JsValue, key: &str) -> Result<Option<String>, String> {
     if absent(&v) {
         return Ok(None);
     }
-    v.as_string().map(Some).ok_or_else(|| format!("“{key}” must be a string"))
+    v.as_string()
+        .map(Some)
+        .ok_or_else(|| format!("“{key}” must be a string"))
 }
 
 /// The own enumerable keys of an object.
 fn keys(obj: &JsValue) -> Vec<String> {
     match obj.dyn_ref::<js_sys::Object>() {
-        Some(o) if obj.is_object() => js_sys::Object::keys(o).iter().filter_map(|k| k.as_string()).collect(),
+        Some(o) if obj.is_object() => js_sys::Object::keys(o)
+            .iter()
+            .filter_map(|k| k.as_string())
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -53,8 +59,12 @@ fn policy_value(v: &JsValue, what: &str) -> Result<Option<PolicyValue>, String> 
         return Ok(Some(PolicyValue::Text(s)));
     }
     match v.as_f64() {
-        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= crate::MAX_VALUE as f64 => Ok(Some(PolicyValue::Number(n as u64))),
-        _ => Err(format!("{what} must be a whole number or a lifetime such as “1h”")),
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= crate::MAX_VALUE as f64 => {
+            Ok(Some(PolicyValue::Number(n as u64)))
+        }
+        _ => Err(format!(
+            "{what} must be a whole number or a lifetime such as “1h”"
+        )),
     }
 }
 
@@ -93,7 +103,10 @@ pub fn config(v: &JsValue) -> Result<Config, String> {
 
 /// `{ siblings: {id: input}, api_identifier, disabled: [id], policy }`, every key optional.
 pub fn context(v: &JsValue) -> Result<Context, String> {
-    let mut ctx = Context { api_identifier: string_at(v, "api_identifier")?, ..Context::default() };
+    let mut ctx = Context {
+        api_identifier: string_at(v, "api_identifier")?,
+        ..Context::default()
+    };
     let siblings = get(v, "siblings");
     for id in keys(&siblings) {
         if let Some(text) = get(&siblings, &id).as_string() {

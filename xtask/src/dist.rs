@@ -7,7 +7,15 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
 const FILES: &[&str] = &[
-    "content.js", "engine.js", "settings.js", "popup.html", "popup.js", "options.html", "options.js", "ui.css",
+    "content.js",
+    "engine.js",
+    "instantiate.js",
+    "settings.js",
+    "popup.html",
+    "popup.js",
+    "options.html",
+    "options.js",
+    "ui.css",
     "managed-schema.json",
 ];
 
@@ -18,23 +26,39 @@ pub enum Browser {
     Firefox,
 }
 
-/// The only origins the release packages run on.
-pub const RELEASE_MATCH: &str = "https://manage.auth0.com/*";
 /// Added to the test builds only, for the replica.
 pub const TEST_MATCH: &str = "http://127.0.0.1/*";
 
 fn manifest(browser: Browser, test: bool) -> Result<Value, String> {
     let path = root().join("extension/manifest.json");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut m: Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut m: Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     if test {
-        for pointer in ["/host_permissions", "/content_scripts/0/matches", "/web_accessible_resources/0/matches"] {
+        for pointer in [
+            "/host_permissions",
+            "/content_scripts/0/matches",
+            "/web_accessible_resources/0/matches",
+        ] {
             if let Some(a) = m.pointer_mut(pointer).and_then(Value::as_array_mut) {
                 a.push(json!(TEST_MATCH));
             }
         }
     }
     if browser == Browser::Firefox {
+        // Firefox compiles content-script WebAssembly whatever the page's CSP: no fallback.
+        if let Some(js) = m
+            .pointer_mut("/content_scripts/0/js")
+            .and_then(Value::as_array_mut)
+        {
+            js.retain(|f| f != "fallback.js");
+        }
+        if let Some(war) = m
+            .pointer_mut("/web_accessible_resources/0/resources")
+            .and_then(Value::as_array_mut)
+        {
+            war.retain(|f| f != "core/asm.js");
+        }
         if let Some(obj) = m.as_object_mut() {
             // Firefox reads managed storage from policies.json / native manifests, not this key.
             obj.remove("storage");
@@ -44,7 +68,7 @@ fn manifest(browser: Browser, test: bool) -> Result<Value, String> {
                     "id": "lifetime-guard@lifetime-guard.dev",
                     "strict_min_version": "140.0",
                     "data_collection_permissions": { "required": ["none"] }
-                }}),
+                }, "gecko_android": { "strict_min_version": "142.0" } }),
             );
         }
     }
@@ -61,9 +85,18 @@ pub fn package(browser: Browser, test: bool, out: &Path) -> Result<(), String> {
     for f in FILES {
         std::fs::copy(src.join(f), out.join(f)).map_err(|e| format!("{f}: {e}"))?;
     }
+    if browser == Browser::Chrome {
+        std::fs::copy(src.join("fallback.js"), out.join("fallback.js"))
+            .map_err(|e| format!("fallback.js: {e}"))?;
+    }
     copy_dir(&src.join("icons"), &out.join("icons"))?;
     copy_dir(&wasm::core_dir(), &out.join("core"))?;
-    let text = serde_json::to_string_pretty(&manifest(browser, test)?).map_err(|e| e.to_string())?;
+    if browser == Browser::Firefox {
+        // Only Chromium needs the JavaScript translation (see fallback.js).
+        std::fs::remove_file(out.join("core/asm.js")).map_err(|e| format!("core/asm.js: {e}"))?;
+    }
+    let text =
+        serde_json::to_string_pretty(&manifest(browser, test)?).map_err(|e| e.to_string())?;
     std::fs::write(out.join("manifest.json"), text + "\n").map_err(|e| e.to_string())
 }
 

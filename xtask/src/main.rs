@@ -16,7 +16,12 @@ mod www;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |name: &str| args.iter().any(|a| a == name);
-    let value = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let value = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
     let result = match args.first().map(String::as_str) {
         Some("setup") if flag("--browsers") => setup::for_tests(),
         Some("setup") => setup::for_build(),
@@ -39,7 +44,9 @@ fn demo(csp: bool, port: String) -> Result<(), String> {
         "Load the test build {} in Chromium (chrome://extensions → Developer mode → Load unpacked), then open the URL below.",
         dist::test_build_dir(dist::Browser::Chrome).display()
     );
-    let mut cmd = util::Cmd::new("node").arg(util::root().join("www/server.mjs")).args(["--port", &port]);
+    let mut cmd = util::Cmd::new("node")
+        .arg(util::root().join("www/server.mjs"))
+        .args(["--port", &port]);
     if csp {
         cmd = cmd.arg("--csp");
     }

@@ -5,11 +5,15 @@ use crate::util::{have, output, root, run, Cmd};
 
 /// The `wasm-bindgen` version Cargo.lock pins; the CLI must match it to the patch.
 pub fn wasm_bindgen_version() -> Result<String, String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+            {
                 return Ok(v.trim_end_matches('"').to_string());
             }
         }
@@ -19,7 +23,10 @@ pub fn wasm_bindgen_version() -> Result<String, String> {
 
 fn rust() -> Result<(), String> {
     let targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+    if !targets
+        .lines()
+        .any(|t| t.trim() == "wasm32-unknown-unknown")
+    {
         run(Cmd::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
     let components = output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
@@ -41,31 +48,46 @@ fn npm() -> Result<(), String> {
     let root = root();
     let lock = root.join("package-lock.json");
     let installed = root.join("node_modules/.package-lock.json");
-    let fresh = match (std::fs::metadata(&lock).and_then(|m| m.modified()), std::fs::metadata(&installed).and_then(|m| m.modified())) {
+    let fresh = match (
+        std::fs::metadata(&lock).and_then(|m| m.modified()),
+        std::fs::metadata(&installed).and_then(|m| m.modified()),
+    ) {
         (Ok(l), Ok(i)) => i >= l,
         _ => false,
     };
     if !fresh {
-        run(Cmd::new("npm").args(["ci", "--no-audit", "--no-fund"]).cwd(&root))?;
+        run(Cmd::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .cwd(&root))?;
     }
     Ok(())
 }
 
 fn browsers() -> Result<(), String> {
-    let missing: Vec<&str> = [("chromium", "chromium"), ("chromedriver", "chromium-driver"), ("firefox-esr", "firefox-esr")]
-        .iter()
-        .filter(|(bin, _)| !have(bin))
-        .map(|&(_, pkg)| pkg)
-        .collect();
+    let missing: Vec<&str> = [
+        ("chromium", "chromium"),
+        ("chromedriver", "chromium-driver"),
+        ("firefox-esr", "firefox-esr"),
+    ]
+    .iter()
+    .filter(|(bin, _)| !have(bin))
+    .map(|&(_, pkg)| pkg)
+    .collect();
     if missing.is_empty() {
         return Ok(());
     }
-    let sudo = if output("id", &["-u"]).is_some_and(|u| u.trim() == "0") { vec![] } else { vec!["sudo"] };
+    let sudo = if output("id", &["-u"]).is_some_and(|u| u.trim() == "0") {
+        vec![]
+    } else {
+        vec!["sudo"]
+    };
     let apt = |args: &[&str]| {
         let mut all: Vec<&str> = sudo.clone();
         all.push("apt-get");
         all.extend_from_slice(args);
-        Cmd::new(all[0]).args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive")
+        Cmd::new(all[0])
+            .args(&all[1..])
+            .env("DEBIAN_FRONTEND", "noninteractive")
     };
     run(apt(&["update", "-qq"]))?;
     let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];

@@ -2,32 +2,67 @@
 //! the packages' lint, and the end-to-end tests with the built extension in real browsers.
 
 use crate::dist::{self, Browser};
-use crate::util::{npm_bin, root, run, Cmd};
 use crate::setup;
+use crate::util::{npm_bin, root, run, Cmd};
 
 pub fn all(quick: bool) -> Result<(), String> {
     let root = root();
     setup::for_tests()?;
-    run(Cmd::new("cargo").args(["fmt", "--all", "--", "--check"]).cwd(&root))?;
-    run(Cmd::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]).cwd(&root))?;
     run(Cmd::new("cargo")
-        .args(["clippy", "--lib", "--tests", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])
+        .args(["fmt", "--all", "--", "--check"])
+        .cwd(&root))?;
+    run(Cmd::new("cargo")
+        .args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .cwd(&root))?;
+    run(Cmd::new("cargo")
+        .args([
+            "clippy",
+            "--lib",
+            "--tests",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ])
         .cwd(&root))?;
     run(Cmd::new("cargo").args(["test", "--workspace"]).cwd(&root))?;
     // DOM units, in headless Chromium through wasm-bindgen-test-runner and chromedriver.
     run(Cmd::new("cargo")
-        .args(["test", "--target", "wasm32-unknown-unknown", "--test", "web"])
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .args([
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "web",
+        ])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
         .env("CHROMEDRIVER", "/usr/bin/chromedriver")
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
         .cwd(&root))?;
     dist::dist()?;
     // The Firefox package must lint clean: 0 errors, 0 warnings.
-    run(Cmd::new("node").arg(root.join("tests/e2e/lint-firefox.mjs")).arg(root.join("dist/firefox")).arg(npm_bin("web-ext")))?;
+    run(Cmd::new("node")
+        .arg(root.join("tests/e2e/lint-firefox.mjs"))
+        .arg(root.join("dist/firefox"))
+        .arg(npm_bin("web-ext")))?;
     let mut e2e = Cmd::new("node")
         .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
         .env("LG_CHROME_EXTENSION", dist::test_build_dir(Browser::Chrome))
-        .env("LG_FIREFOX_EXTENSION", dist::test_build_dir(Browser::Firefox))
+        .env(
+            "LG_FIREFOX_EXTENSION",
+            dist::test_build_dir(Browser::Firefox),
+        )
         .env("LG_DIST", root.join("dist"))
         .cwd(&root);
     if quick {

@@ -6,7 +6,10 @@ use std::process::Command;
 
 /// The repository root (the parent of `xtask/`).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 /// A tool installed by npm into `node_modules/.bin`.
@@ -24,7 +27,10 @@ impl Cmd {
     pub fn new(program: impl AsRef<OsStr>) -> Cmd {
         let shown = program.as_ref().to_string_lossy().into_owned();
         let shown = shown.rsplit('/').next().unwrap_or(&shown).to_string();
-        Cmd { inner: Command::new(program), shown }
+        Cmd {
+            inner: Command::new(program),
+            shown,
+        }
     }
     pub fn arg(mut self, a: impl AsRef<OsStr>) -> Cmd {
         let s = a.as_ref().to_string_lossy().into_owned();
@@ -52,7 +58,10 @@ impl Cmd {
 /// Runs a command, failing with its description when it fails.
 pub fn run(mut cmd: Cmd) -> Result<(), String> {
     eprintln!("\x1b[2m$ {}\x1b[0m", cmd.shown);
-    let status = cmd.inner.status().map_err(|e| format!("{}: {e}", cmd.shown))?;
+    let status = cmd
+        .inner
+        .status()
+        .map_err(|e| format!("{}: {e}", cmd.shown))?;
     if status.success() {
         Ok(())
     } else {
@@ -63,7 +72,9 @@ pub fn run(mut cmd: Cmd) -> Result<(), String> {
 /// Runs a command and returns its standard output, or `None` when it cannot run or fails.
 pub fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// True when `program` is on PATH.
@@ -85,10 +96,4 @@ pub fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// Gzip size of a file at level 9, as browsers would download it compressed.
-pub fn gzip_size(path: &Path) -> Option<u64> {
-    let out = Command::new("gzip").args(["-9c"]).arg(path).output().ok()?;
-    Some(out.stdout.len() as u64)
 }

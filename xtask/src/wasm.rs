@@ -41,13 +41,34 @@ pub fn strip_target_features(input: &Path, output: &Path) -> Result<(), String> 
             return Err("truncated section".into());
         }
         let skip = id == 0
-            && leb(&data, body).is_some_and(|(n, name)| data.get(name..name + n) == Some(b"target_features".as_slice()));
+            && leb(&data, body).is_some_and(|(n, name)| {
+                data.get(name..name + n) == Some(b"target_features".as_slice())
+            });
         if !skip {
             out.extend_from_slice(&data[i..end]);
         }
         i = end;
     }
     std::fs::write(output, out).map_err(|e| format!("{}: {e}", output.display()))
+}
+
+/// What wasm2js emits to grow memory: a new buffer, the old one copied and left attached.
+const WASM2JS_GROW: &str = "var newBuffer = new ArrayBuffer(newPages << 16);\n   var newHEAP8 = new Int8Array(newBuffer);\n   newHEAP8.set(HEAP8);";
+/// The same growth, detaching the old buffer. wasm-bindgen's glue caches a `Uint8Array` over
+/// memory and renews it only once its buffer is detached (as real WebAssembly memory's is on
+/// growth); with wasm2js's attached old buffer, strings went to stale memory after a growth.
+const DETACHING_GROW: &str = "var newBuffer = buffer.transfer ? buffer.transfer(newPages << 16) : (function (old) { var b = new ArrayBuffer(newPages << 16); new Int8Array(b).set(new Int8Array(old)); structuredClone(old, { transfer: [old] }); return b; })(buffer);";
+
+/// Patches wasm2js's memory growth to detach the old buffer; fails if the output changed shape.
+fn detach_on_grow(path: &Path) -> Result<(), String> {
+    let js = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if js.matches(WASM2JS_GROW).count() != 1 {
+        return Err(
+            "wasm2js's memory growth no longer has the expected shape; review detach_on_grow"
+                .into(),
+        );
+    }
+    std::fs::write(path, js.replace(WASM2JS_GROW, DETACHING_GROW)).map_err(|e| e.to_string())
 }
 
 /// Builds the core into [`core_dir`].
@@ -57,13 +78,27 @@ pub fn build() -> Result<(), String> {
     // JavaScript (the fallback under a CSP that forbids WebAssembly). A target dir of its own
     // keeps these flags from rebuilding the test builds and back.
     run(Cmd::new("cargo")
-        .args(["build", "--lib", "--profile", "wasm", "--target", "wasm32-unknown-unknown", "--target-dir"])
+        .args([
+            "build",
+            "--lib",
+            "--profile",
+            "wasm",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--target-dir",
+        ])
         .arg(root.join("target/mvp"))
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "-C target-cpu=mvp")
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            "-C target-cpu=mvp",
+        )
         .cwd(&root))?;
     let work = root.join("target/lg/work");
     let out = core_dir();
     std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    if out.exists() {
+        std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     let raw = root.join("target/mvp/wasm32-unknown-unknown/wasm/lifetime_guard.wasm");
     let stripped = work.join("lifetime_guard.wasm");
@@ -75,9 +110,16 @@ pub fn build() -> Result<(), String> {
     run(Cmd::new(npm_bin("wasm-opt"))
         .args([
             // The features the standard library uses, accepted on input and lowered to MVP.
-            "--enable-bulk-memory", "--enable-bulk-memory-opt", "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext", "--llvm-memory-copy-fill-lowering", "--llvm-nontrapping-fptoint-lowering",
-            "--signext-lowering", "--strip-debug", "--strip-producers", "-Oz",
+            "--enable-bulk-memory",
+            "--enable-bulk-memory-opt",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--llvm-memory-copy-fill-lowering",
+            "--llvm-nontrapping-fptoint-lowering",
+            "--signext-lowering",
+            "--strip-debug",
+            "--strip-producers",
+            "-Oz",
         ])
         .arg(work.join("lifetime_guard_bg.wasm"))
         .arg("-o")
@@ -87,13 +129,36 @@ pub fn build() -> Result<(), String> {
         .arg(out.join("lifetime_guard_bg.wasm"))
         .arg("-o")
         .arg(work.join("lifetime_guard_wasm2js.js")))?;
-    run(Cmd::new(npm_bin("esbuild"))
-        .arg(work.join("lifetime_guard_wasm2js.js"))
-        .args(["--minify", "--format=esm", "--log-level=warning"])
-        .arg(format!("--outfile={}", out.join("lifetime_guard_wasm2js.js").display())))?;
-    run(Cmd::new(npm_bin("esbuild"))
-        .arg(work.join("lifetime_guard_bg.js"))
-        .args(["--minify-whitespace", "--minify-syntax", "--format=esm", "--log-level=warning"])
-        .arg(format!("--outfile={}", out.join("lifetime_guard_bg.js").display())))?;
+    detach_on_grow(&work.join("lifetime_guard_wasm2js.js"))?;
+    let alias = |name: &str, file: &str| format!("--alias:{name}={}", work.join(file).display());
+    let esbuild = |entry: &str, format: &str, output: &str| {
+        Cmd::new(npm_bin("esbuild"))
+            .arg(root.join(entry))
+            .args([
+                "--bundle",
+                "--minify",
+                "--log-level=warning",
+                "--legal-comments=none",
+            ])
+            .arg(format!("--format={format}"))
+            .arg(alias("lg-glue", "lifetime_guard_bg.js"))
+            .arg(alias("lg-asm", "lifetime_guard_wasm2js.js"))
+            .arg(format!("--outfile={}", out.join(output).display()))
+            .cwd(&root)
+    };
+    // The glue as a module, for extension pages and the playground.
+    run(esbuild(
+        "extension/bundle/glue.js",
+        "esm",
+        "lifetime_guard_bg.js",
+    ))?;
+    // Glue + instantiation + settings as one classic script for the content script.
+    run(esbuild(
+        "extension/bundle/content-core.js",
+        "iife",
+        "content-core.js",
+    ))?;
+    // The JavaScript translation with its own glue, loaded only where WebAssembly is refused.
+    run(esbuild("extension/bundle/asm.js", "esm", "asm.js"))?;
     Ok(())
 }

@@ -16,6 +16,7 @@ pub fn build(out: &Path) -> Result<(), String> {
         ("www/playground.js", "playground.js"),
         ("www/playground.css", "playground.css"),
         ("extension/engine.js", "engine.js"),
+        ("extension/instantiate.js", "instantiate.js"),
         ("extension/ui.css", "ui.css"),
     ] {
         std::fs::copy(root.join(from), out.join(to)).map_err(|e| format!("{from}: {e}"))?;

@@ -1,0 +1,2 @@
+// Entry of core/lifetime_guard_bg.js: the wasm-bindgen glue as a minified module.
+export * from 'lg-glue';

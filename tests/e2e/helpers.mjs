@@ -1,0 +1,110 @@
+// Shared by the end-to-end tests: the replica server, a Chromium with the built extension, and
+// readers for what the extension put on the page.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { createServer } from '../../www/server.mjs';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+export const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
+export const CHROME_EXTENSION = process.env.LG_CHROME_EXTENSION ?? path.join(ROOT, 'target/lg/test-chrome');
+export const FIREFOX_EXTENSION = process.env.LG_FIREFOX_EXTENSION ?? path.join(ROOT, 'target/lg/test-firefox');
+export const API = '64f0c0ffee1d2a3b4c5d6e7f';
+export const MFA_API = '64f0c0ffee1d2a3b4c5d0mfa';
+export const APP = 'Xq3v9ZtC0aWz1Yb2Nc4Md5Le6Kf7Jg8H';
+export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export async function startReplica({ csp = false } = {}) {
+  const server = createServer({ csp });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return {
+    base,
+    csp,
+    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
+    requests: async () => (await fetch(`${base}/__replica/requests`)).json(),
+    reset: async () => fetch(`${base}/__replica/reset`, { method: 'POST' }),
+  };
+}
+
+export async function launchChromium(extension = CHROME_EXTENSION) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+    viewport: { width: 1200, height: 900 },
+  });
+  const errors = [];
+  context.on('weberror', (e) => errors.push(String(e.error())));
+  return { context, errors, close: async () => { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); } };
+}
+
+/** Opens a replica page, closes the navigation dialog, and waits for the guard to be running. */
+export async function open(context, url, { dialog = true } = {}) {
+  const page = await context.newPage();
+  const logs = [];
+  page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+  page.logs = logs;
+  await page.goto(url);
+  if (dialog) {
+    const gotIt = page.getByRole('button', { name: 'Got it' });
+    if (await gotIt.isVisible().catch(() => false)) await gotIt.click();
+  }
+  await page.waitForFunction(() => ['wasm', 'js', 'inactive'].includes(document.documentElement.dataset.lifetimeGuard), null, { timeout: 15000 });
+  return page;
+}
+
+/** What the extension shows for the input labelled `label`: the note's text, or null. */
+export async function noteFor(page, label) {
+  const input = page.getByLabel(label, { exact: false }).first();
+  await input.waitFor();
+  return input.evaluate((el) => {
+    const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id.startsWith('lifetime-guard-note'));
+    const notes = ids.map((id) => document.getElementById(id)).filter(Boolean);
+    return notes.length === 1 ? notes[0].shadowRoot.textContent : notes.length === 0 ? null : `DUPLICATE x${notes.length}`;
+  });
+}
+
+/** Waits until the note for `label` contains `text`. */
+export async function waitNote(page, label, text, timeout = 5000) {
+  const start = Date.now();
+  let last = null;
+  while (Date.now() - start < timeout) {
+    last = await noteFor(page, label);
+    if (last?.includes(text)) return last;
+    await page.waitForTimeout(25);
+  }
+  throw new Error(`note for “${label}” never contained “${text}”; last: ${last}`);
+}
+
+/** Every note on the page and whether its field is still there. */
+export async function noteCensus(page) {
+  return page.evaluate(() => {
+    const notes = [...document.querySelectorAll('lifetime-guard-note')];
+    const described = [...document.querySelectorAll('input[aria-describedby]')].flatMap((i) => i.getAttribute('aria-describedby').split(/\s+/));
+    return { notes: notes.length, orphans: notes.filter((n) => !described.includes(n.id)).length, ids: notes.map((n) => n.id) };
+  });
+}
+
+export async function alertText(page) {
+  return page.evaluate(() => document.getElementById('lifetime-guard-alert')?.shadowRoot.textContent ?? null);
+}
+
+/** Replaces a field's text the way a person does: select all, type. */
+export async function retype(page, label, text) {
+  const input = page.getByLabel(label, { exact: false }).first();
+  await input.click();
+  await input.press('ControlOrMeta+a');
+  if (text === '') await input.press('Backspace');
+  else await input.pressSequentially(text);
+  return input;
+}
+
+export function screenshotPath(name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, `${name}.png`);
+}
