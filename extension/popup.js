@@ -59,7 +59,9 @@ function renderTab(status) {
 }
 
 try {
-  const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+  // ?tab=ID lets the popup be opened as a page (keyboard users, tests) for a given tab.
+  const wanted = Number(new URLSearchParams(location.search).get('tab'));
+  const [tab] = wanted ? [await ext.tabs.get(wanted)] : await ext.tabs.query({ active: true, currentWindow: true });
   const status = tab?.id === undefined ? null : await ext.tabs.sendMessage(tab.id, { type: 'lifetime-guard:status' }).catch(() => null);
   renderTab(status);
 } catch {

@@ -113,7 +113,7 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
                 seen.last().copied(),
                 lo,
                 hi,
-                cur.peek(),
+                cur.peek().map(|c| (cur.pos, c)),
             ));
         }
         let tu = resolve_unit(
@@ -309,14 +309,14 @@ fn missing_unit(
     previous: Option<TimeUnit>,
     lo: usize,
     hi: usize,
-    next: Option<char>,
+    next: Option<(usize, char)>,
 ) -> ParseError {
     let text = &input[number.start..number.end];
-    if next == Some('-') || next == Some(crate::parse::scan::UNICODE_MINUS) {
+    if let Some((at, c @ ('-' | crate::parse::scan::UNICODE_MINUS))) = next {
         return ParseError::new(
             ErrorKind::Negative,
-            number.end,
-            number.end + 1,
+            at,
+            at + c.len_utf8(),
             "Ranges and minus signs are not lifetimes; type one value, such as 12h.",
         );
     }

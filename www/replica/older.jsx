@@ -51,6 +51,92 @@ function ApiSettings({ id }) {
   );
 }
 
+function ApplicationSettings({ id }) {
+  const [form, setForm] = useState(null);
+  const [status, setStatus] = useState(null);
+  useEffect(() => {
+    api('GET', `/api/v2/clients/${id}`).then((c) => {
+      const rt = c.refresh_token;
+      setForm({ name: c.name, jwt: String(c.jwt_configuration.lifetime_in_seconds), absolute_on: !rt.infinite_token_lifetime, absolute: String(rt.token_lifetime), idle_on: !rt.infinite_idle_token_lifetime, idle: String(rt.idle_token_lifetime), leeway: String(rt.leeway) });
+    });
+  }, [id]);
+  if (!form) return <p>Loading…</p>;
+  const set = (k) => (e) => { setForm({ ...form, [k]: e.target.value }); setStatus(null); };
+  const save = async () => {
+    const refresh = { rotation_type: 'rotating', leeway: toPayload(form.leeway), infinite_token_lifetime: !form.absolute_on, infinite_idle_token_lifetime: !form.idle_on };
+    if (form.absolute_on) refresh.token_lifetime = toPayload(form.absolute);
+    if (form.idle_on) refresh.idle_token_lifetime = toPayload(form.idle);
+    try {
+      await api('PATCH', `/api/v2/clients/${id}`, { jwt_configuration: { lifetime_in_seconds: toPayload(form.jwt) }, refresh_token: refresh });
+      setStatus({ ok: true });
+    } catch (err) {
+      setStatus({ error: err.message });
+    }
+  };
+  return (
+    <>
+      <PageHeader title={form.name} description="Application settings" />
+      <Form onSubmit={(e) => { e.preventDefault(); save(); }}>
+        <Form.Field label="JWT Expiration (seconds)" helpText="The amount of time (in seconds) before the Auth0 id_token expires.">
+          <TextInput value={form.jwt} onChange={set('jwt')} />
+        </Form.Field>
+        <Form.Field label="Reuse Interval" helpText="Seconds a rotated refresh token may still be exchanged.">
+          <TextInput value={form.leeway} onChange={set('leeway')} />
+        </Form.Field>
+        <Form.Field label="Absolute Expiration">
+          <Switch on={form.absolute_on} onToggle={(on) => setForm({ ...form, absolute_on: on })} accessibleLabels={['Absolute Expiration on', 'Absolute Expiration off']} />
+        </Form.Field>
+        <Form.Field label="Absolute Lifetime" helpText="Seconds after login at which refresh tokens expire.">
+          <TextInput value={form.absolute} onChange={set('absolute')} readOnly={!form.absolute_on} />
+        </Form.Field>
+        <Form.Field label="Inactivity Expiration">
+          <Switch on={form.idle_on} onToggle={(on) => setForm({ ...form, idle_on: on })} accessibleLabels={['Inactivity Expiration on', 'Inactivity Expiration off']} />
+        </Form.Field>
+        <Form.Field label="Inactivity Lifetime" helpText="Seconds a refresh token may go unused.">
+          <TextInput value={form.idle} onChange={set('idle')} readOnly={!form.idle_on} />
+        </Form.Field>
+        <Form.Actions primaryAction={{ label: 'Save Changes', handler: save }} />
+      </Form>
+      {status?.ok && <p role="status" className="saved">Changes saved.</p>}
+      {status?.error && <p role="alert" className="server-error">{status.error}</p>}
+    </>
+  );
+}
+
+function TenantAdvanced() {
+  const [form, setForm] = useState(null);
+  const [status, setStatus] = useState(null);
+  useEffect(() => {
+    api('GET', '/api/v2/tenants/settings').then((s) => setForm({ idle: String(Math.round(s.idle_session_lifetime * 60)), max: String(Math.round(s.session_lifetime * 60)) }));
+  }, []);
+  if (!form) return <p>Loading…</p>;
+  const save = async () => {
+    const hours = (v) => { const p = toPayload(v); return typeof p === 'number' ? p / 60 : p; };
+    try {
+      await api('PATCH', '/api/v2/tenants/settings', { idle_session_lifetime: hours(form.idle), session_lifetime: hours(form.max) });
+      setStatus({ ok: true });
+    } catch (err) {
+      setStatus({ error: err.message });
+    }
+  };
+  return (
+    <>
+      <PageHeader title="Advanced" description="Login Session Management" />
+      <Form onSubmit={(e) => { e.preventDefault(); save(); }}>
+        <Form.Field label="Inactivity timeout" helpText="Timeout for inactive user sessions, in minutes.">
+          <TextInput value={form.idle} onChange={(e) => { setForm({ ...form, idle: e.target.value }); setStatus(null); }} />
+        </Form.Field>
+        <Form.Field label="Require log in after" helpText="Duration of a session, in minutes.">
+          <TextInput value={form.max} onChange={(e) => { setForm({ ...form, max: e.target.value }); setStatus(null); }} />
+        </Form.Field>
+        <Form.Actions primaryAction={{ label: 'Save Changes', handler: save }} />
+      </Form>
+      {status?.ok && <p role="status" className="saved">Changes saved.</p>}
+      {status?.error && <p role="alert" className="server-error">{status.error}</p>}
+    </>
+  );
+}
+
 function ApisList() {
   const [apis, setApis] = useState([]);
   useEffect(() => { api('GET', '/api/v2/resource-servers').then(setApis); }, []);
@@ -70,7 +156,10 @@ function App() {
   const route = useRoute();
   return (
     <main role="main" className="older-content">
-      {route.page === 'api' ? <ApiSettings key={route.id} id={route.id} /> : <ApisList />}
+      {route.page === 'api' && <ApiSettings key={route.id} id={route.id} />}
+      {route.page === 'application' && <ApplicationSettings key={route.id} id={route.id} />}
+      {route.page === 'tenant-advanced' && <TenantAdvanced />}
+      {(route.page === 'apis' || route.page === 'applications') && <ApisList />}
     </main>
   );
 }

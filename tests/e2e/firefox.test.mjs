@@ -1,0 +1,61 @@
+// The same extension package in headless Firefox ESR, installed over WebDriver BiDi
+// (webExtension.install) by puppeteer-core: found, explained and guarded there too.
+import test, { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { startReplica, FIREFOX_EXTENSION, API } from './helpers.mjs';
+
+let replica;
+let browser;
+let profile;
+
+before(async () => {
+  replica = await startReplica({ csp: true });
+  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-firefox-'));
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+    headless: true,
+    userDataDir: profile,
+    extraPrefsFirefox: { 'extensions.experiments.enabled': false },
+  });
+  await browser.installExtension(FIREFOX_EXTENSION);
+});
+
+after(async () => {
+  await browser?.close();
+  await replica?.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+});
+
+const note = (page, label) => page.evaluate((label) => {
+  const input = [...document.querySelectorAll('input')].find((i) => i.labels?.[0]?.textContent.includes(label));
+  const id = (input?.getAttribute('aria-describedby') ?? '').split(/\s+/).find((x) => x.startsWith('lifetime-guard-note'));
+  return id ? document.getElementById(id)?.shadowRoot?.textContent ?? null : null;
+}, label);
+
+test('Firefox: the package loads, annotates and guards the API page (strict CSP)', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${replica.base}/dashboard/us/acme/apis/${API}/settings`);
+  await page.waitForFunction(() => document.documentElement.dataset.lifetimeGuard === 'wasm', { timeout: 20000 });
+  await page.waitForFunction(() => document.querySelectorAll('lifetime-guard-note').length === 2, { timeout: 10000 });
+  assert.match(await note(page, 'Maximum Access Token Lifetime'), /86,400 s = 1 day/);
+  assert.match(await note(page, 'Implicit / Hybrid'), /Affects only: Implicit · Hybrid/);
+  // Close the navigation dialog, type an over-limit value, try to save.
+  const gotIt = await page.$('::-p-text(Got it)');
+  await gotIt?.click();
+  const input = await page.$('::-p-aria(Maximum Access Token Lifetime)');
+  await input.click({ count: 3 });
+  await input.type('31 days');
+  await page.waitForFunction(() => document.querySelector('lifetime-guard-note')?.shadowRoot.textContent.includes('Blocks save'));
+  await (await page.$('::-p-aria(Save[role="button"])')).click();
+  await new Promise((r) => setTimeout(r, 300));
+  const saves = (await replica.requests()).filter((r) => r.method === 'PATCH');
+  assert.deepEqual(saves, [], 'the save was stopped before reaching the server');
+  const alert = await page.evaluate(() => document.getElementById('lifetime-guard-alert')?.shadowRoot.textContent);
+  assert.match(alert, /Above the maximum of 2,592,000 s/);
+  await page.close();
+});
