@@ -194,9 +194,14 @@ pub fn stop() {
 /// Applies new settings to the running guard.
 pub fn configure(config: Config) {
     with_app(|app| {
+        let was_enabled = app.config.enabled;
         app.config = config.clone();
         app.ctx.policy = config.policy.clone();
-        app.evaluate();
+        if app.config.enabled && !was_enabled {
+            app.scan_all();
+        } else {
+            app.evaluate();
+        }
         Vec::new()
     });
 }
@@ -265,10 +270,13 @@ fn listen(doc: &Document) -> Result<Scope, JsValue> {
     init.set_subtree(true);
     init.set_character_data(true);
     init.set_attributes(true);
-    init.set_attribute_filter(&js_sys::Array::of3(
+    // aria-describedby: frameworks that regenerate ids (Cosmos does on every render) rewrite it
+    // and drop the note's id, which must then be put back.
+    init.set_attribute_filter(&js_sys::Array::of4(
         &"aria-checked".into(),
         &"for".into(),
         &"aria-labelledby".into(),
+        &"aria-describedby".into(),
     ));
     let root = doc.document_element().ok_or("no root element")?;
     scope.observe(&root, &init, |records, _| {
@@ -414,6 +422,7 @@ impl App {
             }
         }
         for t in &mut self.tracked {
+            add_token(&t.input, "aria-describedby", &t.note_id);
             let verdict = check_field(t.field, &t.value, ctx);
             let view = view::note(&verdict, t.field.flows, t.typed.as_deref());
             if let Err(e) = t.note.render(&view) {
@@ -785,6 +794,8 @@ impl App {
                     let name = record.attribute_name().unwrap_or_default();
                     if name == "aria-checked" {
                         toggles_changed = true;
+                    } else if name == "aria-describedby" {
+                        // Put back in evaluate() below; nothing else to look at.
                     } else if let Some(el) =
                         record.target().and_then(|t| t.dyn_into::<Element>().ok())
                     {

@@ -59,8 +59,11 @@ export async function open(context, url, { dialog = true } = {}) {
 }
 
 /** What the extension shows for the input labelled `label`: the note's text, or null. */
+/** The text input labelled `label` (switches and buttons with similar names are skipped). */
+export const field = (page, label) => page.getByLabel(label, { exact: false }).and(page.locator('input:not([type=checkbox])')).first();
+
 export async function noteFor(page, label) {
-  const input = page.getByLabel(label, { exact: false }).first();
+  const input = field(page, label);
   await input.waitFor();
   return input.evaluate((el) => {
     const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id.startsWith('lifetime-guard-note'));
@@ -96,7 +99,7 @@ export async function alertText(page) {
 
 /** Replaces a field's text the way a person does: select all, type. */
 export async function retype(page, label, text) {
-  const input = page.getByLabel(label, { exact: false }).first();
+  const input = field(page, label);
   await input.click();
   await input.press('ControlOrMeta+a');
   if (text === '') await input.press('Backspace');

@@ -1,0 +1,128 @@
+// The extension's own pages, opened in the test browser: the popup (converter and the fields
+// on a tab), the options (switches and organisation policy, reaching open tabs without a
+// reload) and a policy pushed as managed storage through a real Chromium policy file.
+import test, { describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { startReplica, launchChromium, open, waitNote, noteCensus, retype, CHROME_EXTENSION, API } from './helpers.mjs';
+
+/** Chromium's id for an unpacked extension: SHA-256 of its path, hex digits mapped to a–p. */
+const unpackedId = (dir) => crypto.createHash('sha256').update(fs.realpathSync(dir)).digest('hex').slice(0, 32)
+  .replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
+const MAIN = 'Maximum Access Token Lifetime';
+
+async function dashboardTabId(extPage) {
+  return extPage.evaluate(async () => (await chrome.tabs.query({ url: 'http://127.0.0.1/*' }))[0].id);
+}
+
+describe('popup and options', () => {
+  let replica;
+  let browser;
+  let id;
+  before(async () => {
+    replica = await startReplica({ csp: true });
+    browser = await launchChromium();
+    id = unpackedId(CHROME_EXTENSION);
+  });
+  after(async () => { await browser?.close(); await replica?.close(); });
+
+  test('popup: converter with copy by key, and the fields of the Dashboard tab', async () => {
+    const dash = await open(browser.context, `${replica.base}/dashboard/us/acme/apis/${API}/settings`);
+    await waitNote(dash, MAIN, '86,400');
+    const probe = await browser.context.newPage();
+    await probe.goto(`chrome-extension://${id}/popup.html`);
+    const tabId = await dashboardTabId(probe);
+    await probe.close();
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${id}/popup.html?tab=${tabId}`);
+    const input = popup.getByLabel('Type a lifetime');
+    await assert.doesNotReject(input.evaluate((el) => (document.activeElement === el ? 1 : Promise.reject(new Error('input not focused')))));
+    await input.fill('1d 12h');
+    await assert.doesNotReject(popup.getByText('129,600 seconds · 2,160 minutes · 1 day 12 hours').waitFor());
+    await input.press('Enter');
+    await popup.getByText('Copied 129600 (seconds).').waitFor();
+    await input.press('Shift+Enter');
+    await popup.getByText('Copied 2160 (minutes).').waitFor();
+    // What was copied pastes back: the system clipboard holds the minutes now.
+    await input.fill('');
+    await input.press('ControlOrMeta+v');
+    assert.equal(await input.inputValue(), '2160');
+    await input.fill('1 month');
+    await popup.getByText(/Months have no fixed length.*Did you mean “30d”\?/).waitFor();
+    assert.ok(await popup.getByRole('button', { name: 'Copy seconds' }).isDisabled());
+    const tab = await popup.locator('#tab').textContent();
+    assert.match(tab, /Maximum Access Token Lifetime \*?: 86,400 s = 1 day — ok/);
+    assert.match(tab, /Implicit \/ Hybrid Flow Access Token Lifetime \*?: 7,200 s = 2 hours — ok/);
+    assert.match(tab, /Engine: js/, 'the strict-CSP page runs the JavaScript core');
+    await popup.close();
+    await dash.close();
+  });
+
+  test('options: a policy tightens open tabs without a reload; the master switch turns everything off and on', async () => {
+    const dash = await open(browser.context, `${replica.base}/dashboard/us/acme/apis/${API}/settings`);
+    await waitNote(dash, MAIN, '86,400');
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    const max = options.getByLabel('Access token lifetime: max', { exact: true });
+    await max.fill('abc');
+    await options.getByText(/“abc”|Start with a number/).first().waitFor();
+    await options.getByRole('button', { name: 'Save options' }).click();
+    await options.getByText('Fix the highlighted values first.').waitFor();
+    await max.fill('1h');
+    await options.getByLabel('Access token lifetime: warn above', { exact: true }).fill('30m');
+    await options.getByRole('button', { name: 'Save options' }).click();
+    await options.getByText(/^Saved\./).waitFor();
+    const note = await waitNote(dash, MAIN, 'Blocks save');
+    assert.match(note, /Your organisation's policy allows at most 3,600 s \(1 hour\)/);
+    await retype(dash, MAIN, '45m');
+    assert.match(await waitNote(dash, MAIN, 'Warning'), /review above 1,800 s/);
+    // Master switch off: every note goes; on again: they come back.
+    await options.getByLabel('Lifetime Guard is on (master switch)').uncheck();
+    await options.getByRole('button', { name: 'Save options' }).click();
+    await dash.waitForFunction(() => document.querySelectorAll('lifetime-guard-note').length === 0);
+    await options.getByLabel('Lifetime Guard is on (master switch)').check();
+    await options.getByRole('button', { name: 'Save options' }).click();
+    await waitNote(dash, MAIN, '2,700 s = 45 minutes');
+    assert.equal((await noteCensus(dash)).notes, 2);
+    await options.evaluate(() => chrome.storage.sync.clear());
+    await options.close();
+    await dash.close();
+  });
+});
+
+describe('managed policy (a Chromium policy file)', () => {
+  const dir = '/etc/chromium/policies/managed';
+  const file = `${dir}/lifetime-guard-e2e.json`;
+  let writable = true;
+  try { fs.mkdirSync(dir, { recursive: true }); fs.accessSync(dir, fs.constants.W_OK); } catch { writable = false; }
+
+  test('IT pushes a locked policy: verdicts tighten, the options page shows it read-only', { skip: writable ? false : `cannot write ${dir} (run as root, as CI does)` }, async () => {
+    const id = unpackedId(CHROME_EXTENSION);
+    fs.writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [id]: { guard_save: true, policy: { token_lifetime: { max: '2h' } } } } } }));
+    const replica = await startReplica();
+    const browser = await launchChromium();
+    try {
+      const dash = await open(browser.context, `${replica.base}/dashboard/us/acme/apis/${API}/settings`);
+      assert.match(await waitNote(dash, MAIN, 'Blocks save'), /policy allows at most 7,200 s \(2 hours\)/);
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${id}/options.html`);
+      const max = options.getByLabel('Access token lifetime: max', { exact: true });
+      assert.equal(await max.inputValue(), '2h');
+      assert.equal(await max.getAttribute('readonly'), '');
+      await options.getByText('Some settings are managed by your organisation').waitFor();
+      assert.ok(await options.getByLabel('Stop saves while a lifetime is invalid or above its limit').isDisabled());
+      // The admin cannot loosen it: their own sync setting is overridden.
+      await options.evaluate(() => chrome.storage.sync.set({ policy: { token_lifetime: { max: '30d' } }, guard_save: false }));
+      await dash.waitForTimeout(300);
+      assert.match(await waitNote(dash, MAIN, 'Blocks save'), /7,200 s/);
+      await dash.getByRole('button', { name: 'Save', exact: true }).click();
+      await dash.waitForTimeout(200);
+      assert.deepEqual((await replica.requests()).filter((r) => r.method === 'PATCH'), []);
+    } finally {
+      fs.rmSync(file, { force: true });
+      await browser.close();
+      await replica.close();
+    }
+  });
+});
