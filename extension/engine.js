@@ -1,13 +1,13 @@
-// Loads the Rust core for extension pages (popup, options) and the playground: WebAssembly
-// first, the same module translated to JavaScript (binaryen wasm2js) where WebAssembly
-// cannot compile.
-import * as glue from './core/lifetime_guard_bg.js';
+// Loads the tools module of the Rust core (convert, check) for extension pages (popup, options)
+// and the playground. Those pages allow WebAssembly; the content script loads its own module.
+import * as glue from './core/tools_bg.js';
 import { instantiate } from './instantiate.js';
 
+/** The field catalog, generated from the Rust catalog at build time. */
+export async function loadFields() {
+  return (await fetch(new URL('./core/fields.json', import.meta.url))).json();
+}
+
 export async function loadEngine() {
-  try {
-    return { core: await instantiate(glue, new URL('./core/lifetime_guard_bg.wasm', import.meta.url)), engine: 'wasm' };
-  } catch {
-    return { core: (await import('./core/asm.js')).glue, engine: 'js' };
-  }
+  return { core: await instantiate(glue, new URL('./core/tools_bg.wasm', import.meta.url), 'tools'), engine: 'wasm' };
 }

@@ -1,6 +1,6 @@
 // Options: switches and the organisation policy, stored in storage.sync. Values pushed by IT
 // through storage.managed are shown read-only. Every check runs in the Rust core.
-import { loadEngine } from './engine.js';
+import { loadEngine, loadFields } from './engine.js';
 import { layers, merge } from './settings.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
@@ -18,7 +18,7 @@ for (const name of ['enabled', 'convert_on_blur', 'guard_save']) {
 }
 
 const rows = document.getElementById('policy');
-for (const field of core.fields()) {
+for (const field of await loadFields()) {
   const tr = document.createElement('tr');
   const name = document.createElement('th');
   name.scope = 'row';

@@ -49,9 +49,8 @@ function renderTab(status) {
   const ul = document.createElement('ul');
   for (const f of status.fields) {
     const li = document.createElement('li');
-    const v = f.verdict;
-    li.className = v?.blocks_save ? 'error' : v?.level ?? '';
-    li.textContent = `${f.label}: ${v?.equation ?? (f.input || 'empty')} — ${v?.blocks_save ? 'blocks save' : v?.level ?? ''}`;
+    li.className = f.blocks_save ? 'error' : f.level ?? '';
+    li.textContent = `${f.label}: ${f.equation ?? (f.input || 'empty')} — ${f.blocks_save ? 'blocks save' : f.level ?? ''}`;
     ul.append(li);
   }
   box.append(ul);

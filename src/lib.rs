@@ -7,6 +7,7 @@
 
 pub mod catalog;
 pub mod format;
+pub mod idmap;
 pub mod parse;
 pub mod policy;
 pub mod unit;

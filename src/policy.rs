@@ -2,9 +2,9 @@
 //! tighten the rules; it never loosens a hard limit.
 
 use crate::catalog::Field;
+use crate::idmap::IdMap;
 use crate::parse::parse;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// A limit as an IT team writes it: a number in the field's unit, or text in the input
 /// language ("1h", "30 days").
@@ -47,7 +47,7 @@ pub struct FieldPolicy {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Policy {
-    pub fields: BTreeMap<String, FieldPolicy>,
+    pub fields: IdMap<FieldPolicy>,
 }
 
 impl Policy {
@@ -60,7 +60,7 @@ impl Policy {
     /// shown to the IT team rather than silently ignored.
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
-        for (id, fp) in &self.fields {
+        for (id, fp) in self.fields.iter() {
             let Some(field) = crate::catalog::FIELDS.iter().find(|f| f.id == id) else {
                 out.push(format!("unknown field “{id}”"));
                 continue;

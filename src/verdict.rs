@@ -2,11 +2,11 @@
 
 use crate::catalog::{self, Field, Flow};
 use crate::format;
+use crate::idmap::IdMap;
 use crate::parse::{parse, ParseError};
 use crate::policy::Policy;
 use crate::unit::Unit;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// How serious a verdict or a message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -17,6 +17,18 @@ pub enum Level {
     Ok,
     Warning,
     Error,
+}
+
+impl Level {
+    /// The stable lowercase name, as serialised.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Level::Info => "info",
+            Level::Ok => "ok",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
 }
 
 /// One thing to tell the admin.
@@ -40,7 +52,7 @@ pub struct FlowNote {
 #[serde(default)]
 pub struct Context {
     /// Current inputs of the other lifetime fields on the page, by field id.
-    pub siblings: BTreeMap<String, String>,
+    pub siblings: IdMap<String>,
     /// The API's identifier (audience), when the page shows one.
     pub api_identifier: Option<String>,
     /// Fields whose toggle is known to be off, by id: Auth0 does not enforce them.

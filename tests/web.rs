@@ -1,6 +1,6 @@
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", not(feature = "tools")))]
 //! DOM units in a real browser (wasm-bindgen-test): label association, notes, ARIA, conversion,
-//! the save guard and clean teardown. Each test builds its own container (never touching the
+//! the save guard and clean teardown, in the content module. `web_tools.rs` tests the tools module. Each test builds its own container (never touching the
 //! runner's own output) and stops the guard before the next.
 
 use lifetime_guard::web;
@@ -243,23 +243,4 @@ async fn replaced_inputs_keep_exactly_one_note() {
     assert!(note_text(&input(&c, "#r")).contains("120 s = 2 minutes"));
     web::stop();
     c.remove();
-}
-
-#[wasm_bindgen_test]
-fn pure_exports_work_from_javascript() {
-    let v = web::convert("1d 12h", "seconds").expect("convert");
-    assert_eq!(
-        js_sys::Reflect::get(&v, &"value".into())
-            .ok()
-            .and_then(|x| x.as_f64()),
-        Some(129_600.0)
-    );
-    let bad = web::convert("1 month", "seconds").expect("convert");
-    let kind = js_sys::Reflect::get(&bad, &"error".into())
-        .and_then(|e| js_sys::Reflect::get(&e, &"kind".into()));
-    assert_eq!(
-        kind.ok().and_then(|k| k.as_string()).as_deref(),
-        Some("month_or_year")
-    );
-    assert!(web::convert("1h", "hours").is_err());
 }

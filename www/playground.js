@@ -1,10 +1,10 @@
 // The playground: the converter and the field checker, on the same wasm core as the extension.
-import { loadEngine } from './engine.js';
+import { loadEngine, loadFields } from './engine.js';
 
 const { core } = await loadEngine();
 const $ = (id) => document.getElementById(id);
 const text = (tag, content, cls) => Object.assign(document.createElement(tag), { textContent: content, className: cls ?? '' });
-const fields = core.fields();
+const fields = await loadFields();
 
 function convert() {
   const r = core.convert($('conv-input').value, $('conv-unit').value);

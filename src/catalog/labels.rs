@@ -31,13 +31,24 @@ pub fn normalise_label(text: &str) -> String {
             _ => spaced.push(' '),
         }
     }
-    let mut out = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
     for noise in NOISE {
-        while let Some(i) = out.find(noise) {
-            out.replace_range(i..i + noise.len(), " ");
+        if spaced.contains(noise) {
+            spaced = spaced.replace(noise, " ");
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    collapse_spaces(&spaced)
+}
+
+/// Single spaces between words, none at the ends.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// True when `text` is `label`, or starts with it and then a word boundary.

@@ -25,6 +25,15 @@ pub enum Page {
 }
 
 impl Page {
+    /// The stable snake_case name, as serialised.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Page::ApiSettings => "api_settings",
+            Page::ApplicationSettings => "application_settings",
+            Page::TenantAdvanced => "tenant_advanced",
+        }
+    }
+
     /// Save button labels on this page, newest first.
     pub const fn save_labels(self) -> &'static [&'static str] {
         match self {

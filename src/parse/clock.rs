@@ -2,13 +2,14 @@
 
 use super::error::{ErrorKind, ParseError};
 use super::number::NANO;
+use super::scan::sl;
 
 fn bad(start: usize, end: usize, message: impl Into<String>) -> ParseError {
     ParseError::new(ErrorKind::BadClock, start, end, message)
 }
 
 pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseError> {
-    let body = &input[lo..hi];
+    let body = sl(input, lo, hi);
     let mut fields: Vec<(usize, &str)> = Vec::with_capacity(3);
     let mut offset = lo;
     for part in body.split(':') {

@@ -2,7 +2,7 @@
 
 use super::error::{ErrorKind, ParseError};
 use super::number::{read_decimal, times_seconds, Decimal};
-use super::scan::{is_space, Cursor};
+use super::scan::{is_space, sl, Cursor};
 use crate::unit::{unit_from_word, TimeUnit, Unit, UNIT_WORDS};
 
 const MONTH_WORDS: &[&str] = &["mo", "mos", "mon", "mons", "mth", "mths", "month", "months"];
@@ -29,7 +29,7 @@ pub(super) fn parse_bare(
     hi: usize,
     unit: Unit,
 ) -> Result<u128, ParseError> {
-    let body = &input[lo..hi];
+    let body = sl(input, lo, hi);
     let dots = body.matches('.').count();
     let has_other_sep = body.chars().any(|c| c == ',' || c == '_' || is_space(c));
     // "86.400" or "2.592.000": a dot as a thousands separator (German, Dutch, …) or a decimal?
@@ -180,10 +180,12 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
 }
 
 fn capitalise_plural(tu: TimeUnit) -> String {
-    let s = tu.singular();
-    let mut out = String::with_capacity(s.len() + 1);
-    out.push_str(&s[..1].to_ascii_uppercase());
-    out.push_str(&s[1..]);
+    let mut out: String = tu
+        .singular()
+        .chars()
+        .enumerate()
+        .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
+        .collect();
     out.push('s');
     out
 }
@@ -197,7 +199,7 @@ fn resolve_unit(
     lo: usize,
     hi: usize,
 ) -> Result<TimeUnit, ParseError> {
-    let word = &input[ws..we];
+    let word = sl(input, ws, we);
     // "M" is months in ISO 8601 and in much shorthand; right after hours ("1H30M") it can only
     // mean minutes, anywhere else it is refused rather than guessed.
     if word == "M" && !after_hours {
@@ -252,7 +254,7 @@ fn resolve_unit(
 
 /// The input between `lo` and `hi` with `[start, end)` replaced.
 fn replace(input: &str, start: usize, end: usize, with: &str, lo: usize, hi: usize) -> String {
-    format!("{}{}{}", &input[lo..start], with, &input[end..hi])
+    format!("{}{}{}", sl(input, lo, start), with, sl(input, end, hi))
 }
 
 /// The one unit spelling nearest to a misspelt word, if it is near enough and unambiguous.
@@ -311,7 +313,7 @@ fn missing_unit(
     hi: usize,
     next: Option<(usize, char)>,
 ) -> ParseError {
-    let text = &input[number.start..number.end];
+    let text = sl(input, number.start, number.end);
     if let Some((at, c @ ('-' | crate::parse::scan::UNICODE_MINUS))) = next {
         return ParseError::new(
             ErrorKind::Negative,
@@ -396,7 +398,7 @@ fn missing_number(
                 },
             );
             if unit_from_word(word).is_some() && first && we == hi {
-                err = err.suggest(format!("1 {}", &input[ws..we]));
+                err = err.suggest(format!("1 {}", sl(input, ws, we)));
             }
             err
         }

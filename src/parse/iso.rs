@@ -3,7 +3,7 @@
 
 use super::error::{ErrorKind, ParseError};
 use super::number::{read_decimal, times_seconds};
-use super::scan::Cursor;
+use super::scan::{sl, Cursor};
 
 /// Designators in the order the standard requires them, with their length in seconds
 /// (0 for years and months, which are refused).
@@ -67,13 +67,17 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
             .position(|&(c, time, _)| c == d && time == in_time)
         else {
             return Err(if !in_time && matches!(d, 'H' | 'S') {
-                let fixed = format!("{}T{}", &input[lo..number.start], &input[number.start..hi]);
+                let fixed = format!(
+                    "{}T{}",
+                    sl(input, lo, number.start),
+                    sl(input, number.start, hi)
+                );
                 bad(
                     dstart,
                     dend,
                     format!(
                         "Hours, minutes and seconds go after a T, as in PT{}{}.",
-                        &input[number.start..number.end],
+                        sl(input, number.start, number.end),
                         d
                     ),
                 )
@@ -109,7 +113,7 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
                 dend,
                 format!(
                     "In ISO 8601, {d} before the T means {what}, which have no fixed length in seconds; write days (P30D) or, for minutes, PT{}M.",
-                    &input[number.start..number.end]
+                    sl(input, number.start, number.end)
                 ),
             );
             if let Some(n) = number.whole().and_then(|n| n.checked_mul(days)) {

@@ -16,7 +16,7 @@ pub use error::{ErrorKind, ParseError};
 
 use crate::unit::Unit;
 use number::NANO;
-use scan::{is_invisible, is_space, UNICODE_MINUS};
+use scan::{is_invisible, is_space, sl, UNICODE_MINUS};
 
 /// The largest value the parser returns: JavaScript's `Number.MAX_SAFE_INTEGER`, so that every
 /// value survives the trip into the browser exactly.
@@ -49,10 +49,10 @@ fn parse_unchecked(input: &str, unit: Unit) -> Result<u64, ParseError> {
         ));
     }
     check_characters(input, lo, hi)?;
-    let body = &input[lo..hi];
+    let body = sl(input, lo, hi);
     let first = body.chars().next().unwrap_or(' ');
     if first == '-' || first == UNICODE_MINUS {
-        let rest = body[first.len_utf8()..].trim_start();
+        let rest = sl(body, first.len_utf8(), body.len()).trim_start();
         let mut err = ParseError::new(
             ErrorKind::Negative,
             lo,

@@ -17,9 +17,13 @@ pub(crate) struct Decimal {
 }
 
 impl Decimal {
-    /// The integer value when the number has no fractional part.
-    pub fn whole(&self) -> Option<u128> {
-        (self.nanos % NANO == 0).then_some(self.nanos / NANO)
+    /// The integer value when the number has no fractional part and fits in 64 bits (64-bit, so
+    /// that messages never format 128-bit numbers: that code weighed on the wasm).
+    pub fn whole(&self) -> Option<u64> {
+        if self.nanos % NANO != 0 {
+            return None;
+        }
+        u64::try_from(self.nanos / NANO).ok()
     }
 }
 

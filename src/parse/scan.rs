@@ -27,6 +27,12 @@ pub(crate) fn is_invisible(c: char) -> bool {
 /// The Unicode minus sign, which some keyboards and documents produce instead of `-`.
 pub(crate) const UNICODE_MINUS: char = '\u{2212}';
 
+/// `text[start..end]`, or "" for a range that is out of bounds or splits a character: the
+/// parser never panics, and indexing would bring its panic machinery into the wasm.
+pub(crate) fn sl(text: &str, start: usize, end: usize) -> &str {
+    text.get(start..end).unwrap_or("")
+}
+
 /// A cursor over `text[.. end]` that never panics: every read checks bounds.
 pub(crate) struct Cursor<'a> {
     pub text: &'a str,

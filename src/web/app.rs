@@ -1,16 +1,15 @@
 //! The running guard on one page: which fields are tracked, their notes, the save guard, and
 //! the reaction to the single-page app's mutations and navigations.
 
+use super::content::Config;
 use super::detect::{self, control_of, is_save_control, submits_form};
 use super::dom::{self, add_token, field_wrapper, remove_token};
 use super::note::{Alert, Note};
 use super::scope::Scope;
-use super::Config;
 use crate::catalog::Field;
 use crate::verdict::{check_field, Context, Verdict};
 use crate::view;
 use gloo_events::EventListener;
-use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -94,27 +93,6 @@ impl Tracked {
     fn blocks(&self) -> bool {
         self.verdict.as_ref().is_some_and(|v| v.blocks_save)
     }
-}
-
-/// What the popup shows about a field.
-#[derive(Serialize)]
-pub struct FieldStatus<'a> {
-    pub field: &'static str,
-    pub label: &'a str,
-    pub input: &'a str,
-    pub verdict: Option<&'a Verdict>,
-}
-
-/// What the popup and the tests learn about the running guard.
-#[derive(Serialize)]
-pub struct Status<'a> {
-    pub active: bool,
-    pub page: Option<crate::catalog::Page>,
-    pub fields: Vec<FieldStatus<'a>>,
-    pub blocking: bool,
-    pub listeners: usize,
-    pub observers: usize,
-    pub timers: usize,
 }
 
 pub struct App {
@@ -206,44 +184,74 @@ pub fn configure(config: Config) {
     });
 }
 
-/// The guard's state, serialised for the popup and the tests.
+/// The guard's state for the popup and the tests, as a plain object:
+/// `{active, page, fields: [{field, label, input, level, blocks_save, equation, messages}],
+/// blocking, listeners, observers, timers, memory_bytes}`. Built by hand: the content module
+/// carries no serde serializer.
 pub fn status() -> Result<JsValue, JsValue> {
     APP.with(|cell| {
         let guard = cell.try_borrow().map_err(|_| JsValue::from_str("busy"))?;
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        let status = match guard.as_ref() {
-            Some(app) => {
-                let (listeners, observers, timers) = app.scope.counts();
-                Status {
-                    active: app.config.enabled,
-                    page: detect::page_kind(&app.url),
-                    fields: app
-                        .tracked
-                        .iter()
-                        .map(|t| FieldStatus {
-                            field: t.field.id,
-                            label: &t.label,
-                            input: &t.value,
-                            verdict: t.verdict.as_ref(),
-                        })
-                        .collect(),
-                    blocking: app.tracked.iter().any(Tracked::blocks),
-                    listeners: listeners + app.tracked.len(),
-                    observers,
-                    timers,
-                }
-            }
-            None => Status {
-                active: false,
-                page: None,
-                fields: Vec::new(),
-                blocking: false,
-                listeners: 0,
-                observers: 0,
-                timers: 0,
-            },
+        let out = js_sys::Object::new();
+        let set = |o: &js_sys::Object, k: &str, v: JsValue| {
+            js_sys::Reflect::set(o, &JsValue::from_str(k), &v).map(|_| ())
         };
-        status.serialize(&serializer).map_err(Into::into)
+        // `buffer` by name: under wasm2js the memory is a plain object, not a WebAssembly.Memory.
+        let buffer =
+            js_sys::Reflect::get(&wasm_bindgen::memory(), &JsValue::from_str("buffer")).ok();
+        let memory_bytes = buffer
+            .and_then(|b| b.dyn_into::<js_sys::ArrayBuffer>().ok())
+            .map_or(0.0, |b| f64::from(b.byte_length()));
+        set(&out, "memory_bytes", memory_bytes.into())?;
+        let Some(app) = guard.as_ref() else {
+            set(&out, "active", false.into())?;
+            set(&out, "fields", js_sys::Array::new().into())?;
+            return Ok(out.into());
+        };
+        let (listeners, observers, timers) = app.scope.counts();
+        set(&out, "active", app.config.enabled.into())?;
+        set(
+            &out,
+            "page",
+            detect::page_kind(&app.url).map_or(JsValue::NULL, |p| JsValue::from_str(p.code())),
+        )?;
+        set(
+            &out,
+            "blocking",
+            app.tracked.iter().any(Tracked::blocks).into(),
+        )?;
+        set(
+            &out,
+            "listeners",
+            ((listeners + app.tracked.len()) as u32).into(),
+        )?;
+        set(&out, "observers", (observers as u32).into())?;
+        set(&out, "timers", (timers as u32).into())?;
+        let fields = js_sys::Array::new();
+        for t in &app.tracked {
+            let f = js_sys::Object::new();
+            set(&f, "field", t.field.id.into())?;
+            set(&f, "label", crate::view::display_label(&t.label).into())?;
+            set(&f, "input", t.value.as_str().into())?;
+            if let Some(v) = &t.verdict {
+                set(&f, "level", v.level.code().into())?;
+                set(&f, "blocks_save", v.blocks_save.into())?;
+                set(
+                    &f,
+                    "equation",
+                    v.equation
+                        .as_deref()
+                        .map_or(JsValue::NULL, JsValue::from_str),
+                )?;
+                let messages = js_sys::Array::new();
+                for m in &v.messages {
+                    messages.push(&JsValue::from_str(&m.text));
+                }
+                set(&f, "messages", messages.into())?;
+            }
+            fields.push(&f);
+        }
+        set(&out, "fields", fields.into())?;
+        Ok(out.into())
     })
 }
 

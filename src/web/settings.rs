@@ -4,8 +4,10 @@
 //! deserializer brings float formatting and error machinery that doubled the module's size,
 //! for three small objects. Unknown keys are ignored; wrongly typed values are reported.
 
+#[cfg(not(feature = "tools"))]
 use super::Config;
 use crate::policy::{FieldPolicy, Policy, PolicyValue};
+#[cfg(feature = "tools")]
 use crate::verdict::Context;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,6 +23,7 @@ fn absent(v: &JsValue) -> bool {
     v.is_undefined() || v.is_null()
 }
 
+#[cfg(not(feature = "tools"))]
 fn bool_at(obj: &JsValue, key: &str, default: bool) -> Result<bool, String> {
     let v = get(obj, key);
     if absent(&v) {
@@ -30,6 +33,7 @@ fn bool_at(obj: &JsValue, key: &str, default: bool) -> Result<bool, String> {
         .ok_or_else(|| format!("“{key}” must be true or false"))
 }
 
+#[cfg(feature = "tools")]
 fn string_at(obj: &JsValue, key: &str) -> Result<Option<String>, String> {
     let v = get(obj, key);
     if absent(&v) {
@@ -91,6 +95,7 @@ pub fn policy(v: &JsValue) -> Result<Option<Policy>, String> {
 }
 
 /// `{ enabled, convert_on_blur, guard_save, policy }`, every key optional.
+#[cfg(not(feature = "tools"))]
 pub fn config(v: &JsValue) -> Result<Config, String> {
     let d = Config::default();
     Ok(Config {
@@ -102,6 +107,7 @@ pub fn config(v: &JsValue) -> Result<Config, String> {
 }
 
 /// `{ siblings: {id: input}, api_identifier, disabled: [id], policy }`, every key optional.
+#[cfg(feature = "tools")]
 pub fn context(v: &JsValue) -> Result<Context, String> {
     let mut ctx = Context {
         api_identifier: string_at(v, "api_identifier")?,

@@ -8,8 +8,8 @@ import { createServer } from '../../www/server.mjs';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 export const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
-export const CHROME_EXTENSION = process.env.LG_CHROME_EXTENSION ?? path.join(ROOT, 'target/lg/test-chrome');
-export const FIREFOX_EXTENSION = process.env.LG_FIREFOX_EXTENSION ?? path.join(ROOT, 'target/lg/test-firefox');
+export const CHROME_EXTENSION = path.resolve(process.env.LG_CHROME_EXTENSION ?? path.join(ROOT, 'target/lg/test-chrome'));
+export const FIREFOX_EXTENSION = path.resolve(process.env.LG_FIREFOX_EXTENSION ?? path.join(ROOT, 'target/lg/test-firefox'));
 export const API = '64f0c0ffee1d2a3b4c5d6e7f';
 export const MFA_API = '64f0c0ffee1d2a3b4c5d0mfa';
 export const APP = 'Xq3v9ZtC0aWz1Yb2Nc4Md5Le6Kf7Jg8H';

@@ -33,23 +33,44 @@ pub fn all(quick: bool) -> Result<(), String> {
             "warnings",
         ])
         .cwd(&root))?;
-    run(Cmd::new("cargo").args(["test", "--workspace"]).cwd(&root))?;
-    // DOM units, in headless Chromium through wasm-bindgen-test-runner and chromedriver.
     run(Cmd::new("cargo")
         .args([
-            "test",
+            "clippy",
+            "--lib",
+            "--tests",
             "--target",
             "wasm32-unknown-unknown",
-            "--test",
-            "web",
+            "--features",
+            "tools",
+            "--",
+            "-D",
+            "warnings",
         ])
-        .env(
-            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-            "wasm-bindgen-test-runner",
-        )
-        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
         .cwd(&root))?;
+    run(Cmd::new("cargo").args(["test", "--workspace"]).cwd(&root))?;
+    // DOM units in headless Chromium through wasm-bindgen-test-runner and chromedriver: the
+    // content module, then the tools module's exports.
+    for features in [None, Some("tools")] {
+        let mut cmd = Cmd::new("cargo")
+            .args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "web",
+            ])
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            )
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+            .cwd(&root);
+        if let Some(f) = features {
+            cmd = cmd.args(["--features", f]);
+        }
+        run(cmd)?;
+    }
     dist::dist()?;
     // The Firefox package must lint clean: 0 errors, 0 warnings.
     run(Cmd::new("node")

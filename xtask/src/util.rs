@@ -69,6 +69,22 @@ pub fn run(mut cmd: Cmd) -> Result<(), String> {
     }
 }
 
+/// Runs a command and returns its standard output, failing with its description.
+pub fn capture(mut cmd: Cmd) -> Result<String, String> {
+    let out = cmd
+        .inner
+        .output()
+        .map_err(|e| format!("{}: {e}", cmd.shown))?;
+    if !out.status.success() {
+        return Err(format!(
+            "`{}` failed: {}",
+            cmd.shown,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    String::from_utf8(out.stdout).map_err(|e| e.to_string())
+}
+
 /// Runs a command and returns its standard output, or `None` when it cannot run or fails.
 pub fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;

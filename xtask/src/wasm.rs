@@ -71,13 +71,16 @@ fn detach_on_grow(path: &Path) -> Result<(), String> {
     std::fs::write(path, js.replace(WASM2JS_GROW, DETACHING_GROW)).map_err(|e| e.to_string())
 }
 
-/// Builds the core into [`core_dir`].
-pub fn build() -> Result<(), String> {
-    let root = root();
+/// One module: cargo (MVP features; `features` for the tools module), strip, wasm-bindgen with
+/// `name`, wasm-opt into [`core_dir`]. Leaves the glue `{name}_bg.js` in `work`.
+fn module(root: &Path, work: &Path, name: &str, features: Option<&str>) -> Result<(), String> {
     // The MVP feature set, so that binaryen's wasm2js can translate the very same module into
-    // JavaScript (the fallback under a CSP that forbids WebAssembly). A target dir of its own
-    // keeps these flags from rebuilding the test builds and back.
-    run(Cmd::new("cargo")
+    // JavaScript (the fallback under a CSP that forbids WebAssembly). A target dir per module
+    // keeps these flags and features from rebuilding the other builds and back.
+    let target_dir = root
+        .join("target/wasm-")
+        .with_file_name(format!("wasm-{name}"));
+    let mut cargo = Cmd::new("cargo")
         .args([
             "build",
             "--lib",
@@ -87,25 +90,22 @@ pub fn build() -> Result<(), String> {
             "wasm32-unknown-unknown",
             "--target-dir",
         ])
-        .arg(root.join("target/mvp"))
+        .arg(&target_dir)
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
             "-C target-cpu=mvp",
         )
-        .cwd(&root))?;
-    let work = root.join("target/lg/work");
-    let out = core_dir();
-    std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
-    if out.exists() {
-        std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+        .cwd(root);
+    if let Some(f) = features {
+        cargo = cargo.args(["--features", f]);
     }
-    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
-    let raw = root.join("target/mvp/wasm32-unknown-unknown/wasm/lifetime_guard.wasm");
-    let stripped = work.join("lifetime_guard.wasm");
+    run(cargo)?;
+    let raw = target_dir.join("wasm32-unknown-unknown/wasm/lifetime_guard.wasm");
+    let stripped = work.join(format!("{name}.wasm"));
     strip_target_features(&raw, &stripped)?;
     run(Cmd::new("wasm-bindgen")
-        .args(["--target", "bundler", "--out-dir"])
-        .arg(&work)
+        .args(["--target", "bundler", "--out-name", name, "--out-dir"])
+        .arg(work)
         .arg(&stripped))?;
     run(Cmd::new(npm_bin("wasm-opt"))
         .args([
@@ -120,10 +120,27 @@ pub fn build() -> Result<(), String> {
             "--strip-debug",
             "--strip-producers",
             "-Oz",
+            "--converge",
         ])
-        .arg(work.join("lifetime_guard_bg.wasm"))
+        .arg(work.join(format!("{name}_bg.wasm")))
         .arg("-o")
-        .arg(out.join("lifetime_guard_bg.wasm")))?;
+        .arg(core_dir().join(format!("{name}_bg.wasm"))))
+}
+
+/// Builds both modules into [`core_dir`]: the content module every Dashboard page loads
+/// (`lifetime_guard_bg.wasm`, its JavaScript translation `asm.js`, and `content-core.js`), and
+/// the tools module for the popup, options and playground (`tools_bg.wasm`, `tools_bg.js`).
+pub fn build() -> Result<(), String> {
+    let root = root();
+    let work = root.join("target/lg/work");
+    let out = core_dir();
+    std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    if out.exists() {
+        std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    module(&root, &work, "lifetime_guard", None)?;
+    module(&root, &work, "tools", Some("tools"))?;
     run(Cmd::new(npm_bin("wasm2js"))
         .arg("-Oz")
         .arg(out.join("lifetime_guard_bg.wasm"))
@@ -142,16 +159,28 @@ pub fn build() -> Result<(), String> {
             ])
             .arg(format!("--format={format}"))
             .arg(alias("lg-glue", "lifetime_guard_bg.js"))
+            .arg(alias("lg-tools-glue", "tools_bg.js"))
             .arg(alias("lg-asm", "lifetime_guard_wasm2js.js"))
             .arg(format!("--outfile={}", out.join(output).display()))
             .cwd(&root)
     };
-    // The glue as a module, for extension pages and the playground.
-    run(esbuild(
-        "extension/bundle/glue.js",
-        "esm",
-        "lifetime_guard_bg.js",
-    ))?;
+    // The catalog for the options page and the playground, from the same Rust catalog.
+    let catalog = crate::util::capture(
+        Cmd::new("cargo")
+            .args([
+                "run",
+                "--quiet",
+                "--bin",
+                "lifetime-guard",
+                "--",
+                "fields",
+                "--json",
+            ])
+            .cwd(&root),
+    )?;
+    std::fs::write(out.join("fields.json"), catalog).map_err(|e| e.to_string())?;
+    // The tools module's glue as a module, for extension pages and the playground.
+    run(esbuild("extension/bundle/tools.js", "esm", "tools_bg.js"))?;
     // Glue + instantiation + settings as one classic script for the content script.
     run(esbuild(
         "extension/bundle/content-core.js",

@@ -1,0 +1,61 @@
+//! The content module's exports: the guard on a Dashboard page, driven by the content script.
+
+use super::{app, settings};
+use crate::policy::Policy;
+use wasm_bindgen::prelude::*;
+
+/// Settings the extension passes in, from `storage.sync` and `storage.managed`.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The master switch.
+    pub enabled: bool,
+    /// Write the whole number into the field when the admin leaves it.
+    pub convert_on_blur: bool,
+    /// Stop saves while a value is invalid.
+    pub guard_save: bool,
+    /// The organisation's policy.
+    pub policy: Option<Policy>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            enabled: true,
+            convert_on_blur: true,
+            guard_save: true,
+            policy: None,
+        }
+    }
+}
+
+fn config_from(value: JsValue) -> Result<Config, JsError> {
+    settings::config(&value).map_err(|e| JsError::new(&format!("invalid settings: {e}")))
+}
+
+/// Starts guarding the current page with `settings` (see [`Config`]).
+#[wasm_bindgen]
+pub fn start(settings: JsValue) -> Result<(), JsError> {
+    let config = config_from(settings)?;
+    app::start(config)
+        .map_err(|e| JsError::new(&e.as_string().unwrap_or_else(|| "could not start".into())))
+}
+
+/// Stops guarding and removes everything Lifetime Guard added to the page.
+#[wasm_bindgen]
+pub fn stop() {
+    app::stop();
+}
+
+/// Applies new settings to the running guard without a reload.
+#[wasm_bindgen]
+pub fn configure(settings: JsValue) -> Result<(), JsError> {
+    app::configure(config_from(settings)?);
+    Ok(())
+}
+
+/// The fields found on this page with their verdicts, for the popup.
+#[wasm_bindgen]
+pub fn status() -> Result<JsValue, JsError> {
+    app::status()
+        .map_err(|e| JsError::new(&e.as_string().unwrap_or_else(|| "status unavailable".into())))
+}

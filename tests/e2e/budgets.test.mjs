@@ -1,0 +1,85 @@
+// Budgets that do not depend on the machine: bytes shipped, permissions asked for, and network
+// requests made (none of the extension's own, watched through the DevTools protocol).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { ROOT, startReplica, launchChromium, waitNote, API } from './helpers.mjs';
+
+const dist = process.env.LG_DIST ?? path.join(ROOT, 'dist');
+const gz = (...files) => files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
+const KB = 1024;
+
+test('the WebAssembly modules stay under 64 KB gzip', () => {
+  const content = gz('chrome/core/lifetime_guard_bg.wasm');
+  const tools = gz('chrome/core/tools_bg.wasm');
+  assert.ok(content <= 64 * KB, `content module: ${content} bytes gzip`);
+  assert.ok(tools <= 64 * KB, `tools module: ${tools} bytes gzip`);
+});
+
+test('glue and loaders stay under 10 KB gzip', () => {
+  const content = gz('chrome/core/content-core.js', 'chrome/content.js', 'chrome/fallback.js');
+  const pages = gz('chrome/core/tools_bg.js', 'chrome/engine.js', 'chrome/instantiate.js');
+  assert.ok(content <= 10 * KB, `content script glue + loader: ${content} bytes gzip`);
+  assert.ok(pages <= 10 * KB, `extension pages glue + loader: ${pages} bytes gzip`);
+});
+
+const HOST = 'https://manage.auth0.com/*';
+
+test('the release manifests ask for nothing beyond the allow-list', () => {
+  for (const browser of ['chrome', 'firefox']) {
+    const m = JSON.parse(fs.readFileSync(path.join(dist, browser, 'manifest.json'), 'utf8'));
+    const allowedKeys = ['manifest_version', 'name', 'short_name', 'version', 'description', 'icons', 'action', 'options_ui', 'permissions', 'host_permissions', 'content_scripts', 'web_accessible_resources', 'storage', 'content_security_policy', 'browser_specific_settings'];
+    assert.deepEqual(Object.keys(m).filter((k) => !allowedKeys.includes(k)), [], `${browser}: unexpected manifest keys`);
+    assert.equal(m.manifest_version, 3);
+    assert.deepEqual(m.permissions, ['storage'], browser);
+    assert.deepEqual(m.host_permissions, [HOST], browser);
+    assert.equal(m.optional_permissions, undefined);
+    assert.equal(m.background, undefined, 'no background script');
+    assert.equal(m.content_scripts.length, 1);
+    assert.deepEqual(m.content_scripts[0].matches, [HOST], browser);
+    assert.ok(m.web_accessible_resources.every((w) => JSON.stringify(w.matches) === JSON.stringify([HOST])), browser);
+    assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+    assert.doesNotMatch(JSON.stringify(m), /127\.0\.0\.1|localhost|<all_urls>|\*:\/\/\*/, `${browser}: the release never matches test hosts`);
+  }
+  const ff = JSON.parse(fs.readFileSync(path.join(dist, 'firefox', 'manifest.json'), 'utf8'));
+  assert.deepEqual(ff.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
+});
+
+test('no eval, no innerHTML with data, no remote code in what ships', () => {
+  for (const browser of ['chrome', 'firefox']) {
+    for (const f of ['content.js', 'engine.js', 'instantiate.js', 'settings.js', 'popup.js', 'options.js']) {
+      const text = fs.readFileSync(path.join(dist, browser, f), 'utf8');
+      assert.doesNotMatch(text, /\beval\(|new Function\(|innerHTML|outerHTML|insertAdjacentHTML|https?:\/\//, `${browser}/${f}`);
+    }
+  }
+});
+
+test('the extension makes no network request of its own (DevTools protocol)', async () => {
+  const replica = await startReplica({ csp: true });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const requests = [];
+    cdp.on('Network.requestWillBeSent', (e) => requests.push({ url: e.request.url, initiator: JSON.stringify(e.initiator ?? {}) }));
+    await page.goto(`${replica.base}/dashboard/us/acme/apis/${API}/settings`);
+    await page.getByRole('button', { name: 'Got it' }).click();
+    await page.waitForFunction(() => document.documentElement.dataset.lifetimeGuard === 'js');
+    await waitNote(page, 'Maximum Access Token Lifetime', '86,400');
+    await page.getByLabel('Maximum Access Token Lifetime').fill('2592001');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.waitForTimeout(300);
+    const ours = requests.filter((r) => r.initiator.includes('chrome-extension://'));
+    assert.ok(ours.length > 0, 'the content script loads its packaged files (seen by the protocol)');
+    const external = ours.filter((r) => !r.url.startsWith('chrome-extension://'));
+    assert.deepEqual(external, [], 'every request the extension starts is for its own packaged files');
+    const elsewhere = requests.filter((r) => !r.url.startsWith(replica.base) && !r.url.startsWith('chrome-extension://') && !r.url.startsWith('data:'));
+    assert.deepEqual(elsewhere, [], 'nothing leaves the machine');
+  } finally {
+    await browser.close();
+    await replica.close();
+  }
+});

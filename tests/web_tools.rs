@@ -1,0 +1,55 @@
+#![cfg(all(target_arch = "wasm32", feature = "tools"))]
+//! The tools module's exports (`--features tools`), called as JavaScript calls them.
+
+use lifetime_guard::web;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn pure_exports_work_from_javascript() {
+    let v = web::convert("1d 12h", "seconds").expect("convert");
+    assert_eq!(
+        js_sys::Reflect::get(&v, &"value".into())
+            .ok()
+            .and_then(|x| x.as_f64()),
+        Some(129_600.0)
+    );
+    let bad = web::convert("1 month", "seconds").expect("convert");
+    let kind = js_sys::Reflect::get(&bad, &"error".into())
+        .and_then(|e| js_sys::Reflect::get(&e, &"kind".into()));
+    assert_eq!(
+        kind.ok().and_then(|k| k.as_string()).as_deref(),
+        Some("month_or_year")
+    );
+    assert!(web::convert("1h", "hours").is_err());
+}
+
+#[wasm_bindgen_test]
+fn check_reads_a_javascript_context() {
+    let ctx = js_sys::JSON::parse(
+        r#"{"siblings":{"token_lifetime":"1d"},"api_identifier":"https://acme.eu.auth0.com/mfa/"}"#,
+    )
+    .expect("json");
+    let v = web::check("token_lifetime_for_web", "2d", ctx).expect("check");
+    assert_eq!(
+        js_sys::Reflect::get(&v, &"blocks_save".into())
+            .ok()
+            .and_then(|b| b.as_bool()),
+        Some(true)
+    );
+    let messages =
+        js_sys::JSON::stringify(&js_sys::Reflect::get(&v, &"messages".into()).expect("messages"))
+            .map(String::from)
+            .unwrap_or_default();
+    assert!(
+        messages.contains("exceeds_token_lifetime") && messages.contains("mfa_fixed_lifetime"),
+        "{messages}"
+    );
+    let bad = js_sys::JSON::parse(r#"{"disabled":"nope"}"#).expect("json");
+    assert!(
+        web::check("token_lifetime", "1h", bad).is_ok(),
+        "a malformed optional key is ignored, not fatal"
+    );
+    assert!(web::check("no_such_field", "1h", wasm_bindgen::JsValue::NULL).is_err());
+}
