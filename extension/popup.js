@@ -39,10 +39,11 @@ $('input').addEventListener('keydown', (e) => {
   if (e.key === 'Enter') { e.preventDefault(); copy(e.shiftKey ? 'minutes' : 'seconds'); }
 });
 
-function renderTab(status) {
+function renderTab(status, onDashboard) {
   const box = $('tab');
   box.textContent = '';
   const p = (text, cls) => { const el = document.createElement('p'); el.textContent = text; if (cls) el.className = cls; box.append(el); };
+  if (!status && onDashboard) return p('The guard is inactive on this tab: Lifetime Guard is not running there (it was installed or updated after the tab was opened). Reload the tab. Auth0 still validates on save.', 'warning');
   if (!status) return p('Open an Auth0 Dashboard page to see its lifetime fields here.', 'muted');
   if (!status.active) return p(`The guard is inactive on this tab${status.failure ? `: ${status.failure}` : ''}. Auth0 still validates on save.`, 'warning');
   if (!status.fields.length) return p('No lifetime fields on this page.', 'muted');
@@ -62,7 +63,8 @@ try {
   const wanted = Number(new URLSearchParams(location.search).get('tab'));
   const [tab] = wanted ? [await ext.tabs.get(wanted)] : await ext.tabs.query({ active: true, currentWindow: true });
   const status = tab?.id === undefined ? null : await ext.tabs.sendMessage(tab.id, { type: 'lifetime-guard:status' }).catch(() => null);
-  renderTab(status);
+  // tab.url is visible only for the hosts the extension runs on: the Dashboard.
+  renderTab(status, Boolean(tab?.url));
 } catch {
   renderTab(null);
 }

@@ -139,7 +139,9 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
     let parsed = parse(input, field.unit);
     let value = parsed.as_ref().ok().copied();
     let error = parsed.err();
-    let enforced = !ctx.disabled.iter().any(|d| d == field.id);
+    // Only a lifetime that has a switch can be switched off; anything else is always enforced,
+    // whatever a caller claims (found by fuzzing).
+    let enforced = field.toggle_labels.is_empty() || !ctx.disabled.iter().any(|d| d == field.id);
     let unit = field.unit;
 
     if let Some(e) = &error {
@@ -305,7 +307,8 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
         let Some(other_field) = catalog::FIELDS.iter().find(|f| f.id == rel.at_most) else {
             continue;
         };
-        if ctx.disabled.iter().any(|d| d == other_field.id) {
+        if !other_field.toggle_labels.is_empty() && ctx.disabled.iter().any(|d| d == other_field.id)
+        {
             continue;
         }
         let Some(other) = ctx

@@ -5,8 +5,10 @@
 //! - `dist`                installable packages in dist/ (the README's first quick-start command)
 //! - `test`                every check and test (the README's second quick-start command)
 //! - `demo [--csp] [--port N]`  the replica Dashboard on 127.0.0.1 with the test build
+//! - `fuzz [--seconds N]`   cargo-fuzz on the parser and the verdicts, N seconds per target
 //! - `bench`               the benchmark table (see README)
 mod dist;
+mod fuzz;
 mod setup;
 mod test;
 mod util;
@@ -28,8 +30,9 @@ fn main() {
         Some("build") => setup::for_build().and_then(|()| wasm::build()),
         Some("dist") => setup::for_build().and_then(|()| dist::dist()),
         Some("test") => test::all(flag("--quick")),
+        Some("fuzz") => fuzz::run_all(value("--seconds").and_then(|s| s.parse().ok()).unwrap_or(60)),
         Some("demo") => demo(flag("--csp"), value("--port").unwrap_or_else(|| "8080".into())),
-        _ => Err("usage: cargo xtask <setup [--browsers] | build | dist | test [--quick] | demo [--csp] [--port N]>".into()),
+        _ => Err("usage: cargo xtask <setup [--browsers] | build | dist | test [--quick] | fuzz [--seconds N] | demo [--csp] [--port N] | bench>".into()),
     };
     if let Err(e) = result {
         eprintln!("xtask: {e}");

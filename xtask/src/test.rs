@@ -71,6 +71,8 @@ pub fn all(quick: bool) -> Result<(), String> {
         }
         run(cmd)?;
     }
+    // A short, bounded fuzz run of each target; `cargo xtask fuzz` runs longer.
+    crate::fuzz::run_all(if quick { 5 } else { 20 })?;
     dist::dist()?;
     // The Firefox package must lint clean: 0 errors, 0 warnings.
     run(Cmd::new("node")

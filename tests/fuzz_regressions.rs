@@ -1,0 +1,61 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Replays every input that ever crashed or broke an invariant (fuzz/regressions/), through the
+//! same checks as the fuzz targets.
+
+use lifetime_guard::{parse, Unit};
+
+#[test]
+fn regressions_stay_fixed() {
+    let dir = std::path::Path::new("fuzz/regressions/parse");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).expect("fuzz/regressions/parse") {
+        let bytes = std::fs::read(entry.expect("entry").path()).expect("read");
+        let text = String::from_utf8_lossy(&bytes);
+        for unit in [Unit::Seconds, Unit::Minutes] {
+            if let Err(e) = parse(&text, unit) {
+                assert!(e.start <= e.end && e.end <= text.len(), "{text:?}");
+                assert!(
+                    text.is_char_boundary(e.start) && text.is_char_boundary(e.end),
+                    "{text:?}"
+                );
+                if let Some(s) = &e.suggestion {
+                    assert!(parse(s, unit).is_ok(), "{text:?}: {s:?}");
+                }
+            }
+        }
+        count += 1;
+    }
+    assert!(count > 0, "the regression corpus is not empty");
+}
+
+/// Decodes a `check` fuzz input as the target does: field, other field, flags, then
+/// input␟sibling␟audience␟policy-limit.
+#[test]
+fn check_regressions_stay_fixed() {
+    use lifetime_guard::catalog::FIELDS;
+    use lifetime_guard::verdict::{check_field, Context};
+    let dir = std::path::Path::new("fuzz/regressions/check");
+    for entry in std::fs::read_dir(dir).expect("fuzz/regressions/check") {
+        let data = std::fs::read(entry.expect("entry").path()).expect("read");
+        let field = &FIELDS[usize::from(data[0]) % FIELDS.len()];
+        let other = &FIELDS[usize::from(data[1]) % FIELDS.len()];
+        let text = String::from_utf8_lossy(&data[3..]);
+        let mut parts = text.splitn(4, '\u{1f}');
+        let input = parts.next().unwrap_or("");
+        let mut ctx = Context::default();
+        ctx.siblings
+            .insert(other.id.to_string(), parts.next().unwrap_or("").to_string());
+        ctx.api_identifier = parts.next().map(str::to_string);
+        if data[2] & 1 == 1 {
+            ctx.disabled.push(field.id.to_string());
+        }
+        let v = check_field(field, input, &ctx);
+        let switched_off = data[2] & 1 == 1 && !field.toggle_labels.is_empty();
+        if let (Some(value), Some(max), false) = (v.value, field.max, switched_off) {
+            assert!(
+                value <= max.value || v.blocks_save,
+                "{input:?} above the maximum must block"
+            );
+        }
+    }
+}
