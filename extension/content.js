@@ -1,6 +1,7 @@
 // Lifetime Guard content script: starts the Rust core with the settings and answers the popup.
 // Every rule, note and guard lives in Rust. Loaded after core/content-core.js.
 (async () => {
+  performance.mark('lifetime-guard:injected'); // User Timing marks: read by `cargo xtask bench`
   const root = document.documentElement;
   if (root.hasAttribute('data-lifetime-guard')) return; // injected twice: the first one runs
   root.setAttribute('data-lifetime-guard', 'loading');
@@ -19,6 +20,7 @@
     return false;
   });
   try {
+    const loadingSettings = settings.load(ext); // in parallel with the core
     try {
       core = await instantiate(glue, ext.runtime.getURL('core/lifetime_guard_bg.wasm'));
       engine = 'wasm';
@@ -27,9 +29,10 @@
       core = await globalThis.lifetimeGuardFallback();
       engine = 'js';
     }
-    core.start(await settings.load(ext));
+    core.start(await loadingSettings);
     settings.watch(ext, (next) => core.configure(next));
     root.setAttribute('data-lifetime-guard', engine);
+    performance.mark('lifetime-guard:ready');
   } catch (error) {
     // Fail open: the page works as without the extension; Auth0 still validates on save.
     failure = String(error?.message ?? error);

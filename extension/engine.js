@@ -8,6 +8,11 @@ export async function loadFields() {
   return (await fetch(new URL('./core/fields.json', import.meta.url))).json();
 }
 
-export async function loadEngine() {
-  return { core: await instantiate(glue, new URL('./core/tools_bg.wasm', import.meta.url), 'tools'), engine: 'wasm' };
+// One instance per page: the glue keeps views of its instance's memory, so a second
+// instantiation on the same glue would pass strings into the wrong memory.
+let loading = null;
+
+export function loadEngine() {
+  loading ??= instantiate(glue, new URL('./core/tools_bg.wasm', import.meta.url), 'tools').then((core) => ({ core, engine: 'wasm' }));
+  return loading;
 }

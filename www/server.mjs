@@ -57,7 +57,7 @@ export function createServer({ root = path.join(here, '..', 'target', 'replica')
     // Static files, then the single-page apps for every other route.
     let file = path.join(root, path.normalize(p).replace(/^([/\\])+/, ''));
     if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      file = path.join(root, p.startsWith('/older') ? 'older.html' : p.startsWith('/playground') ? 'playground/index.html' : 'index.html');
+      file = path.join(root, p.startsWith('/older') ? 'older.html' : p.startsWith('/playground') ? 'playground/index.html' : p.startsWith('/bench') ? 'bench/padded.html' : 'index.html');
     }
     const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
     if (csp && file.endsWith('.html')) headers['content-security-policy'] = STRICT_CSP;

@@ -761,11 +761,16 @@ impl App {
                             Ok(el) => {
                                 let found = detect::inputs_in(&el);
                                 if found.is_empty() {
-                                    // A label, or the text next to an input, came (back).
-                                    relabel = true;
-                                    if let Some(parent) = el.parent_element() {
-                                        candidates
-                                            .extend(detect::inputs_in(&parent).into_iter().take(8));
+                                    // A label, or the text next to an input, came (back). Only
+                                    // then look around it: an unrelated node costs nothing more,
+                                    // however large the page.
+                                    if names_a_field(&el) {
+                                        relabel = true;
+                                        if let Some(parent) = el.parent_element() {
+                                            candidates.extend(
+                                                detect::inputs_in(&parent).into_iter().take(8),
+                                            );
+                                        }
                                     }
                                 } else {
                                     toggles_changed |= found
@@ -783,8 +788,8 @@ impl App {
                                         .is_some();
                             }
                             Err(node) => {
-                                relabel = true;
-                                if let Some(parent) = node.parent_element() {
+                                if let Some(parent) = node.parent_element().filter(names_a_field) {
+                                    relabel = true;
                                     candidates
                                         .extend(detect::inputs_in(&parent).into_iter().take(8));
                                 }
@@ -793,9 +798,12 @@ impl App {
                     }
                 }
                 "characterData" => {
-                    relabel = true;
                     if let Some(parent) = record.target().and_then(|t| t.parent_element()) {
-                        candidates.extend(detect::inputs_in(&parent).into_iter().take(8));
+                        // A label's text changed: it may now name a field, or no longer.
+                        relabel = true;
+                        if names_a_field(&parent) {
+                            candidates.extend(detect::inputs_in(&parent).into_iter().take(8));
+                        }
                     }
                 }
                 "attributes" => {
@@ -837,6 +845,16 @@ impl App {
         self.evaluate();
         Vec::new()
     }
+}
+
+/// True when an element's own short text is a lifetime label (or it is or holds a `<label>`),
+/// so that only then the inputs around it are looked at.
+fn names_a_field(el: &Element) -> bool {
+    if el.tag_name().eq_ignore_ascii_case("label") {
+        return true;
+    }
+    dom::label_text(el).is_some_and(|t| crate::catalog::match_label(&t).is_some())
+        || el.query_selector("label").ok().flatten().is_some()
 }
 
 /// The Save control inside `container`, for the message after Enter or a form submit.

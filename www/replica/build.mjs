@@ -13,4 +13,11 @@ await esbuild.build({
   define: { 'process.env.NODE_ENV': '"production"' }, jsx: 'automatic', loader: { '.js': 'jsx' },
 });
 for (const f of ['index.html', 'older.html', 'replica.css', 'older.css']) fs.copyFileSync(path.join(here, f), path.join(out, f));
+// Benchmark fixtures: a static page padded with N unrelated nodes, and the npm parsers.
+fs.mkdirSync(path.join(out, 'bench'), { recursive: true });
+for (const f of ['padded.html', 'padded.js']) fs.copyFileSync(path.join(here, '..', 'bench', f), path.join(out, 'bench', f));
+await esbuild.build({
+  entryPoints: [path.join(here, '..', 'bench', 'npm-parsers.js')], bundle: true, minify: true, format: 'iife',
+  outfile: path.join(out, 'bench', 'npm-parsers.js'), logLevel: 'warning',
+});
 console.log(`replica built in ${path.relative(process.cwd(), out)}`);
