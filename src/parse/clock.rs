@@ -1,7 +1,7 @@
 //! Clock notation: `H:MM:SS` or `H:MM` (hours and minutes), as in `1:30:00` or `36:00`.
 
 use super::error::{ErrorKind, ParseError};
-use super::number::NANO;
+use super::number::{too_large, NANO};
 use super::scan::sl;
 
 fn bad(start: usize, end: usize, message: impl Into<String>) -> ParseError {
@@ -34,22 +34,10 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
         }
     }
     let (hstart, hours) = fields[0];
-    let hours: u128 = hours.parse().map_err(|_| {
-        ParseError::new(
-            ErrorKind::TooLarge,
-            hstart,
-            hstart + hours.len(),
-            "That number is far too large to be a lifetime.",
-        )
-    })?;
-    let mut total = hours.checked_mul(3_600).ok_or_else(|| {
-        ParseError::new(
-            ErrorKind::TooLarge,
-            lo,
-            hi,
-            "That number is far too large to be a lifetime.",
-        )
-    })?;
+    let hours: u128 = hours
+        .parse()
+        .map_err(|_| too_large(hstart, hstart + hours.len()))?;
+    let mut total = hours.checked_mul(3_600).ok_or_else(|| too_large(lo, hi))?;
     for (i, &(start, part)) in fields.iter().enumerate().skip(1) {
         let what = if i == 1 { "Minutes" } else { "Seconds" };
         if part.len() != 2 {
@@ -75,12 +63,5 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
         }
         total += n * if i == 1 { 60 } else { 1 };
     }
-    total.checked_mul(NANO).ok_or_else(|| {
-        ParseError::new(
-            ErrorKind::TooLarge,
-            lo,
-            hi,
-            "That number is far too large to be a lifetime.",
-        )
-    })
+    total.checked_mul(NANO).ok_or_else(|| too_large(lo, hi))
 }

@@ -1,7 +1,7 @@
 //! Bare numbers (`86,400`) and unit compounds (`1d 12h`, `1 day and 12 hours`, `1.5 days`).
 
 use super::error::{ErrorKind, ParseError};
-use super::number::{read_decimal, times_seconds, Decimal};
+use super::number::{read_decimal, times_seconds, too_large, Decimal};
 use super::scan::{is_space, sl, Cursor};
 use crate::unit::{unit_from_word, TimeUnit, Unit, UNIT_WORDS};
 
@@ -137,14 +137,7 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
         }
         seen.push(tu);
         let part = times_seconds(&number, tu.seconds())?;
-        total = total.checked_add(part).ok_or_else(|| {
-            ParseError::new(
-                ErrorKind::TooLarge,
-                lo,
-                hi,
-                "That number is far too large to be a lifetime.",
-            )
-        })?;
+        total = total.checked_add(part).ok_or_else(|| too_large(lo, hi))?;
         // Separators between parts: spaces, commas, and the word "and".
         let mut dangling_and = None;
         loop {

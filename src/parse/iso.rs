@@ -2,7 +2,7 @@
 //! are refused (their length varies); a fraction may use `.` or `,` as the standard allows.
 
 use super::error::{ErrorKind, ParseError};
-use super::number::{read_decimal, times_seconds};
+use super::number::{read_decimal, times_seconds, too_large};
 use super::scan::{sl, Cursor};
 
 /// Designators in the order the standard requires them, with their length in seconds
@@ -123,14 +123,7 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
         }
         total = total
             .checked_add(times_seconds(&number, seconds)?)
-            .ok_or_else(|| {
-                ParseError::new(
-                    ErrorKind::TooLarge,
-                    lo,
-                    hi,
-                    "That number is far too large to be a lifetime.",
-                )
-            })?;
+            .ok_or_else(|| too_large(lo, hi))?;
         parts += 1;
         if in_time && t_at.is_some() {
             t_at = None;

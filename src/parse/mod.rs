@@ -15,7 +15,7 @@ mod scan;
 pub use error::{ErrorKind, ParseError};
 
 use crate::unit::Unit;
-use number::NANO;
+use number::{too_large, NANO};
 use scan::{is_invisible, is_space, sl, UNICODE_MINUS};
 
 /// The largest value the parser returns: JavaScript's `Number.MAX_SAFE_INTEGER`, so that every
@@ -101,12 +101,7 @@ fn to_unit(nanos: u128, unit: Unit, lo: usize, hi: usize) -> Result<u64, ParseEr
     }
     let value = nanos / per;
     if value > u128::from(MAX_VALUE) {
-        return Err(ParseError::new(
-            ErrorKind::TooLarge,
-            lo,
-            hi,
-            "That number is far too large to be a lifetime.",
-        ));
+        return Err(too_large(lo, hi));
     }
     Ok(value as u64)
 }

@@ -27,7 +27,8 @@ impl Decimal {
     }
 }
 
-fn too_large(start: usize, end: usize) -> ParseError {
+/// The refusal of a value too large to be a lifetime, for `[start, end)`.
+pub(crate) fn too_large(start: usize, end: usize) -> ParseError {
     ParseError::new(
         ErrorKind::TooLarge,
         start,
