@@ -11,54 +11,31 @@ pub fn all(quick: bool) -> Result<(), String> {
     run(Cmd::new("cargo")
         .args(["fmt", "--all", "--", "--check"])
         .cwd(&root))?;
-    run(Cmd::new("cargo")
-        .args([
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ])
-        .cwd(&root))?;
-    run(Cmd::new("cargo")
-        .args([
-            "clippy",
-            "--lib",
-            "--tests",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ])
-        .cwd(&root))?;
-    run(Cmd::new("cargo")
-        .args([
-            "clippy",
+    // Lints with warnings denied: native, the content module, the tools module.
+    for args in [
+        &["--workspace", "--all-targets"][..],
+        &["--lib", "--tests", "--target", "wasm32-unknown-unknown"],
+        &[
             "--lib",
             "--tests",
             "--target",
             "wasm32-unknown-unknown",
             "--features",
             "tools",
-            "--",
-            "-D",
-            "warnings",
-        ])
-        .cwd(&root))?;
+        ],
+    ] {
+        run(Cmd::new("cargo")
+            .arg("clippy")
+            .args(args)
+            .args(["--", "-D", "warnings"])
+            .cwd(&root))?;
+    }
     run(Cmd::new("cargo").args(["test", "--workspace"]).cwd(&root))?;
     // DOM units in headless Chromium through wasm-bindgen-test-runner and chromedriver: the
     // content module, then the tools module's exports.
-    for features in [None, Some("tools")] {
+    for (test, features) in [("web", None), ("web_tools", Some("tools"))] {
         let mut cmd = Cmd::new("cargo")
-            .args([
-                "test",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--test",
-                "web",
-            ])
+            .args(["test", "--target", "wasm32-unknown-unknown", "--test", test])
             .env(
                 "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
                 "wasm-bindgen-test-runner",
