@@ -231,9 +231,9 @@ fn verdict_json(v: &Verdict) -> serde_json::Value {
         "value": v.value,
         "unit": v.unit.name(),
         "seconds": v.seconds,
-        "human": v.human,
+        "human": v.human(),
         "messages": v.messages.iter().map(|m| json!({"code": m.code, "level": m.level, "text": m.text})).collect::<Vec<_>>(),
-        "flows": v.flows.iter().map(|f| json!({"code": f.code, "name": f.name})).collect::<Vec<_>>(),
+        "flows": v.flows.iter().map(|f| json!({"code": f.code(), "name": f.name()})).collect::<Vec<_>>(),
         "explanation": v.explanation,
         "error": v.error.as_ref().map(error_json),
     })
@@ -245,7 +245,7 @@ fn print_verdict(input: &str, v: &Verdict) {
         (Level::Warning, _) => "warning",
         _ => "ok",
     };
-    match &v.equation {
+    match &v.equation() {
         Some(eq) => println!("{}: {eq} — {status}", v.field),
         None => println!("{}: {status}", v.field),
     }
@@ -270,7 +270,7 @@ fn print_verdict(input: &str, v: &Verdict) {
             "  flows: {}",
             v.flows
                 .iter()
-                .map(|f| f.name)
+                .map(|f| f.name())
                 .collect::<Vec<_>>()
                 .join("; ")
         );

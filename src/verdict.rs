@@ -6,7 +6,9 @@ use crate::idmap::IdMap;
 use crate::parse::{parse, ParseError};
 use crate::policy::Policy;
 use crate::unit::Unit;
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
 
 /// How serious a verdict or a message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -37,14 +39,66 @@ pub struct Message {
     /// Stable, machine-readable code (`above_maximum`, `exceeds_token_lifetime`, …).
     pub code: &'static str,
     pub level: Level,
-    pub text: String,
+    pub text: Text,
 }
 
-/// A flow the value governs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FlowNote {
-    pub code: &'static str,
-    pub name: &'static str,
+/// The words of a message. They are put together when read (`to_string`, `{}`, serialising), not
+/// when the verdict is made: a keystroke needs the level and the codes, and most verdicts are
+/// never read in full.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    /// Words that never change.
+    Fixed(&'static str),
+    /// A refusal of the input, with its suggestion.
+    Refusal(ParseError),
+    /// `template` with its `{…}` placeholder replaced by an amount: "86,400 s (1 day)".
+    Amount {
+        template: &'static str,
+        value: u64,
+        unit: Unit,
+    },
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Text::Fixed(s) => f.write_str(s),
+            Text::Refusal(e) => e.fmt(f),
+            Text::Amount {
+                template,
+                value,
+                unit,
+            } => {
+                let (before, rest) = template.split_once('{').unwrap_or((template, ""));
+                let after = rest.split_once('}').map_or("", |(_, a)| a);
+                write!(
+                    f,
+                    "{before}{} {} ({}){after}",
+                    format::group(*value),
+                    unit.symbol(),
+                    format::words(*value, *unit)
+                )
+            }
+        }
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A flow the value governs, as serialised: `{"code": "implicit", "name": "Implicit"}`.
+struct FlowNote(Flow);
+
+impl Serialize for FlowNote {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("FlowNote", 2)?;
+        st.serialize_field("code", self.0.code())?;
+        st.serialize_field("name", self.0.name())?;
+        st.end()
+    }
 }
 
 /// Everything known around the field being checked.
@@ -61,8 +115,8 @@ pub struct Context {
     pub policy: Option<Policy>,
 }
 
-/// The result of checking one field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The result of checking one field. Serialised, it also carries `human` and `equation`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
     pub field: &'static str,
     pub unit: Unit,
@@ -70,21 +124,51 @@ pub struct Verdict {
     pub value: Option<u64>,
     /// The value in seconds.
     pub seconds: Option<u64>,
-    /// The value in words: `1 day 12 hours`.
-    pub human: Option<String>,
-    /// `86,400 s = 1 day`.
-    pub equation: Option<String>,
     /// True when the input already is the plain whole number the field stores, so there is
     /// nothing to convert.
     pub canonical: bool,
     pub level: Level,
     pub blocks_save: bool,
     pub messages: Vec<Message>,
-    pub flows: Vec<FlowNote>,
+    /// The flows that follow this value.
+    pub flows: &'static [Flow],
     /// What the value governs, in one sentence.
     pub explanation: &'static str,
     /// The parse error, when the input does not parse.
     pub error: Option<ParseError>,
+}
+
+impl Verdict {
+    /// The value in words: `1 day 12 hours`.
+    pub fn human(&self) -> Option<String> {
+        self.value.map(|v| format::words(v, self.unit))
+    }
+
+    /// `86,400 s = 1 day`.
+    pub fn equation(&self) -> Option<String> {
+        self.value.map(|v| format::equation(v, self.unit))
+    }
+}
+
+impl Serialize for Verdict {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Verdict", 14)?;
+        st.serialize_field("field", self.field)?;
+        st.serialize_field("unit", &self.unit)?;
+        st.serialize_field("value", &self.value)?;
+        st.serialize_field("seconds", &self.seconds)?;
+        st.serialize_field("human", &self.human())?;
+        st.serialize_field("equation", &self.equation())?;
+        st.serialize_field("canonical", &self.canonical)?;
+        st.serialize_field("level", &self.level)?;
+        st.serialize_field("blocks_save", &self.blocks_save)?;
+        st.serialize_field("messages", &self.messages)?;
+        let flows: Vec<FlowNote> = self.flows.iter().map(|&f| FlowNote(f)).collect();
+        st.serialize_field("flows", &flows)?;
+        st.serialize_field("explanation", self.explanation)?;
+        st.serialize_field("error", &self.error)?;
+        st.end()
+    }
 }
 
 /// The field id is not in the catalog.
@@ -124,15 +208,6 @@ pub fn check(field_id: &str, input: &str, ctx: &Context) -> Result<Verdict, Unkn
     Ok(check_field(field, input, ctx))
 }
 
-fn amount(value: u64, unit: Unit) -> String {
-    format!(
-        "{} {} ({})",
-        format::group(value),
-        unit.symbol(),
-        format::words(value, unit)
-    )
-}
-
 /// Checks what was typed into `field`.
 pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict {
     let mut messages = Vec::new();
@@ -148,7 +223,7 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
         messages.push(Message {
             code: e.kind.code(),
             level: Level::Error,
-            text: e.to_string(),
+            text: Text::Refusal(e.clone()),
         });
     }
     if let (Some(v), true) = (value, enforced) {
@@ -158,7 +233,7 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
         messages.push(Message {
             code: "not_enforced",
             level: Level::Info,
-            text: "Its switch is off, so Auth0 does not apply this lifetime.".into(),
+            text: Text::Fixed("Its switch is off, so Auth0 does not apply this lifetime."),
         });
     }
     if matches!(field.id, "token_lifetime" | "token_lifetime_for_web")
@@ -167,17 +242,18 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
         messages.push(Message {
             code: "mfa_fixed_lifetime",
             level: Level::Warning,
-            text: format!(
-                "This is the MFA API: its access tokens always live {} s (10 minutes), whatever this field says.",
-                MFA_TOKEN_LIFETIME
-            ),
+            text: Text::Amount {
+                template: "This is the MFA API: its access tokens always live {}, whatever this field says.",
+                value: MFA_TOKEN_LIFETIME,
+                unit: Unit::Seconds,
+            },
         });
     }
     if value == Some(field.default.value) && error.is_none() {
         messages.push(Message {
             code: "is_default",
             level: Level::Info,
-            text: "This is Auth0's default.".into(),
+            text: Text::Fixed("This is Auth0's default."),
         });
     }
     // A toggle that is off means Auth0 ignores the value, but a value that does not parse is
@@ -196,23 +272,21 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
         seconds: value
             .and_then(|v| v.checked_mul(unit.seconds()))
             .filter(|&s| s <= crate::parse::MAX_VALUE),
-        human: value.map(|v| format::words(v, unit)),
-        equation: value.map(|v| format::equation(v, unit)),
-        canonical: value.is_some_and(|v| input.trim() == v.to_string()),
+        canonical: value.is_some() && is_canonical(input),
         level,
         blocks_save,
         messages,
-        flows: field
-            .flows
-            .iter()
-            .map(|f: &Flow| FlowNote {
-                code: f.code(),
-                name: f.name(),
-            })
-            .collect(),
+        flows: field.flows,
         explanation: field.explanation,
         error,
     }
+}
+
+/// True when the text is the plain whole number the field stores: digits, no leading zero
+/// (surrounding spaces aside). Only asked of text that parsed, so the digits are the value.
+fn is_canonical(input: &str) -> bool {
+    let b = input.trim().as_bytes();
+    !b.is_empty() && b.iter().all(u8::is_ascii_digit) && (b.len() == 1 || b[0] != b'0')
 }
 
 /// Hard limits, policy, soft limits and relations for a parsed value.
@@ -226,7 +300,11 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
         out.push(Message {
             code: "below_minimum",
             level: Level::Error,
-            text: format!("Must be at least {}.", amount(field.min.value, unit)),
+            text: Text::Amount {
+                template: "Must be at least {}.",
+                value: field.min.value,
+                unit,
+            },
         });
     } else if let Some(pmin) =
         resolve(&policy.and_then(|p| p.min.clone())).filter(|&m| m > field.min.value)
@@ -235,10 +313,11 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
             out.push(Message {
                 code: "below_policy_minimum",
                 level: Level::Error,
-                text: format!(
-                    "Your organisation's policy requires at least {}.",
-                    amount(pmin, unit)
-                ),
+                text: Text::Amount {
+                    template: "Your organisation's policy requires at least {}.",
+                    value: pmin,
+                    unit,
+                },
             });
         }
     }
@@ -247,10 +326,11 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
         out.push(Message {
             code: "above_maximum",
             level: Level::Error,
-            text: format!(
-                "Above the maximum of {}; Auth0 rejects the save.",
-                amount(max, unit)
-            ),
+            text: Text::Amount {
+                template: "Above the maximum of {}; Auth0 rejects the save.",
+                value: max,
+                unit,
+            },
         });
     } else if let Some(pmax) =
         resolve(&policy.and_then(|p| p.max.clone())).filter(|&m| hard.is_none_or(|h| m < h))
@@ -259,10 +339,11 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
             out.push(Message {
                 code: "above_policy_maximum",
                 level: Level::Error,
-                text: format!(
-                    "Your organisation's policy allows at most {}.",
-                    amount(pmax, unit)
-                ),
+                text: Text::Amount {
+                    template: "Your organisation's policy allows at most {}.",
+                    value: pmax,
+                    unit,
+                },
             });
         }
     }
@@ -271,10 +352,11 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
             out.push(Message {
                 code: "policy_warn_above",
                 level: Level::Warning,
-                text: format!(
-                    "Your organisation asks for a review above {}.",
-                    amount(w, unit)
-                ),
+                text: Text::Amount {
+                    template: "Your organisation asks for a review above {}.",
+                    value: w,
+                    unit,
+                },
             });
         }
     }
@@ -283,10 +365,11 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
             out.push(Message {
                 code: "policy_warn_below",
                 level: Level::Warning,
-                text: format!(
-                    "Your organisation asks for a review below {}.",
-                    amount(w, unit)
-                ),
+                text: Text::Amount {
+                    template: "Your organisation asks for a review below {}.",
+                    value: w,
+                    unit,
+                },
             });
         }
     }
@@ -300,7 +383,11 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
         out.push(Message {
             code: soft.code,
             level: Level::Warning,
-            text: soft.text.replace("{limit}", &amount(soft.above, unit)),
+            text: Text::Amount {
+                template: soft.text,
+                value: soft.above,
+                unit,
+            },
         });
     }
     for rel in field.relations {
@@ -327,7 +414,11 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
                 } else {
                     Level::Warning
                 },
-                text: rel.text.replace("{other}", &amount(other_in_unit, unit)),
+                text: Text::Amount {
+                    template: rel.text,
+                    value: other_in_unit,
+                    unit,
+                },
             });
         }
     }

@@ -33,7 +33,7 @@ pub fn note(verdict: &Verdict, flows: &[Flow], typed: Option<&str>) -> NoteView 
     for level in [Level::Error, Level::Warning, Level::Ok, Level::Info] {
         for m in verdict.messages.iter().filter(|m| m.level == level) {
             if m.code != "is_default" || verdict.level == Level::Ok {
-                messages.push((m.level, m.text.clone()));
+                messages.push((m.level, m.text.to_string()));
             }
         }
     }
@@ -48,7 +48,7 @@ pub fn note(verdict: &Verdict, flows: &[Flow], typed: Option<&str>) -> NoteView 
             (Level::Warning, _) => "Warning",
             _ => "OK",
         },
-        equation: verdict.equation.clone(),
+        equation: verdict.equation(),
         messages,
         convert_to: verdict
             .value
@@ -67,12 +67,10 @@ pub fn note(verdict: &Verdict, flows: &[Flow], typed: Option<&str>) -> NoteView 
 
 /// One line of the message next to Save: the field's label as the page shows it, and why.
 pub fn blocked_line(label: &str, verdict: &Verdict) -> String {
-    let why = verdict
-        .messages
-        .iter()
-        .find(|m| m.level == Level::Error)
-        .map_or("its value is not valid", |m| m.text.as_str());
-    format!("{}: {}", display_label(label), why)
+    match verdict.messages.iter().find(|m| m.level == Level::Error) {
+        Some(m) => format!("{}: {}", display_label(label), m.text),
+        None => format!("{}: its value is not valid", display_label(label)),
+    }
 }
 
 /// A label as the page shows it, without required-field asterisks or a trailing colon.

@@ -1,10 +1,10 @@
 //! Clock notation: `H:MM:SS` or `H:MM` (hours and minutes), as in `1:30:00` or `36:00`.
 
 use super::error::{ErrorKind, ParseError};
-use super::number::{too_large, NANO};
+use super::number::{digits_value, mul, too_large, NANO};
 use super::scan::sl;
 
-fn bad(start: usize, end: usize, message: impl Into<String>) -> ParseError {
+fn bad(start: usize, end: usize, message: impl Into<std::borrow::Cow<'static, str>>) -> ParseError {
     ParseError::new(ErrorKind::BadClock, start, end, message)
 }
 
@@ -34,10 +34,8 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
         }
     }
     let (hstart, hours) = fields[0];
-    let hours: u128 = hours
-        .parse()
-        .map_err(|_| too_large(hstart, hstart + hours.len()))?;
-    let mut total = hours.checked_mul(3_600).ok_or_else(|| too_large(lo, hi))?;
+    let hours = digits_value(hours).ok_or_else(|| too_large(hstart, hstart + hours.len()))?;
+    let mut total = mul(hours, 3_600).ok_or_else(|| too_large(lo, hi))?;
     for (i, &(start, part)) in fields.iter().enumerate().skip(1) {
         let what = if i == 1 { "Minutes" } else { "Seconds" };
         if part.len() != 2 {
@@ -53,7 +51,7 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
             }
             return Err(err);
         }
-        let n: u128 = part.parse().unwrap_or(99);
+        let n = digits_value(part).unwrap_or(99);
         if n >= 60 {
             return Err(bad(
                 start,
@@ -63,5 +61,5 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
         }
         total += n * if i == 1 { 60 } else { 1 };
     }
-    total.checked_mul(NANO).ok_or_else(|| too_large(lo, hi))
+    mul(total, NANO as u64).ok_or_else(|| too_large(lo, hi))
 }

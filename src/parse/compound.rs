@@ -93,11 +93,13 @@ fn bad_number(body: &str, lo: usize, hi: usize) -> ParseError {
 pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseError> {
     let mut cur = Cursor::new(input, lo, hi);
     let mut total: u128 = 0;
-    let mut seen: Vec<TimeUnit> = Vec::with_capacity(5);
+    // The units used so far, as bits, and the last one: no allocation on the common path.
+    let mut seen: u8 = 0;
+    let mut last: Option<TimeUnit> = None;
     loop {
         let number = match read_decimal(&mut cur, false)? {
             Some(d) => d,
-            None => return Err(missing_number(&mut cur, input, lo, hi, seen.is_empty())),
+            None => return Err(missing_number(&mut cur, input, lo, hi, last.is_none())),
         };
         cur.skip_spaces();
         let (ws, mut we) = cur.letters();
@@ -110,7 +112,7 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
             return Err(missing_unit(
                 input,
                 &number,
-                seen.last().copied(),
+                last,
                 lo,
                 hi,
                 cur.peek().map(|c| (cur.pos, c)),
@@ -118,13 +120,13 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
         }
         let tu = resolve_unit(
             input,
-            seen.last() == Some(&TimeUnit::Hour),
+            last == Some(TimeUnit::Hour),
             (ws, we),
             &number,
             lo,
             hi,
         )?;
-        if seen.contains(&tu) {
+        if seen & tu.bit() != 0 {
             return Err(ParseError::new(
                 ErrorKind::DuplicateUnit,
                 number.start,
@@ -135,7 +137,8 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
                 ),
             ));
         }
-        seen.push(tu);
+        seen |= tu.bit();
+        last = Some(tu);
         let part = times_seconds(&number, tu.seconds())?;
         total = total.checked_add(part).ok_or_else(|| too_large(lo, hi))?;
         // Separators between parts: spaces, commas, and the word "and".

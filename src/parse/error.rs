@@ -1,6 +1,7 @@
 //! Errors of the input language: what went wrong, where, and what the admin probably meant.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 /// The machine-readable kind of a parse error. Serialised in snake_case; the names are stable.
@@ -67,7 +68,8 @@ impl ErrorKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ParseError {
     pub kind: ErrorKind,
-    pub message: String,
+    /// Most messages are fixed sentences: borrowed, so that refusing costs no allocation.
+    pub message: Cow<'static, str>,
     /// Byte offset of the first offending byte in the input as given (not trimmed).
     pub start: usize,
     /// Byte offset one past the last offending byte.
@@ -81,7 +83,7 @@ impl ParseError {
         kind: ErrorKind,
         start: usize,
         end: usize,
-        message: impl Into<String>,
+        message: impl Into<Cow<'static, str>>,
     ) -> Self {
         ParseError {
             kind,

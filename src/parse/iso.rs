@@ -17,7 +17,7 @@ const ORDER: [(char, bool, u64); 7] = [
     ('S', true, 1),
 ];
 
-fn bad(start: usize, end: usize, message: impl Into<String>) -> ParseError {
+fn bad(start: usize, end: usize, message: impl Into<std::borrow::Cow<'static, str>>) -> ParseError {
     ParseError::new(ErrorKind::BadIso, start, end, message)
 }
 

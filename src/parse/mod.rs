@@ -8,6 +8,7 @@
 mod clock;
 mod compound;
 mod error;
+mod fast;
 mod iso;
 mod number;
 mod scan;
@@ -39,6 +40,17 @@ pub fn parse(input: &str, unit: Unit) -> Result<u64, ParseError> {
 }
 
 fn parse_unchecked(input: &str, unit: Unit) -> Result<u64, ParseError> {
+    if let Some(v) = fast::bare_number(input) {
+        return Ok(v);
+    }
+    if let Some(s) = fast::compound_seconds(input).filter(|s| s % unit.seconds() == 0) {
+        return Ok(s / unit.seconds());
+    }
+    parse_general(input, unit)
+}
+
+/// The whole grammar.
+fn parse_general(input: &str, unit: Unit) -> Result<u64, ParseError> {
     let (lo, hi) = trimmed_range(input);
     if lo == hi {
         return Err(ParseError::new(
@@ -79,6 +91,14 @@ fn parse_unchecked(input: &str, unit: Unit) -> Result<u64, ParseError> {
 
 /// Converts billionths of a second into a whole number of `unit`, refusing fractions.
 fn to_unit(nanos: u128, unit: Unit, lo: usize, hi: usize) -> Result<u64, ParseError> {
+    // 64-bit division is a single instruction; 128-bit division is a library call. Every
+    // lifetime below 584 years fits.
+    if let Ok(n) = u64::try_from(nanos) {
+        let per = unit.seconds() * NANO as u64;
+        if n % per == 0 {
+            return Ok(n / per);
+        }
+    }
     let per = u128::from(unit.seconds()) * NANO;
     if nanos % per != 0 {
         let nearest = (nanos + per / 2) / per;

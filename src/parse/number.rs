@@ -37,6 +37,22 @@ pub(crate) fn too_large(start: usize, end: usize) -> ParseError {
     )
 }
 
+/// `a × b`, or `None` on overflow. Rust's checked 128-bit multiplication is a library call that
+/// cost tens of nanoseconds per digit; a product of two 64-bit numbers cannot overflow 128 bits.
+pub(crate) fn mul(a: u128, b: u64) -> Option<u128> {
+    match u64::try_from(a) {
+        Ok(a) => Some(u128::from(a) * u128::from(b)),
+        Err(_) => a.checked_mul(u128::from(b)),
+    }
+}
+
+/// The value of a run of ASCII digits, or `None` when it exceeds 128 bits.
+pub(crate) fn digits_value(digits: &str) -> Option<u128> {
+    digits
+        .bytes()
+        .try_fold(0u128, |v, b| mul(v, 10)?.checked_add(u128::from(b - b'0')))
+}
+
 /// Separator allowed between groups of three digits.
 fn is_group_separator(c: char) -> bool {
     c == ',' || c == '_' || c == ' ' || is_unicode_space(c)
@@ -53,8 +69,7 @@ pub(crate) fn read_decimal(
     let mut int: u128 = 0;
     let mut overflow = false;
     let mut grouped = false;
-    let mut push = |d: u8, int: &mut u128| match int
-        .checked_mul(10)
+    let mut push = |d: u8, int: &mut u128| match mul(*int, 10)
         .and_then(|v| v.checked_add(u128::from(d - b'0')))
     {
         Some(v) => *int = v,
@@ -82,7 +97,7 @@ pub(crate) fn read_decimal(
             }
         }
     }
-    let mut frac: u128 = 0;
+    let mut frac: u64 = 0;
     let is_point = |c: char| c == '.' || (comma_decimal && c == ',');
     if matches!(cur.peek(), Some(c) if is_point(c))
         && matches!(cur.peek2(), Some(c) if c.is_ascii_digit())
@@ -100,10 +115,10 @@ pub(crate) fn read_decimal(
                 "That many decimals cannot be a whole number of seconds.",
             ));
         }
-        let mut scale = NANO;
+        let mut scale = NANO as u64;
         for b in digits.bytes() {
             scale /= 10;
-            frac += u128::from(b - b'0') * scale;
+            frac += u64::from(b - b'0') * scale;
         }
     }
     if cur.pos == start {
@@ -112,9 +127,8 @@ pub(crate) fn read_decimal(
     if overflow {
         return Err(too_large(start, cur.pos));
     }
-    let nanos = int
-        .checked_mul(NANO)
-        .and_then(|v| v.checked_add(frac))
+    let nanos = mul(int, NANO as u64)
+        .and_then(|v| v.checked_add(u128::from(frac)))
         .ok_or_else(|| too_large(start, cur.pos))?;
     Ok(Some(Decimal {
         nanos,
@@ -126,7 +140,5 @@ pub(crate) fn read_decimal(
 
 /// Multiplies a decimal by a unit length in seconds, giving billionths of a second.
 pub(crate) fn times_seconds(d: &Decimal, seconds: u64) -> Result<u128, ParseError> {
-    d.nanos
-        .checked_mul(u128::from(seconds))
-        .ok_or_else(|| too_large(d.start, d.end))
+    mul(d.nanos, seconds).ok_or_else(|| too_large(d.start, d.end))
 }

@@ -43,9 +43,115 @@ fn not_whole_explains_the_fraction() {
 }
 
 #[test]
+fn the_shortcuts_take_the_common_forms() {
+    for (s, v) in [
+        ("86400", 86_400),
+        ("86,400", 86_400),
+        ("2,592,000", 2_592_000),
+        ("0", 0),
+    ] {
+        assert_eq!(fast::bare_number(s), Some(v), "{s}");
+    }
+    for s in [
+        "",
+        ",",
+        "86,40",
+        "8640,0",
+        "1,0000",
+        "86 400",
+        "86.400",
+        "1234567890123456",
+    ] {
+        assert_eq!(fast::bare_number(s), None, "{s}");
+    }
+    for (s, v) in [
+        ("24h", 86_400),
+        ("1 day, 12 hours", 129_600),
+        ("1h30m", 5_400),
+        ("2 Weeks", 1_209_600),
+    ] {
+        assert_eq!(fast::compound_seconds(s), Some(v), "{s}");
+    }
+    for s in [
+        "24", "h", "1d,", "1d 1d", "1 and 2h", "1.5h", " 24h", "24h ", "1M", "1 mo",
+    ] {
+        assert_eq!(fast::compound_seconds(s), None, "{s}");
+    }
+}
+
+#[test]
 fn the_safe_integer_limit_is_the_ceiling() {
     assert_eq!(secs("9007199254740991"), Ok(MAX_VALUE));
     assert_eq!(secs("9007199254740992"), Err(ErrorKind::TooLarge));
     assert_eq!(secs("99999999999999999999w"), Err(ErrorKind::TooLarge));
     assert_eq!(parse("9007199254740991", Unit::Minutes), Ok(MAX_VALUE));
+}
+
+/// Property tests (proptest is a native-only dependency).
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use super::*;
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        #[test]
+        fn the_bare_number_shortcut_agrees_with_the_grammar(s in "[0-9]{1,16}", minutes: bool) {
+            let unit = if minutes { Unit::Minutes } else { Unit::Seconds };
+            let general = parse_general(&s, unit).ok();
+            match fast::bare_number(&s) {
+                Some(v) => proptest::prop_assert_eq!(Some(v), general),
+                None => proptest::prop_assert_eq!(s.len(), 16),
+            }
+        }
+
+        #[test]
+        fn grouped_numbers_agree_with_the_grammar(s in "[0-9]{0,4}(,[0-9]{0,4}){0,5},?", minutes: bool) {
+            let unit = if minutes { Unit::Minutes } else { Unit::Seconds };
+            if let Some(v) = fast::bare_number(&s) {
+                proptest::prop_assert_eq!(parse_general(&s, unit), Ok(v), "{:?}", s);
+            }
+        }
+    }
+
+    /// Text made of the pieces the compound shortcut looks at, and some it must step aside for.
+    fn compound_soup() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::prop_oneof![
+                "[0-9]{1,3}",
+                "[0-9]{14,17}",
+                proptest::sample::select(vec![
+                    " ", "  ", ",", ", ", " and ", "s", "sec", "M", "m", "min", "H", "h", "hours",
+                    "d", "Day", "days", "w", "weeks", "mo", "x", ".", ".5", "_", "\u{a0}",
+                ])
+                .prop_map(str::to_string),
+            ],
+            1..8,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn the_compound_shortcut_agrees_with_the_grammar(s in compound_soup(), minutes: bool) {
+            let unit = if minutes { Unit::Minutes } else { Unit::Seconds };
+            if let Some(secs) = fast::compound_seconds(&s) {
+                let expected = (secs % unit.seconds() == 0).then(|| secs / unit.seconds());
+                if let Some(v) = expected {
+                    proptest::prop_assert_eq!(parse_general(&s, unit), Ok(v), "{:?}", s);
+                }
+            }
+        }
+
+        #[test]
+        fn the_compound_shortcut_answers_the_common_forms(
+            parts in proptest::sample::subsequence(vec![("w", 604_800u64), ("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)], 1..=5),
+            n in 0u64..1000,
+            sep in proptest::sample::select(vec!["", " ", ", "]),
+        ) {
+            let s = parts.iter().map(|(u, _)| format!("{n}{u}")).collect::<Vec<_>>().join(sep);
+            let secs: u64 = parts.iter().map(|(_, k)| n * k).sum();
+            proptest::prop_assert_eq!(fast::compound_seconds(&s), Some(secs), "{:?}", s);
+        }
+    }
 }

@@ -238,13 +238,13 @@ pub fn status() -> Result<JsValue, JsValue> {
                 set(
                     &f,
                     "equation",
-                    v.equation
+                    v.equation()
                         .as_deref()
                         .map_or(JsValue::NULL, JsValue::from_str),
                 )?;
                 let messages = js_sys::Array::new();
                 for m in &v.messages {
-                    messages.push(&JsValue::from_str(&m.text));
+                    messages.push(&JsValue::from_str(&m.text.to_string()));
                 }
                 set(&f, "messages", messages.into())?;
             }
