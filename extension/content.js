@@ -1,12 +1,12 @@
 // Lifetime Guard content script: starts the Rust core with the settings and answers the popup.
-// Every rule, note and guard lives in Rust. Loaded after core/content-core.js.
+// Every rule, note and guard lives in Rust. Loaded after core/content-wasm.js (the module's
+// bytes) and core/content-core.js (glue, loader, settings).
 (async () => {
-  performance.mark('lifetime-guard:injected'); // User Timing marks: read by `cargo xtask bench`
   const root = document.documentElement;
   if (root.hasAttribute('data-lifetime-guard')) return; // injected twice: the first one runs
   root.setAttribute('data-lifetime-guard', 'loading');
   const ext = globalThis.browser ?? globalThis.chrome;
-  const { glue, instantiate, settings } = globalThis.LifetimeGuard;
+  const { glue, instantiate, embeddedModule, settings } = globalThis.LifetimeGuard;
   let core = null;
   let engine = 'none';
   let failure = null;
@@ -22,7 +22,7 @@
   try {
     const loadingSettings = settings.load(ext); // in parallel with the core
     try {
-      core = await instantiate(glue, ext.runtime.getURL('core/lifetime_guard_bg.wasm'));
+      core = await instantiate(glue, embeddedModule());
       engine = 'wasm';
     } catch (wasmError) {
       if (!globalThis.lifetimeGuardFallback) throw wasmError;
@@ -32,7 +32,7 @@
     core.start(await loadingSettings);
     settings.watch(ext, (next) => core.configure(next));
     root.setAttribute('data-lifetime-guard', engine);
-    performance.mark('lifetime-guard:ready');
+    performance.mark('lifetime-guard:ready'); // from 'injected' (core/content-wasm.js): `cargo xtask bench`
   } catch (error) {
     // Fail open: the page works as without the extension; Auth0 still validates on save.
     failure = String(error?.message ?? error);

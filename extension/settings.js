@@ -11,7 +11,9 @@ async function area(ext, name) {
 }
 
 export async function layers(ext) {
-  return { sync: await area(ext, 'sync'), managed: await area(ext, 'managed') };
+  // Both reads at once: each is a round trip to the browser process, on the cold-start path.
+  const [sync, managed] = await Promise.all([area(ext, 'sync'), area(ext, 'managed')]);
+  return { sync, managed };
 }
 
 export function merge({ sync, managed }) {

@@ -11,8 +11,18 @@ const dist = process.env.LG_DIST ?? path.join(ROOT, 'dist');
 const gz = (...files) => files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
 const KB = 1024;
 
+/** The content module's bytes, as core/content-wasm.js carries them (base64). */
+function embeddedModule(browser) {
+  const text = fs.readFileSync(path.join(dist, browser, 'core/content-wasm.js'), 'utf8');
+  const [, b64] = text.match(/^globalThis\.LifetimeGuardWasm = "([A-Za-z0-9+/=]+)";$/m);
+  return Buffer.from(b64, 'base64');
+}
+
 test('the WebAssembly modules stay under 64 KB gzip', () => {
-  const content = gz('chrome/core/lifetime_guard_bg.wasm');
+  const module = embeddedModule('chrome');
+  assert.deepEqual([...module.subarray(0, 4)], [0, 0x61, 0x73, 0x6d], 'content-wasm.js carries a WebAssembly module');
+  assert.deepEqual(embeddedModule('firefox'), module);
+  const content = zlib.gzipSync(module, { level: 9 }).length;
   const tools = gz('chrome/core/tools_bg.wasm');
   assert.ok(content <= 64 * KB, `content module: ${content} bytes gzip`);
   assert.ok(tools <= 64 * KB, `tools module: ${tools} bytes gzip`);
@@ -38,8 +48,10 @@ test('the release manifests ask for nothing beyond the allow-list', () => {
     assert.equal(m.optional_permissions, undefined);
     assert.equal(m.background, undefined, 'no background script');
     assert.equal(m.content_scripts.length, 1);
+    // Only the JavaScript translation is web-accessible, and only in Chromium, which needs it.
+    assert.deepEqual((m.web_accessible_resources ?? []).flatMap((w) => w.resources), browser === 'chrome' ? ['core/asm.js'] : [], browser);
     assert.deepEqual(m.content_scripts[0].matches, [HOST], browser);
-    assert.ok(m.web_accessible_resources.every((w) => JSON.stringify(w.matches) === JSON.stringify([HOST])), browser);
+    assert.ok((m.web_accessible_resources ?? []).every((w) => JSON.stringify(w.matches) === JSON.stringify([HOST])), browser);
     assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
     assert.doesNotMatch(JSON.stringify(m), /127\.0\.0\.1|localhost|<all_urls>|\*:\/\/\*/, `${browser}: the release never matches test hosts`);
   }

@@ -22,10 +22,15 @@ async function saveWith(page, value) {
   await page.waitForTimeout(300);
 }
 
+// The content module ships as base64 in core/content-wasm.js.
+const WASM_SCRIPT = 'core/content-wasm.js';
+const embed = (text) => `globalThis.LifetimeGuardWasm = "${text}";\n`;
+
 test('WebAssembly missing or corrupt: the same core runs as JavaScript', async () => {
   for (const mutate of [
-    (dir) => fs.rmSync(path.join(dir, 'core/lifetime_guard_bg.wasm')),
-    (dir) => fs.writeFileSync(path.join(dir, 'core/lifetime_guard_bg.wasm'), Buffer.from('not wasm at all')),
+    (dir) => fs.writeFileSync(path.join(dir, WASM_SCRIPT), '// emptied\n'),
+    (dir) => fs.writeFileSync(path.join(dir, WASM_SCRIPT), embed('not base64 at all!')),
+    (dir) => fs.writeFileSync(path.join(dir, WASM_SCRIPT), embed(Buffer.from('not wasm at all').toString('base64'))),
   ]) {
     const ext = brokenCopy(mutate);
     const replica = await startReplica();
@@ -46,7 +51,7 @@ test('WebAssembly missing or corrupt: the same core runs as JavaScript', async (
 
 test('no core can load at all: the page works, one warning, saves reach the server, the popup says inactive', async () => {
   const ext = brokenCopy((dir) => {
-    fs.writeFileSync(path.join(dir, 'core/lifetime_guard_bg.wasm'), Buffer.from('not wasm'));
+    fs.writeFileSync(path.join(dir, WASM_SCRIPT), embed(Buffer.from('not wasm').toString('base64')));
     fs.rmSync(path.join(dir, 'core/asm.js'));
   });
   const replica = await startReplica();

@@ -53,13 +53,9 @@ fn manifest(browser: Browser, test: bool) -> Result<Value, String> {
         {
             js.retain(|f| f != "fallback.js");
         }
-        if let Some(war) = m
-            .pointer_mut("/web_accessible_resources/0/resources")
-            .and_then(Value::as_array_mut)
-        {
-            war.retain(|f| f != "core/asm.js");
-        }
         if let Some(obj) = m.as_object_mut() {
+            // The JavaScript translation was the only web-accessible file.
+            obj.remove("web_accessible_resources");
             // Firefox reads managed storage from policies.json / native manifests, not this key.
             obj.remove("storage");
             obj.insert(
@@ -91,6 +87,9 @@ pub fn package(browser: Browser, test: bool, out: &Path) -> Result<(), String> {
     }
     copy_dir(&src.join("icons"), &out.join("icons"))?;
     copy_dir(&wasm::core_dir(), &out.join("core"))?;
+    // The content module ships inside core/content-wasm.js.
+    std::fs::remove_file(out.join("core/lifetime_guard_bg.wasm"))
+        .map_err(|e| format!("core/lifetime_guard_bg.wasm: {e}"))?;
     if browser == Browser::Firefox {
         // Only Chromium needs the JavaScript translation (see fallback.js).
         std::fs::remove_file(out.join("core/asm.js")).map_err(|e| format!("core/asm.js: {e}"))?;
