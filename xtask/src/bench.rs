@@ -21,7 +21,10 @@ fn sizes() -> Result<Value, String> {
     let mut rows = Vec::new();
     for (what, file) in [
         // Built, not shipped as such: it travels as base64 in content-wasm.js.
-        ("content module (wasm)", "target/lg/core/lifetime_guard_bg.wasm"),
+        (
+            "content module (wasm)",
+            "target/lg/core/lifetime_guard_bg.wasm",
+        ),
         (
             "content module as shipped (base64 content script)",
             "core/content-wasm.js",
