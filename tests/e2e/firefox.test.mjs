@@ -1,5 +1,6 @@
 // The same extension package in headless Firefox ESR, installed over WebDriver BiDi
-// (webExtension.install) by puppeteer-core: found, explained and guarded there too.
+// (webExtension.install) by puppeteer-core: found, explained and guarded there too, and
+// IT's policy read from a real enterprise policies.json.
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -58,4 +59,49 @@ test('Firefox: the package loads, annotates and guards the API page (strict CSP)
   const alert = await page.evaluate(() => document.getElementById('lifetime-guard-alert')?.shadowRoot.textContent);
   assert.match(alert, /Above the maximum of 2,592,000 s/);
   await page.close();
+});
+
+// Firefox reads an extension's storage.managed from the enterprise policies file, under
+// 3rdparty.Extensions.<add-on id>. On Linux the system-wide file is /etc/firefox/policies.
+const POLICIES_DIR = '/etc/firefox/policies';
+const POLICIES = `${POLICIES_DIR}/policies.json`;
+const GECKO_ID = 'lifetime-guard@lifetime-guard.dev';
+let policiesSkip = false;
+try {
+  fs.mkdirSync(POLICIES_DIR, { recursive: true });
+  fs.accessSync(POLICIES_DIR, fs.constants.W_OK);
+  if (fs.existsSync(POLICIES)) policiesSkip = `${POLICIES} exists already; not overwriting it`;
+} catch {
+  policiesSkip = `cannot write ${POLICIES_DIR} (run as root, as CI does)`;
+}
+
+test('Firefox: a policy in policies.json tightens the verdicts and stops the save', { skip: policiesSkip }, async () => {
+  fs.writeFileSync(POLICIES, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: { policy: { token_lifetime: { max: '2h' } } } } } } }));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-firefox-policy-'));
+  let managed;
+  try {
+    managed = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+      headless: true,
+      userDataDir: dir,
+    });
+    await managed.installExtension(FIREFOX_EXTENSION);
+    const page = await managed.newPage();
+    await page.goto(`${replica.base}/dashboard/us/acme/apis/${API}/settings`);
+    await page.waitForFunction(() => document.querySelectorAll('lifetime-guard-note').length === 2, { timeout: 20000 });
+    assert.match(await note(page, 'Maximum Access Token Lifetime'), /Blocks save.*policy allows at most 7,200 s \(2 hours\)/);
+    // The admin's own value is valid for Auth0 but not for the organisation: the save stops.
+    await (await page.$('::-p-text(Got it)'))?.click();
+    await replica.reset();
+    await (await page.$('::-p-aria(Save[role="button"])')).click();
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual((await replica.requests()).filter((r) => r.method === 'PATCH'), [], 'the policy stopped the save');
+    // (The options page's read-only display is the same code as in Chromium, tested there:
+    // WebDriver BiDi does not navigate to moz-extension:// pages.)
+  } finally {
+    await managed?.close();
+    fs.rmSync(POLICIES, { force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
