@@ -42,6 +42,10 @@ fn sizes() -> Result<Value, String> {
         ),
         ("tools glue", "core/tools_bg.js"),
         ("pages loader", "engine.js"),
+        ("module instantiation (pages)", "instantiate.js"),
+        ("settings (options page)", "settings.js"),
+        ("popup script", "popup.js"),
+        ("options script", "options.js"),
     ] {
         let path = if file.starts_with("target/") {
             root().join(file)
