@@ -152,7 +152,7 @@ impl Verdict {
 
 impl Serialize for Verdict {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Verdict", 14)?;
+        let mut st = s.serialize_struct("Verdict", 13)?;
         st.serialize_field("field", self.field)?;
         st.serialize_field("unit", &self.unit)?;
         st.serialize_field("value", &self.value)?;
@@ -421,5 +421,53 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
                 },
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{FieldPolicy, PolicyValue};
+
+    /// Every message of every field, with every kind of limit firing, reads as a finished
+    /// sentence: the amount is in place and no `{…}` placeholder is left.
+    #[test]
+    fn message_texts_fill_their_placeholders() {
+        let mut seen = 0;
+        for field in catalog::FIELDS {
+            let mut ctx = Context {
+                api_identifier: Some("https://acme.eu.auth0.com/mfa/".into()),
+                ..Context::default()
+            };
+            for other in catalog::FIELDS {
+                ctx.siblings.insert(other.id.to_string(), "1".into());
+            }
+            let mut policy = Policy::default();
+            policy.fields.insert(
+                field.id.to_string(),
+                FieldPolicy {
+                    min: Some(PolicyValue::Number(2)),
+                    max: Some(PolicyValue::Number(3)),
+                    warn_above: Some(PolicyValue::Number(1)),
+                    warn_below: Some(PolicyValue::Number(5)),
+                },
+            );
+            ctx.policy = Some(policy);
+            for input in ["0", "1", "4", "86400", "2592001", "31536000", "1 month", ""] {
+                for m in &check_field(field, input, &ctx).messages {
+                    let text = m.text.to_string();
+                    assert!(
+                        !text.contains('{') && !text.contains('}'),
+                        "{}: {text}",
+                        field.id
+                    );
+                    if let Text::Amount { value, .. } = m.text {
+                        assert!(text.contains(&format::group(value)), "{text}");
+                    }
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 100, "only {seen} messages");
     }
 }
