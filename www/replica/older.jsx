@@ -6,11 +6,35 @@ import { createRoot } from 'react-dom/client';
 import { Form, TextInput, PageHeader, Switch } from '@auth0/cosmos';
 import { api, navigate, toPayload, useRoute } from './routes.js';
 
+/** Save state shared by the pages: `save(method, path, body)`, and `clear()` on any edit. */
+function useSave() {
+  const [status, setStatus] = useState(null);
+  const save = async (method, path, body) => {
+    try {
+      await api(method, path, body);
+      setStatus({ ok: true });
+    } catch (err) {
+      setStatus({ error: err.message });
+    }
+  };
+  return { status, save, clear: () => setStatus(null) };
+}
+
+/** What the older Dashboard shows under a form after saving. */
+function SaveStatus({ status }) {
+  return (
+    <>
+      {status?.ok && <p role="status" className="saved">Changes saved.</p>}
+      {status?.error && <p role="alert" className="server-error">{status.error}</p>}
+    </>
+  );
+}
+
 function ApiSettings({ id }) {
   const [resource, setResource] = useState(null);
   const [life, setLife] = useState('');
   const [web, setWeb] = useState('');
-  const [status, setStatus] = useState(null);
+  const saving = useSave();
   useEffect(() => {
     api('GET', `/api/v2/resource-servers/${id}`).then((r) => {
       setResource(r);
@@ -19,14 +43,7 @@ function ApiSettings({ id }) {
     });
   }, [id]);
   if (!resource) return <p>Loading…</p>;
-  const save = async () => {
-    try {
-      await api('PATCH', `/api/v2/resource-servers/${id}`, { token_lifetime: toPayload(life), token_lifetime_for_web: toPayload(web) });
-      setStatus({ ok: true });
-    } catch (err) {
-      setStatus({ error: err.message });
-    }
-  };
+  const save = () => saving.save('PATCH', `/api/v2/resource-servers/${id}`, { token_lifetime: toPayload(life), token_lifetime_for_web: toPayload(web) });
   return (
     <>
       <PageHeader title={resource.name} description={resource.identifier} />
@@ -35,25 +52,24 @@ function ApiSettings({ id }) {
           <TextInput value={resource.identifier} readOnly />
         </Form.Field>
         <Form.Field label="Token Expiration (Seconds)" helpText="Expiration value (in seconds) for access tokens issued for this API from the Token Endpoint.">
-          <TextInput value={life} onChange={(e) => { setLife(e.target.value); setStatus(null); }} />
+          <TextInput value={life} onChange={(e) => { setLife(e.target.value); saving.clear(); }} />
         </Form.Field>
         <Form.Field label="Token Expiration For Browser Flows (Seconds)" helpText="Expiration value (in seconds) for access tokens issued for this API via Implicit or Hybrid Flows. Cannot be greater than the Token Expiration value.">
-          <TextInput value={web} onChange={(e) => { setWeb(e.target.value); setStatus(null); }} />
+          <TextInput value={web} onChange={(e) => { setWeb(e.target.value); saving.clear(); }} />
         </Form.Field>
         <Form.Field label="Allow Offline Access">
           <Switch />
         </Form.Field>
         <Form.Actions primaryAction={{ label: 'Save', handler: save }} />
       </Form>
-      {status?.ok && <p role="status" className="saved">Changes saved.</p>}
-      {status?.error && <p role="alert" className="server-error">{status.error}</p>}
+      <SaveStatus status={saving.status} />
     </>
   );
 }
 
 function ApplicationSettings({ id }) {
   const [form, setForm] = useState(null);
-  const [status, setStatus] = useState(null);
+  const saving = useSave();
   useEffect(() => {
     api('GET', `/api/v2/clients/${id}`).then((c) => {
       const rt = c.refresh_token;
@@ -61,17 +77,12 @@ function ApplicationSettings({ id }) {
     });
   }, [id]);
   if (!form) return <p>Loading…</p>;
-  const set = (k) => (e) => { setForm({ ...form, [k]: e.target.value }); setStatus(null); };
-  const save = async () => {
+  const set = (k) => (e) => { setForm({ ...form, [k]: e.target.value }); saving.clear(); };
+  const save = () => {
     const refresh = { rotation_type: 'rotating', leeway: toPayload(form.leeway), infinite_token_lifetime: !form.absolute_on, infinite_idle_token_lifetime: !form.idle_on };
     if (form.absolute_on) refresh.token_lifetime = toPayload(form.absolute);
     if (form.idle_on) refresh.idle_token_lifetime = toPayload(form.idle);
-    try {
-      await api('PATCH', `/api/v2/clients/${id}`, { jwt_configuration: { lifetime_in_seconds: toPayload(form.jwt) }, refresh_token: refresh });
-      setStatus({ ok: true });
-    } catch (err) {
-      setStatus({ error: err.message });
-    }
+    return saving.save('PATCH', `/api/v2/clients/${id}`, { jwt_configuration: { lifetime_in_seconds: toPayload(form.jwt) }, refresh_token: refresh });
   };
   return (
     <>
@@ -97,42 +108,33 @@ function ApplicationSettings({ id }) {
         </Form.Field>
         <Form.Actions primaryAction={{ label: 'Save Changes', handler: save }} />
       </Form>
-      {status?.ok && <p role="status" className="saved">Changes saved.</p>}
-      {status?.error && <p role="alert" className="server-error">{status.error}</p>}
+      <SaveStatus status={saving.status} />
     </>
   );
 }
 
 function TenantAdvanced() {
   const [form, setForm] = useState(null);
-  const [status, setStatus] = useState(null);
+  const saving = useSave();
   useEffect(() => {
     api('GET', '/api/v2/tenants/settings').then((s) => setForm({ idle: String(Math.round(s.idle_session_lifetime * 60)), max: String(Math.round(s.session_lifetime * 60)) }));
   }, []);
   if (!form) return <p>Loading…</p>;
-  const save = async () => {
-    const hours = (v) => { const p = toPayload(v); return typeof p === 'number' ? p / 60 : p; };
-    try {
-      await api('PATCH', '/api/v2/tenants/settings', { idle_session_lifetime: hours(form.idle), session_lifetime: hours(form.max) });
-      setStatus({ ok: true });
-    } catch (err) {
-      setStatus({ error: err.message });
-    }
-  };
+  const hours = (v) => { const p = toPayload(v); return typeof p === 'number' ? p / 60 : p; };
+  const save = () => saving.save('PATCH', '/api/v2/tenants/settings', { idle_session_lifetime: hours(form.idle), session_lifetime: hours(form.max) });
   return (
     <>
       <PageHeader title="Advanced" description="Login Session Management" />
       <Form onSubmit={(e) => { e.preventDefault(); save(); }}>
         <Form.Field label="Inactivity timeout" helpText="Timeout for inactive user sessions, in minutes.">
-          <TextInput value={form.idle} onChange={(e) => { setForm({ ...form, idle: e.target.value }); setStatus(null); }} />
+          <TextInput value={form.idle} onChange={(e) => { setForm({ ...form, idle: e.target.value }); saving.clear(); }} />
         </Form.Field>
         <Form.Field label="Require log in after" helpText="Duration of a session, in minutes.">
-          <TextInput value={form.max} onChange={(e) => { setForm({ ...form, max: e.target.value }); setStatus(null); }} />
+          <TextInput value={form.max} onChange={(e) => { setForm({ ...form, max: e.target.value }); saving.clear(); }} />
         </Form.Field>
         <Form.Actions primaryAction={{ label: 'Save Changes', handler: save }} />
       </Form>
-      {status?.ok && <p role="status" className="saved">Changes saved.</p>}
-      {status?.error && <p role="alert" className="server-error">{status.error}</p>}
+      <SaveStatus status={saving.status} />
     </>
   );
 }
