@@ -236,9 +236,7 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
             text: Text::Fixed("Its switch is off, so Auth0 does not apply this lifetime."),
         });
     }
-    if matches!(field.id, "token_lifetime" | "token_lifetime_for_web")
-        && ctx.api_identifier.as_deref().is_some_and(is_mfa_audience)
-    {
+    if field.is_api_token_lifetime() && ctx.api_identifier.as_deref().is_some_and(is_mfa_audience) {
         messages.push(Message {
             code: "mfa_fixed_lifetime",
             level: Level::Warning,
@@ -293,8 +291,10 @@ fn is_canonical(input: &str) -> bool {
 fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) {
     let unit = field.unit;
     let policy = ctx.policy.as_ref().and_then(|p| p.for_field(field));
-    let resolve =
-        |pv: &Option<crate::policy::PolicyValue>| pv.as_ref().and_then(|x| x.resolve(field));
+    // Each limit of the policy for this field, in the field's unit.
+    let resolve = |pick: fn(&crate::policy::FieldPolicy) -> Option<&crate::policy::PolicyValue>| {
+        policy.and_then(pick).and_then(|x| x.resolve(field))
+    };
 
     if v < field.min.value {
         out.push(Message {
@@ -306,9 +306,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
                 unit,
             },
         });
-    } else if let Some(pmin) =
-        resolve(&policy.and_then(|p| p.min.clone())).filter(|&m| m > field.min.value)
-    {
+    } else if let Some(pmin) = resolve(|p| p.min.as_ref()).filter(|&m| m > field.min.value) {
         if v < pmin {
             out.push(Message {
                 code: "below_policy_minimum",
@@ -332,9 +330,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
                 unit,
             },
         });
-    } else if let Some(pmax) =
-        resolve(&policy.and_then(|p| p.max.clone())).filter(|&m| hard.is_none_or(|h| m < h))
-    {
+    } else if let Some(pmax) = resolve(|p| p.max.as_ref()).filter(|&m| hard.is_none_or(|h| m < h)) {
         if v > pmax {
             out.push(Message {
                 code: "above_policy_maximum",
@@ -347,7 +343,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
             });
         }
     }
-    if let Some(w) = resolve(&policy.and_then(|p| p.warn_above.clone())) {
+    if let Some(w) = resolve(|p| p.warn_above.as_ref()) {
         if v > w {
             out.push(Message {
                 code: "policy_warn_above",
@@ -360,7 +356,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
             });
         }
     }
-    if let Some(w) = resolve(&policy.and_then(|p| p.warn_below.clone())) {
+    if let Some(w) = resolve(|p| p.warn_below.as_ref()) {
         if v < w {
             out.push(Message {
                 code: "policy_warn_below",

@@ -102,6 +102,14 @@ pub struct Field {
     pub explanation: &'static str,
 }
 
+impl Field {
+    /// True for an API's access-token lifetimes, the settings the API's identifier (audience)
+    /// bears on: tokens for the MFA API always live 600 s, whatever these say.
+    pub fn is_api_token_lifetime(&self) -> bool {
+        self.page == Page::ApiSettings
+    }
+}
+
 /// Looks a field up by its id (`token_lifetime`) or by any of its labels.
 pub fn field(id_or_label: &str) -> Option<&'static Field> {
     FIELDS

@@ -80,14 +80,22 @@ impl Tracked {
     fn release(&self) {
         self.note.shadow.remove();
         remove_token(&self.input, "aria-describedby", &self.note_id);
-        match &self.original_invalid {
-            Some(v) => {
-                let _ = self.input.set_attribute("aria-invalid", v);
-            }
-            None => {
-                let _ = self.input.remove_attribute("aria-invalid");
-            }
-        }
+        self.restore_invalid();
+    }
+
+    /// Puts back the page's own `aria-invalid` (or its absence).
+    fn restore_invalid(&self) {
+        let _ = match &self.original_invalid {
+            Some(v) => self.input.set_attribute("aria-invalid", v),
+            None => self.input.remove_attribute("aria-invalid"),
+        };
+    }
+
+    /// Puts the note right after the input's wrapper.
+    fn place_note(&self) -> Result<(), JsValue> {
+        field_wrapper(self.input.as_ref())
+            .insert_adjacent_element("afterend", &self.note.shadow.host)
+            .map(|_| ())
     }
 
     fn blocks(&self) -> bool {
@@ -350,6 +358,13 @@ impl App {
         self.evaluate();
     }
 
+    /// Looks for the element showing the API identifier, unless the one found is still there.
+    fn find_identifier(&mut self) {
+        if !self.identifier.as_ref().is_some_and(|e| e.is_connected()) {
+            self.identifier = detect::api_identifier_element(&self.doc);
+        }
+    }
+
     /// Tracks `input` if it is a lifetime field and not tracked yet.
     fn consider(&mut self, input: &HtmlInputElement) {
         if self.index_of(input.as_ref()).is_some() {
@@ -358,10 +373,8 @@ impl App {
         let Some((field, label)) = detect::detect_input(&self.doc, input) else {
             return;
         };
-        if matches!(field.id, "token_lifetime" | "token_lifetime_for_web")
-            && !self.identifier.as_ref().is_some_and(|e| e.is_connected())
-        {
-            self.identifier = detect::api_identifier_element(&self.doc);
+        if field.is_api_token_lifetime() {
+            self.find_identifier();
         }
         self.next_id += 1;
         let note_id = format!("lifetime-guard-note-{}", self.next_id);
@@ -369,14 +382,6 @@ impl App {
             return;
         };
         note.shadow.set_theme(self.dark);
-        let anchor = field_wrapper(input.as_ref());
-        if anchor
-            .insert_adjacent_element("afterend", &note.shadow.host)
-            .is_err()
-        {
-            return;
-        }
-        add_token(input, "aria-describedby", &note_id);
         let watched = input.clone();
         let convert_click = EventListener::new(&note.shadow.host, "click", move |e| {
             let on_button = e
@@ -391,7 +396,7 @@ impl App {
                 with_app(move |app| app.convert(&input));
             }
         });
-        self.tracked.push(Tracked {
+        let tracked = Tracked {
             field,
             label,
             original_invalid: input.get_attribute("aria-invalid"),
@@ -402,7 +407,12 @@ impl App {
             typed: None,
             verdict: None,
             _convert_click: convert_click,
-        });
+        };
+        if tracked.place_note().is_err() {
+            return;
+        }
+        add_token(input, "aria-describedby", &tracked.note_id);
+        self.tracked.push(tracked);
     }
 
     /// Checks every tracked field against the others and re-renders what changed.
@@ -439,14 +449,7 @@ impl App {
             if verdict.blocks_save {
                 let _ = t.input.set_attribute("aria-invalid", "true");
             } else {
-                match &t.original_invalid {
-                    Some(v) => {
-                        let _ = t.input.set_attribute("aria-invalid", v);
-                    }
-                    None => {
-                        let _ = t.input.remove_attribute("aria-invalid");
-                    }
-                }
+                t.restore_invalid();
             }
             t.verdict = Some(verdict);
         }
@@ -717,8 +720,7 @@ impl App {
                         .is_some_and(|(f, _)| f.id == t.field.id));
             if keep {
                 if !t.note.shadow.host.is_connected() {
-                    let anchor = field_wrapper(t.input.as_ref());
-                    let _ = anchor.insert_adjacent_element("afterend", &t.note.shadow.host);
+                    let _ = t.place_note();
                 }
                 i += 1;
             } else {
@@ -767,9 +769,7 @@ impl App {
                                     if names_a_field(&el) {
                                         relabel = true;
                                         if let Some(parent) = el.parent_element() {
-                                            candidates.extend(
-                                                detect::inputs_in(&parent).into_iter().take(8),
-                                            );
+                                            candidates.extend(detect::inputs_near(&parent));
                                         }
                                     }
                                 } else {
@@ -790,8 +790,7 @@ impl App {
                             Err(node) => {
                                 if let Some(parent) = node.parent_element().filter(names_a_field) {
                                     relabel = true;
-                                    candidates
-                                        .extend(detect::inputs_in(&parent).into_iter().take(8));
+                                    candidates.extend(detect::inputs_near(&parent));
                                 }
                             }
                         }
@@ -802,7 +801,7 @@ impl App {
                         // A label's text changed: it may now name a field, or no longer.
                         relabel = true;
                         if names_a_field(&parent) {
-                            candidates.extend(detect::inputs_in(&parent).into_iter().take(8));
+                            candidates.extend(detect::inputs_near(&parent));
                         }
                     }
                 }
@@ -817,7 +816,7 @@ impl App {
                     {
                         relabel = true;
                         if let Some(parent) = el.parent_element() {
-                            candidates.extend(detect::inputs_in(&parent).into_iter().take(8));
+                            candidates.extend(detect::inputs_near(&parent));
                         }
                     }
                 }
@@ -829,15 +828,8 @@ impl App {
         for input in &candidates {
             self.consider(input);
         }
-        let token_fields = self
-            .tracked
-            .iter()
-            .any(|t| matches!(t.field.id, "token_lifetime" | "token_lifetime_for_web"));
-        if token_fields
-            && !candidates.is_empty()
-            && !self.identifier.as_ref().is_some_and(|e| e.is_connected())
-        {
-            self.identifier = detect::api_identifier_element(&self.doc);
+        if !candidates.is_empty() && self.tracked.iter().any(|t| t.field.is_api_token_lifetime()) {
+            self.find_identifier();
         }
         if toggles_changed || self.tracked.len() != before {
             self.toggles = detect::find_toggles(&self.doc);

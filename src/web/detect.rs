@@ -44,6 +44,12 @@ pub fn inputs_in(root: &Element) -> Vec<HtmlInputElement> {
     out
 }
 
+/// The first few inputs inside the parent of a label (or of the text beside a field) that came,
+/// went or changed: the ones it can name.
+pub fn inputs_near(parent: &Element) -> impl Iterator<Item = HtmlInputElement> {
+    inputs_in(parent).into_iter().take(8)
+}
+
 /// Switches that turn a lifetime on or off (refresh-token expiration toggles).
 pub fn find_toggles(doc: &Document) -> Vec<(&'static Field, Element)> {
     let mut out = Vec::new();
@@ -88,14 +94,7 @@ const IDENTIFIER_LABELS: &[&str] = &["identifier", "api identifier", "audience",
 /// The element showing the API identifier (audience) on an API's settings page: its input, or
 /// the value next to an "Identifier" term in a read-only display.
 pub fn api_identifier_element(doc: &Document) -> Option<Element> {
-    let inputs = doc.query_selector_all("input").ok()?;
-    for i in 0..inputs.length() {
-        let Some(input) = inputs
-            .item(i)
-            .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
-        else {
-            continue;
-        };
+    for input in inputs_in(&doc.document_element()?) {
         if input_label(doc, &input)
             .is_some_and(|l| IDENTIFIER_LABELS.contains(&normalise_label(&l).as_str()))
         {
@@ -191,20 +190,13 @@ pub fn control_of(target: &Element) -> Option<Element> {
 /// True when activating `control` submits its form.
 pub fn submits_form(control: &Element) -> bool {
     let tag = control.tag_name();
+    let kind = control
+        .get_attribute("type")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     if tag.eq_ignore_ascii_case("button") {
-        let kind = control
-            .get_attribute("type")
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        return kind.is_empty() || kind == "submit";
+        kind.is_empty() || kind == "submit"
+    } else {
+        tag.eq_ignore_ascii_case("input") && matches!(kind.as_str(), "submit" | "image")
     }
-    tag.eq_ignore_ascii_case("input")
-        && matches!(
-            control
-                .get_attribute("type")
-                .unwrap_or_default()
-                .to_ascii_lowercase()
-                .as_str(),
-            "submit" | "image"
-        )
 }

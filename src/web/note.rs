@@ -4,6 +4,7 @@
 use super::dom::{document, ALERT_TAG, NOTE_TAG};
 use crate::verdict::Level;
 use crate::view::NoteView;
+use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -39,15 +40,26 @@ impl Shadowed {
     }
 }
 
+thread_local! {
+    /// One constructed stylesheet, parsed once and adopted by every note and alert.
+    static SHEET: OnceCell<Option<web_sys::CssStyleSheet>> = const { OnceCell::new() };
+}
+
 /// Styles the shadow root with a constructed stylesheet (not subject to the page's CSP for
 /// inline styles), falling back to a `<style>` element where constructed sheets are missing.
 fn adopt_style(doc: &Document, root: &ShadowRoot) -> Result<(), JsValue> {
-    if let Ok(sheet) = web_sys::CssStyleSheet::new() {
-        if sheet.replace_sync(STYLE).is_ok() {
-            let list = js_sys::Array::of1(&sheet);
-            if js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &list).is_ok() {
-                return Ok(());
-            }
+    let sheet = SHEET.with(|cell| {
+        cell.get_or_init(|| {
+            let sheet = web_sys::CssStyleSheet::new().ok()?;
+            sheet.replace_sync(STYLE).ok()?;
+            Some(sheet)
+        })
+        .clone()
+    });
+    if let Some(sheet) = sheet {
+        let list = js_sys::Array::of1(&sheet);
+        if js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &list).is_ok() {
+            return Ok(());
         }
     }
     let style = doc.create_element("style")?;
@@ -75,15 +87,6 @@ fn add(
     Ok(e)
 }
 
-fn level_name(level: Level) -> &'static str {
-    match level {
-        Level::Info => "info",
-        Level::Ok => "ok",
-        Level::Warning => "warning",
-        Level::Error => "error",
-    }
-}
-
 /// The note under one field. Re-renders only when what it shows changes.
 pub struct Note {
     pub shadow: Shadowed,
@@ -106,7 +109,7 @@ impl Note {
         let body = &self.shadow.body;
         body.set_text_content(None);
         body.set_class_name("lg");
-        body.set_attribute("data-level", level_name(view.level))?;
+        body.set_attribute("data-level", view.level.code())?;
         let row = add(&doc, body, "div", "row", None)?;
         add(&doc, &row, "span", "badge", Some(view.badge))?;
         if let Some(eq) = &view.equation {
@@ -128,7 +131,7 @@ impl Note {
         if !shown.is_empty() {
             let ul = add(&doc, body, "ul", "msgs", None)?;
             for (level, text) in shown {
-                add(&doc, &ul, "li", level_name(*level), Some(text))?;
+                add(&doc, &ul, "li", level.code(), Some(text))?;
             }
         }
         if let Some(typed) = &view.restorable {
