@@ -1,7 +1,7 @@
 // Options: switches and the organisation policy, stored in storage.sync. Values pushed by IT
 // through storage.managed are shown read-only. Every check runs in the Rust core.
 import { loadEngine, loadFields } from './engine.js';
-import { layers, merge } from './settings.js';
+import { layers, merge, SWITCHES } from './settings.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 const form = document.getElementById('options');
@@ -11,7 +11,7 @@ const effective = merge({ sync, managed });
 const KEYS = ['max', 'min', 'warn_above', 'warn_below'];
 const managedBadge = () => Object.assign(document.createElement('span'), { className: 'managed', textContent: 'Set by your organisation' });
 
-for (const name of ['enabled', 'convert_on_blur', 'guard_save']) {
+for (const name of SWITCHES) {
   const box = form.elements[name];
   box.checked = effective[name];
   if (typeof managed[name] === 'boolean') { box.disabled = true; box.parentElement.append(managedBadge()); }
@@ -69,7 +69,7 @@ form.addEventListener('submit', async (e) => {
   }
   if (bad) { status.textContent = 'Fix the highlighted values first.'; bad.focus(); return; }
   const next = { policy };
-  for (const name of ['enabled', 'convert_on_blur', 'guard_save']) if (!form.elements[name].disabled) next[name] = form.elements[name].checked;
+  for (const name of SWITCHES) if (!form.elements[name].disabled) next[name] = form.elements[name].checked;
   await ext.storage.sync.set(next);
   status.textContent = 'Saved. Open Dashboard tabs use it now.';
 });

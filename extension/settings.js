@@ -1,6 +1,8 @@
 // Settings: the admin's own (storage.sync) overlaid by what IT deployed (storage.managed),
 // which always wins. Shared by the content script and the options page.
 export const DEFAULTS = { enabled: true, convert_on_blur: true, guard_save: true, policy: null };
+/** The on/off settings, in the order the options page shows them. */
+export const SWITCHES = ['enabled', 'convert_on_blur', 'guard_save'];
 
 async function area(ext, name) {
   try {
@@ -19,7 +21,7 @@ export async function layers(ext) {
 export function merge({ sync, managed }) {
   const out = { ...DEFAULTS };
   for (const source of [sync, managed]) {
-    for (const key of ['enabled', 'convert_on_blur', 'guard_save']) if (typeof source[key] === 'boolean') out[key] = source[key];
+    for (const key of SWITCHES) if (typeof source[key] === 'boolean') out[key] = source[key];
   }
   // Per field, a managed entry replaces the admin's own.
   const policy = { ...(sync.policy ?? {}), ...(managed.policy ?? {}) };
