@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { startReplica, launchChromium, CHROMIUM_FLAGS, API, ROOT } from '../e2e/helpers.mjs';
+import { startReplica, launchChromium, guardStatus, CHROMIUM_FLAGS, API, ROOT } from '../e2e/helpers.mjs';
 
 const quick = process.env.LG_BENCH_QUICK === '1';
 const corpus = JSON.parse(fs.readFileSync(path.join(ROOT, 'benches/corpus.json'), 'utf8'));
@@ -117,10 +117,8 @@ out.mutation_50k_over_1k_p50 = +(out.mutation_handling_ms_by_page_size[50000].p5
   await page.getByRole('button', { name: 'Got it' }).click();
   const cdp = await ext.context.newCDPSession(page);
   const internals = await ext.context.newPage();
-  await internals.goto('chrome://extensions-internals/');
-  const extId = (await internals.evaluate(() => JSON.parse(document.body.innerText))).find((e) => e.name === 'Lifetime Guard for Auth0').id;
-  await internals.goto(`chrome-extension://${extId}/popup.html`);
-  const status = () => internals.evaluate(async () => { const [t] = await chrome.tabs.query({ url: 'http://127.0.0.1/*' }); return chrome.tabs.sendMessage(t.id, { type: 'lifetime-guard:status' }); });
+  await internals.goto(`chrome-extension://${ext.id}/popup.html`);
+  const status = () => guardStatus(internals);
   const navigate = (n) => page.evaluate(async ({ n, api }) => {
     const until = async (f) => { for (let k = 0; k < 2000 && !f(); k++) await new Promise((r) => setTimeout(r, 1)); if (!f()) throw new Error('navigation did not settle'); };
     for (let i = 0; i < n; i++) {

@@ -5,7 +5,7 @@
 // one let through. A failure prints the seed: LG_CHAOS_SEED=<seed> replays it.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startReplica, launchChromium, open, noteCensus, noteFor, alertText, API, MFA_API } from './helpers.mjs';
+import { startReplica, launchChromium, open, noteCensus, noteFor, alertText, guardStatus, API, MFA_API } from './helpers.mjs';
 
 // A fixed seed by default keeps CI deterministic; LG_CHAOS_SEED=random explores new ones.
 // LG_QUICK (cargo xtask test --quick) runs 200; LG_CHAOS_TRACE=1 prints each operation and its time.
@@ -36,13 +36,10 @@ test(`chaos: ${OPS} random operations (seed ${SEED})`, async () => {
   try {
     const page = await open(browser.context, `${replica.base}/dashboard/us/acme/apis/${API}/settings`);
     const internals = await browser.context.newPage();
-    await internals.goto('chrome://extensions-internals/');
-    const extId = (await internals.evaluate(() => JSON.parse(document.body.innerText))).find((e) => e.name === 'Lifetime Guard for Auth0').id;
-    await internals.goto(`chrome-extension://${extId}/popup.html`);
+    await internals.goto(`chrome-extension://${browser.id}/popup.html`);
     // The popup tab came to the front; hidden tabs get throttled animation frames, which made
     // every Playwright stability check on the replica wait about a second.
     await page.bringToFront();
-    const status = () => internals.evaluate(async () => { const [t] = await chrome.tabs.query({ url: 'http://127.0.0.1/*' }); return chrome.tabs.sendMessage(t.id, { type: 'lifetime-guard:status' }); });
     const onApiPage = () => page.evaluate(() => /\/apis\/[^/]+\/settings/.test(location.pathname + location.hash));
     const ready = async () => {
       await page.waitForFunction(() => document.querySelector('.loading') === null);
@@ -117,7 +114,7 @@ test(`chaos: ${OPS} random operations (seed ${SEED})`, async () => {
       assert.equal(census.notes, fields, `notes ${JSON.stringify(census)} — ${where(i, op)}`);
       assert.equal(census.orphans, 0, `orphans — ${where(i, op)}`);
       if (i % 100 === 99) {
-        const s = await status();
+        const s = await guardStatus(internals);
         assert.ok(s.listeners <= 8 + 2 && s.observers === 3 && s.timers === 1, `listeners ${s.listeners}, observers ${s.observers}, timers ${s.timers} — ${where(i, op)}`);
       }
     }

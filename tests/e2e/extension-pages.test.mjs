@@ -3,18 +3,10 @@
 // reload) and a policy pushed as managed storage through a real Chromium policy file.
 import test, { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { startReplica, launchChromium, open, waitNote, noteCensus, retype, CHROME_EXTENSION, API } from './helpers.mjs';
+import { startReplica, launchChromium, open, waitNote, noteCensus, retype, dashboardTabId, unpackedId, CHROME_EXTENSION, API } from './helpers.mjs';
 
-/** Chromium's id for an unpacked extension: SHA-256 of its path, hex digits mapped to a–p. */
-const unpackedId = (dir) => crypto.createHash('sha256').update(fs.realpathSync(dir)).digest('hex').slice(0, 32)
-  .replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
 const MAIN = 'Maximum Access Token Lifetime';
-
-async function dashboardTabId(extPage) {
-  return extPage.evaluate(async () => (await chrome.tabs.query({ url: 'http://127.0.0.1/*' }))[0].id);
-}
 
 describe('popup and options', () => {
   let replica;
@@ -23,7 +15,7 @@ describe('popup and options', () => {
   before(async () => {
     replica = await startReplica({ csp: true });
     browser = await launchChromium();
-    id = unpackedId(CHROME_EXTENSION);
+    id = browser.id;
   });
   after(async () => { await browser?.close(); await replica?.close(); });
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startReplica, launchChromium, open, waitNote, CHROME_EXTENSION, API } from './helpers.mjs';
+import { startReplica, launchChromium, open, waitNote, dashboardTabId, CHROME_EXTENSION, API } from './helpers.mjs';
 
 function brokenCopy(mutate) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-broken-'));
@@ -72,13 +72,10 @@ test('no core can load at all: the page works, one warning, saves reach the serv
     // (3600 is below the browser-flow 7200: the server refuses that too.)
     await saveWith(page, '86400');
     assert.equal((await replica.requests()).at(-1).status, 200, 'valid saves go through');
-    const id = (await browser.context.newPage());
-    await id.goto('chrome://extensions-internals/');
-    const extId = (await id.evaluate(() => JSON.parse(document.body.innerText))).find((e) => e.name === 'Lifetime Guard for Auth0').id;
     const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${extId}/popup.html`);
-    const tabId = await popup.evaluate(async () => (await chrome.tabs.query({ url: 'http://127.0.0.1/*' }))[0].id);
-    await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
+    await popup.goto(`chrome-extension://${browser.id}/popup.html`);
+    const tabId = await dashboardTabId(popup);
+    await popup.goto(`chrome-extension://${browser.id}/popup.html?tab=${tabId}`);
     await popup.getByText(/The guard is inactive on this tab: could not load the WebAssembly core|The guard is inactive on this tab/).waitFor();
     assert.match(await popup.locator('#tab').textContent(), /Auth0 still validates on save/);
   } finally {
@@ -98,11 +95,8 @@ test('extension reloaded (an update) under an open tab: the page keeps working, 
   try {
     const page = await open(browser.context, `${replica.base}/dashboard/us/acme/apis/${API}/settings`);
     await waitNote(page, MAIN, '86,400');
-    const internals = await browser.context.newPage();
-    await internals.goto('chrome://extensions-internals/');
-    const extId = (await internals.evaluate(() => JSON.parse(document.body.innerText))).find((e) => e.name === 'Lifetime Guard for Auth0').id;
     const ext = await browser.context.newPage();
-    await ext.goto(`chrome-extension://${extId}/popup.html`);
+    await ext.goto(`chrome-extension://${browser.id}/popup.html`);
     await ext.evaluate(() => chrome.runtime.reload()).catch(() => {});
     await page.waitForTimeout(1000);
     await page.getByLabel(MAIN).fill('43200');

@@ -1,5 +1,6 @@
 // Shared by the end-to-end tests: the replica server, a Chromium with the built extension, and
 // readers for what the extension put on the page.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,20 @@ export async function startReplica({ csp = false } = {}) {
   };
 }
 
+/** Chromium's id for an unpacked extension: SHA-256 of its path, hex digits mapped to a–p. */
+export const unpackedId = (dir) => crypto.createHash('sha256').update(fs.realpathSync(dir)).digest('hex').slice(0, 32)
+  .replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
+
+/** The replica tab's id, asked from an extension page. */
+export const dashboardTabId = (extPage) => extPage.evaluate(async () => (await chrome.tabs.query({ url: 'http://127.0.0.1/*' }))[0].id);
+
+/** What the content script on the replica tab reports (`lifetime-guard:status`), asked from an extension page. */
+export const guardStatus = (extPage) => extPage.evaluate(async () => {
+  const [tab] = await chrome.tabs.query({ url: 'http://127.0.0.1/*' });
+  return chrome.tabs.sendMessage(tab.id, { type: 'lifetime-guard:status' });
+});
+
+/** Chromium with `extension` loaded; `id` is the extension's id. */
 export async function launchChromium(extension = CHROME_EXTENSION) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -39,7 +54,7 @@ export async function launchChromium(extension = CHROME_EXTENSION) {
   });
   const errors = [];
   context.on('weberror', (e) => errors.push(String(e.error())));
-  return { context, errors, close: async () => { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); } };
+  return { context, errors, id: unpackedId(extension), close: async () => { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); } };
 }
 
 /** Opens a replica page, closes the navigation dialog, and waits for the guard to be running. */
