@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod format;
 pub mod idmap;
+pub mod number_field;
 pub mod parse;
 pub mod policy;
 pub mod unit;

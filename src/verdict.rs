@@ -136,6 +136,18 @@ pub struct Verdict {
     pub explanation: &'static str,
     /// The parse error, when the input does not parse.
     pub error: Option<ParseError>,
+    /// The one change that clears a blocking relation: set this field to the other field's value.
+    pub fix: Option<Fix>,
+}
+
+/// A value that resolves a save-blocking relation between two fields (`token_lifetime_for_web`
+/// above `token_lifetime`): write `value` into the field `field`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// The field to change (the one whose relation is broken).
+    pub field: &'static str,
+    /// Its new value, in its own unit: the other field's value.
+    pub value: u64,
 }
 
 impl Verdict {
@@ -226,8 +238,9 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
             text: Text::Refusal(e.clone()),
         });
     }
+    let mut fix = None;
     if let (Some(v), true) = (value, enforced) {
-        limits(field, v, ctx, &mut messages);
+        fix = limits(field, v, ctx, &mut messages);
     }
     if !enforced {
         messages.push(Message {
@@ -277,6 +290,7 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
         flows: field.flows,
         explanation: field.explanation,
         error,
+        fix,
     }
 }
 
@@ -287,8 +301,10 @@ fn is_canonical(input: &str) -> bool {
     !b.is_empty() && b.iter().all(u8::is_ascii_digit) && (b.len() == 1 || b[0] != b'0')
 }
 
-/// Hard limits, policy, soft limits and relations for a parsed value.
-fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) {
+/// Hard limits, policy, soft limits and relations for a parsed value; the fix for a broken
+/// blocking relation, when there is one.
+fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) -> Option<Fix> {
+    let mut fix = None;
     let unit = field.unit;
     let policy = ctx.policy.as_ref().and_then(|p| p.for_field(field));
     // Each limit of the policy for this field, in the field's unit.
@@ -416,8 +432,15 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
                     unit,
                 },
             });
+            if rel.blocks && fix.is_none() {
+                fix = Some(Fix {
+                    field: field.id,
+                    value: other_in_unit,
+                });
+            }
         }
     }
+    fix
 }
 
 #[cfg(test)]

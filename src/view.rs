@@ -24,6 +24,11 @@ pub struct NoteView {
     pub flows_label: &'static str,
     pub flows: Vec<&'static str>,
     pub explanation: &'static str,
+    /// The words of the button that resolves a broken relation ("Set … to 3,600 s"), on both
+    /// fields of the relation.
+    pub fix: Option<String>,
+    /// One line only (badge, value, actions): the value is fine and the field is not in use.
+    pub compact: bool,
 }
 
 /// Builds the note for a verdict. `typed` is the text before the last conversion, if any.
@@ -62,7 +67,26 @@ pub fn note(verdict: &Verdict, flows: &[Flow], typed: Option<&str>) -> NoteView 
         },
         flows: flows.iter().map(|f| f.short_name()).collect(),
         explanation: verdict.explanation,
+        fix: None,
+        compact: false,
     }
+}
+
+/// Whether a note shows one line: only when nothing is wrong, its field does not have focus and
+/// the admin has not opened it. Details come back for focus, warnings, errors and "Details".
+pub fn is_compact(level: Level, focused: bool, opened: bool) -> bool {
+    level == Level::Ok && !focused && !opened
+}
+
+/// The button that resolves a blocking relation: "Set Implicit / Hybrid Flow Access Token
+/// Lifetime to 3,600 s". `label` is the changed field's label as the page shows it.
+pub fn fix_button(label: &str, value: u64, unit: crate::unit::Unit) -> String {
+    format!(
+        "Set {} to {} {}",
+        display_label(label),
+        crate::format::group(value),
+        unit.symbol()
+    )
 }
 
 /// One line of the message next to Save: the field's label as the page shows it, and why.
@@ -156,6 +180,40 @@ mod tests {
             blocked_heading(2),
             "Lifetime Guard stopped this save: 2 fields need a fix."
         );
+    }
+
+    #[test]
+    fn compact_only_when_fine_and_idle() {
+        assert!(is_compact(Level::Ok, false, false));
+        assert!(!is_compact(Level::Ok, true, false));
+        assert!(!is_compact(Level::Ok, false, true));
+        assert!(!is_compact(Level::Warning, false, false));
+        assert!(!is_compact(Level::Error, false, false));
+    }
+
+    #[test]
+    fn fix_for_a_broken_relation() {
+        let mut ctx = Context::default();
+        ctx.siblings.insert("token_lifetime".into(), "1h".into());
+        let v = check("token_lifetime_for_web", "7200", &ctx).expect("field");
+        assert!(v.blocks_save);
+        let fix = v.fix.expect("a fix");
+        assert_eq!((fix.field, fix.value), ("token_lifetime_for_web", 3600));
+        assert_eq!(
+            fix_button(
+                "Implicit / Hybrid Flow Access Token Lifetime *",
+                fix.value,
+                v.unit
+            ),
+            "Set Implicit / Hybrid Flow Access Token Lifetime to 3,600 s"
+        );
+        // A relation that only warns offers no fix.
+        let mut ctx = Context::default();
+        ctx.siblings
+            .insert("refresh_token.token_lifetime".into(), "100".into());
+        let v = check("refresh_token.idle_token_lifetime", "200", &ctx).expect("field");
+        assert!(!v.blocks_save);
+        assert_eq!(v.fix, None);
     }
 
     #[test]

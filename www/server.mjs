@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { validate, initialState } from './replica/management-api.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// Emotion (the MUI generation) writes style rules at run time: styles need 'unsafe-inline'; scripts
+// stay 'self', so WebAssembly is refused.
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'";
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.png': 'image/png', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
@@ -57,7 +59,7 @@ export function createServer({ root = path.join(here, '..', 'target', 'replica')
     // Static files, then the single-page apps for every other route.
     let file = path.join(root, path.normalize(p).replace(/^([/\\])+/, ''));
     if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      file = path.join(root, p.startsWith('/older') ? 'older.html' : p.startsWith('/playground') ? 'playground/index.html' : p.startsWith('/bench') ? 'bench/padded.html' : 'index.html');
+      file = path.join(root, p.startsWith('/older') ? 'older.html' : p.startsWith('/plain') ? 'plain.html' : p.startsWith('/playground') ? 'playground/index.html' : p.startsWith('/bench') ? 'bench/padded.html' : 'index.html');
     }
     const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
     if (csp && file.endsWith('.html')) headers['content-security-policy'] = STRICT_CSP;
@@ -84,7 +86,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(args[args.indexOf('--port') + 1]) || 8080;
   const csp = args.includes('--csp');
   createServer({ csp }).listen(port, '127.0.0.1', () => {
-    console.log(`Replica Dashboard on http://127.0.0.1:${port}/dashboard/us/acme/apis ${csp ? '(strict CSP: script-src \'self\', no wasm)' : '(no CSP)'}`);
-    console.log(`  older generation: http://127.0.0.1:${port}/older/#/apis`);
+    console.log(`Replica Dashboard (MUI generation) on http://127.0.0.1:${port}/dashboard/us/acme/apis ${csp ? '(strict CSP: script-src \'self\', no wasm)' : '(no CSP)'}`);
+    console.log(`  older generation (Cosmos): http://127.0.0.1:${port}/older/#/apis`);
+    console.log(`  plain-HTML generation: http://127.0.0.1:${port}/plain/dashboard/us/acme/apis`);
   });
 }

@@ -3,8 +3,10 @@
 
 use super::content::Config;
 use super::detect::{self, control_of, is_save_control, submits_form};
-use super::dom::{self, add_token, field_wrapper, remove_token};
+use super::dom::{self, add_token, remove_token};
+use super::entry::{self, Entry};
 use super::note::{Alert, Note};
+use super::place;
 use super::scope::Scope;
 use crate::catalog::Field;
 use crate::verdict::{check_field, Context, Verdict};
@@ -15,6 +17,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     Document, Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement, KeyboardEvent, Node,
+    SubmitEvent,
 };
 
 thread_local! {
@@ -26,6 +29,8 @@ thread_local! {
 enum Effect {
     Write(HtmlInputElement, String),
     Focus(HtmlElement),
+    /// A number input in text entry goes back to `type="number"` (after a conversion).
+    EndEntry(HtmlInputElement, Entry),
 }
 
 fn run(effects: Vec<Effect>) {
@@ -41,6 +46,15 @@ fn run(effects: Vec<Effect>) {
             }
             Effect::Focus(el) => {
                 let _ = el.focus();
+            }
+            Effect::EndEntry(input, entry) => {
+                // Not while the field still has focus: a blocked save moves focus back to it.
+                let focused = dom::document()
+                    .and_then(|d| d.active_element())
+                    .is_some_and(|a| a.is_same_node(Some(input.as_ref())));
+                if !focused {
+                    entry.end(&input);
+                }
             }
         }
     }
@@ -73,11 +87,22 @@ struct Tracked {
     typed: Option<String>,
     value: String,
     verdict: Option<Verdict>,
-    _convert_click: EventListener,
+    /// How the guard lets the admin type words into a `type="number"` field.
+    entry: Entry,
+    /// The field has focus: its note shows everything.
+    focused: bool,
+    /// The note's details are open: the admin opened them, or focus moved from the field into
+    /// the note (`opened_by_focus`, closed again when focus leaves the note).
+    opened: bool,
+    opened_by_focus: bool,
+    /// The change the note offers to clear a broken relation: field id and value.
+    fix: Option<(&'static str, u64)>,
+    _note_click: EventListener,
 }
 
 impl Tracked {
     fn release(&self) {
+        self.entry.release(&self.input);
         self.note.shadow.remove();
         remove_token(&self.input, "aria-describedby", &self.note_id);
         self.restore_invalid();
@@ -91,11 +116,14 @@ impl Tracked {
         };
     }
 
-    /// Puts the note right after the input's wrapper.
+    /// Puts the note below the whole field, after its helper text (see `place`).
     fn place_note(&self) -> Result<(), JsValue> {
-        field_wrapper(self.input.as_ref())
-            .insert_adjacent_element("afterend", &self.note.shadow.host)
-            .map(|_| ())
+        place::place(&self.input, &self.note.shadow.host)
+    }
+
+    /// A field the admin cannot edit now (disabled or read-only, as fields switched off are).
+    fn switched_off(&self) -> bool {
+        self.input.disabled() || self.input.read_only()
     }
 
     fn blocks(&self) -> bool {
@@ -117,6 +145,13 @@ pub struct App {
     dark: bool,
     alert: Option<Alert>,
     next_id: u32,
+    /// The number input a pointer was just pressed on, and whether on its spin buttons: the
+    /// focus that follows comes from the pointer, not the keyboard.
+    pointer: Option<(HtmlInputElement, bool)>,
+    /// A pointer button is down: notes are not re-rendered until it is released.
+    pointer_down: bool,
+    pointer_down_ticks: u8,
+    render_pending: bool,
     scope: Scope,
 }
 
@@ -157,6 +192,10 @@ pub fn start(config: Config) -> Result<(), JsValue> {
         dark: false,
         alert: None,
         next_id: 0,
+        pointer: None,
+        pointer_down: false,
+        pointer_down_ticks: 0,
+        render_pending: false,
         scope,
     };
     APP.with(|cell| {
@@ -275,7 +314,14 @@ fn listen(doc: &Document) -> Result<Scope, JsValue> {
     let mut scope = Scope::default();
     scope.capture(&window, "input", |e| with_app(|app| app.on_input(e)));
     scope.capture(&window, "change", |_| with_app(|app| app.on_change()));
+    scope.capture(&window, "focusin", |e| with_app(|app| app.on_focusin(e)));
     scope.capture(&window, "focusout", |e| with_app(|app| app.on_focusout(e)));
+    scope.capture(&window, "pointerdown", |e| {
+        with_app(|app| app.on_pointerdown(e))
+    });
+    scope.capture(&window, "pointerup", |_| with_app(App::on_pointerup));
+    scope.capture(&window, "pointercancel", |_| with_app(App::on_pointerup));
+    scope.capture(&window, "paste", |e| with_app(|app| app.on_paste(e)));
     scope.capture(&window, "keydown", |e| with_app(|app| app.on_keydown(e)));
     scope.capture(&window, "click", |e| with_app(|app| app.on_click(e)));
     scope.capture(&window, "submit", |e| with_app(|app| app.on_submit(e)));
@@ -288,12 +334,21 @@ fn listen(doc: &Document) -> Result<Scope, JsValue> {
     init.set_attributes(true);
     // aria-describedby: frameworks that regenerate ids (Cosmos does on every render) rewrite it
     // and drop the note's id, which must then be put back.
-    init.set_attribute_filter(&js_sys::Array::of4(
-        &"aria-checked".into(),
-        &"for".into(),
-        &"aria-labelledby".into(),
-        &"aria-describedby".into(),
-    ));
+    // disabled/readonly: a switch turned a field off or on.
+    let attributes = [
+        "aria-checked",
+        "for",
+        "aria-labelledby",
+        "aria-describedby",
+        "disabled",
+        "readonly",
+    ];
+    init.set_attribute_filter(
+        &attributes
+            .iter()
+            .map(|a| JsValue::from_str(a))
+            .collect::<js_sys::Array>(),
+    );
     let root = doc.document_element().ok_or("no root element")?;
     scope.observe(&root, &init, |records, _| {
         with_app(|app| app.on_mutations(&records))
@@ -310,7 +365,12 @@ fn listen(doc: &Document) -> Result<Scope, JsValue> {
     if let Some(body) = doc.body() {
         scope.observe(&body, &theme, |_, _| with_app(App::on_theme))?;
     }
-    // Frameworks set values without events (loading saved settings): poll the few tracked inputs.
+    // The system's colour scheme: pages that follow it change theme with it.
+    if let Ok(Some(scheme)) = window.match_media("(prefers-color-scheme: dark)") {
+        scope.capture(&scheme, "change", |_| with_app(App::on_theme));
+    }
+    // Frameworks set values without events (loading saved settings), and CSS-in-JS themes switch
+    // by inserting style rules, which no observer sees: poll the few tracked inputs and the theme.
     scope.every(400, || with_app(App::on_tick))?;
     Ok(scope)
 }
@@ -383,18 +443,24 @@ impl App {
         };
         note.shadow.set_theme(self.dark);
         let watched = input.clone();
-        let convert_click = EventListener::new(&note.shadow.host, "click", move |e| {
-            let on_button = e
+        let note_click = EventListener::new(&note.shadow.host, "click", move |e| {
+            let Some(button) = e
                 .composed_path()
                 .get(0)
                 .dyn_into::<Element>()
                 .ok()
-                .and_then(|t| t.closest("button.convert").ok().flatten())
-                .is_some();
-            if on_button {
-                let input = watched.clone();
-                with_app(move |app| app.convert(&input));
-            }
+                .and_then(|t| t.closest("button").ok().flatten())
+            else {
+                return;
+            };
+            let input = watched.clone();
+            let class = button.class_name();
+            with_app(move |app| match class.as_str() {
+                "convert" => app.convert(&input),
+                "fix" => app.apply_fix(&input),
+                "details" => app.toggle_details(&input),
+                _ => Vec::new(),
+            });
         });
         let tracked = Tracked {
             field,
@@ -406,7 +472,12 @@ impl App {
             note_id,
             typed: None,
             verdict: None,
-            _convert_click: convert_click,
+            entry: Entry::of(input),
+            focused: false,
+            opened: false,
+            opened_by_focus: false,
+            fix: None,
+            _note_click: note_click,
         };
         if tracked.place_note().is_err() {
             return;
@@ -439,11 +510,60 @@ impl App {
                 ctx.disabled.push(field.id.to_string());
             }
         }
-        for t in &mut self.tracked {
+        for t in &self.tracked {
+            if t.switched_off() && !ctx.disabled.iter().any(|d| d == t.field.id) {
+                ctx.disabled.push(t.field.id.to_string());
+            }
+        }
+        let mut verdicts: Vec<Verdict> = self
+            .tracked
+            .iter()
+            .map(|t| check_field(t.field, &t.value, ctx))
+            .collect();
+        // A disabled input is not sent: whatever it holds, it never blocks.
+        for (t, v) in self.tracked.iter().zip(verdicts.iter_mut()) {
+            if t.switched_off() {
+                v.blocks_save = false;
+            }
+        }
+        // A broken relation's fix is offered on both of its fields.
+        let fixes: Vec<(&'static str, u64, String)> = self
+            .tracked
+            .iter()
+            .zip(&verdicts)
+            .filter_map(|(t, v)| {
+                let fix = v.fix?;
+                let other = t.field.relations.iter().find(|r| r.blocks)?.at_most;
+                Some((fix.field, fix.value, other.to_string()))
+            })
+            .collect();
+        // Each field's label as the page shows it, to name the field a fix changes.
+        let labels: Vec<(&'static str, String)> = self
+            .tracked
+            .iter()
+            .map(|t| (t.field.id, t.label.clone()))
+            .collect();
+        for (t, verdict) in self.tracked.iter_mut().zip(verdicts) {
             add_token(&t.input, "aria-describedby", &t.note_id);
-            let verdict = check_field(t.field, &t.value, ctx);
-            let view = view::note(&verdict, t.field.flows, t.typed.as_deref());
-            if let Err(e) = t.note.render(&view) {
+            t.fix = fixes
+                .iter()
+                .find(|(target, _, other)| *target == t.field.id || other == t.field.id)
+                .map(|(target, value, _)| (*target, *value));
+            let mut view = view::note(&verdict, t.field.flows, t.typed.as_deref());
+            view.compact = view::is_compact(verdict.level, t.focused, t.opened);
+            if let Some((target, value)) = t.fix {
+                let label = labels
+                    .iter()
+                    .find(|(id, _)| *id == target)
+                    .map_or(target, |(_, l)| l.as_str());
+                let unit = crate::catalog::field(target).map_or(t.field.unit, |f| f.unit);
+                view.fix = Some(view::fix_button(label, value, unit));
+            }
+            if self.pointer_down {
+                // A note that changes size between the press and the release of a button moves
+                // that button from under the pointer (a Save click would miss): later.
+                self.render_pending = true;
+            } else if let Err(e) = t.note.render(&view) {
                 web_sys::console::warn_2(&"Lifetime Guard: could not render a note:".into(), &e);
             }
             if verdict.blocks_save {
@@ -512,37 +632,171 @@ impl App {
         Vec::new()
     }
 
+    /// Writes the fix a note offers (the other field of a broken relation set to this one's
+    /// limit), the React-safe way.
+    fn apply_fix(&mut self, from: &HtmlInputElement) -> Vec<Effect> {
+        let Some((target, value)) = self
+            .index_of(from.as_ref())
+            .and_then(|i| self.tracked[i].fix)
+        else {
+            return Vec::new();
+        };
+        match self.tracked.iter().find(|t| t.field.id == target) {
+            Some(t) => vec![Effect::Write(t.input.clone(), value.to_string())],
+            None => Vec::new(),
+        }
+    }
+
+    /// Opens or closes a note's details ("Details" / "Less").
+    fn toggle_details(&mut self, input: &HtmlInputElement) -> Vec<Effect> {
+        if let Some(i) = self.index_of(input.as_ref()) {
+            let t = &mut self.tracked[i];
+            t.opened = !t.opened;
+            t.opened_by_focus = false;
+            self.evaluate();
+        }
+        Vec::new()
+    }
+
     fn on_change(&mut self) -> Vec<Effect> {
         self.evaluate();
         Vec::new()
     }
 
-    fn on_focusout(&mut self, e: &Event) -> Vec<Effect> {
-        if !self.config.convert_on_blur {
+    /// A pointer pressed on a tracked number input: remember it for the focus that follows, and
+    /// whether it was on the spin buttons (left to the browser).
+    /// The pointer released: the notes held back while it was down are drawn (the target of the
+    /// click that follows is already decided).
+    fn on_pointerup(&mut self) -> Vec<Effect> {
+        self.pointer_down = false;
+        if std::mem::take(&mut self.render_pending) {
+            self.evaluate();
+        }
+        Vec::new()
+    }
+
+    fn on_pointerdown(&mut self, e: &Event) -> Vec<Effect> {
+        self.pointer_down = true;
+        self.pointer_down_ticks = 0;
+        self.pointer = target_element(e)
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            .filter(|i| self.index_of(i.as_ref()).is_some())
+            .map(|i| {
+                let spin = entry::on_spin_buttons(&i, e);
+                (i, spin)
+            });
+        Vec::new()
+    }
+
+    fn on_focusin(&mut self, e: &Event) -> Vec<Effect> {
+        let pointer = self.pointer.take();
+        let Some(i) = target_element(e).and_then(|t| self.index_of(&t)) else {
             return Vec::new();
+        };
+        let from_pointer =
+            pointer.filter(|(p, _)| p.is_same_node(Some(self.tracked[i].input.as_ref())));
+        let t = &mut self.tracked[i];
+        if !from_pointer.as_ref().is_some_and(|(_, spin)| *spin) {
+            t.entry.begin(&t.input, from_pointer.is_none());
         }
-        match target_element(e).and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
-            Some(input) => self.convert(&input),
-            None => Vec::new(),
+        t.focused = true;
+        t.opened = false;
+        self.evaluate();
+        Vec::new()
+    }
+
+    /// Focus leaving a note for anything but its field closes the details it opened.
+    fn on_note_focusout(&mut self, e: &Event) -> Vec<Effect> {
+        let Some(host) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return Vec::new();
+        };
+        let related = e
+            .dyn_ref::<web_sys::FocusEvent>()
+            .and_then(web_sys::FocusEvent::related_target)
+            .and_then(|r| r.dyn_into::<Element>().ok());
+        let t = self.tracked.iter_mut().find(|t| {
+            let h: &Node = t.note.shadow.host.as_ref();
+            h.is_same_node(Some(host.as_ref()))
+        });
+        if let Some(t) = t {
+            let to_field = related.is_some_and(|r| r.is_same_node(Some(t.input.as_ref())));
+            if t.opened_by_focus && !to_field {
+                t.opened = false;
+                t.opened_by_focus = false;
+                self.evaluate();
+            }
         }
+        Vec::new()
+    }
+
+    fn on_focusout(&mut self, e: &Event) -> Vec<Effect> {
+        let Some(input) = target_element(e).and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return self.on_note_focusout(e);
+        };
+        let Some(i) = self.index_of(input.as_ref()) else {
+            return self.on_note_focusout(e);
+        };
+        let t = &mut self.tracked[i];
+        t.focused = false;
+        // Focus going into the field's own note (its "Less" button): the details stay open
+        // until that button says otherwise.
+        let into_note = e
+            .dyn_ref::<web_sys::FocusEvent>()
+            .and_then(web_sys::FocusEvent::related_target)
+            .and_then(|r| r.dyn_into::<Element>().ok())
+            .is_some_and(|r| r.is_same_node(Some(t.note.shadow.host.as_ref())));
+        if into_note && !t.opened {
+            t.opened = true;
+            t.opened_by_focus = true;
+        }
+        // A number field cannot keep "24h": it is always converted when left; other fields
+        // when the admin wants it (options).
+        let numeric = self.tracked[i].entry.numeric;
+        let mut effects = if self.config.convert_on_blur || numeric {
+            self.convert(&input)
+        } else {
+            Vec::new()
+        };
+        if numeric {
+            effects.push(Effect::EndEntry(input, self.tracked[i].entry.clone()));
+        }
+        self.evaluate();
+        effects
+    }
+
+    /// Something pasted into a number field that has focus but is not in text entry yet (the
+    /// admin reached it through its spin buttons): text entry first, so the paste arrives whole.
+    fn on_paste(&mut self, e: &Event) -> Vec<Effect> {
+        if let Some(i) = target_element(e).and_then(|t| self.index_of(&t)) {
+            let t = &self.tracked[i];
+            t.entry.begin(&t.input, false);
+        }
+        Vec::new()
     }
 
     fn on_keydown(&mut self, e: &Event) -> Vec<Effect> {
-        let Some(key) = e.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) else {
+        let Some(kev) = e.dyn_ref::<KeyboardEvent>() else {
             return Vec::new();
         };
+        let key = kev.key();
         let Some(target) = target_element(e) else {
             return Vec::new();
         };
-        if key == "Escape" {
-            if let Some(i) = self.index_of(&target) {
+        let tracked = self.index_of(&target);
+        if let Some(i) = tracked {
+            if key == "Escape" {
                 if let Some(typed) = self.tracked[i].typed.take() {
                     e.prevent_default();
                     e.stop_immediate_propagation();
                     return vec![Effect::Write(self.tracked[i].input.clone(), typed)];
                 }
+                return Vec::new();
             }
-            return Vec::new();
+            if let Some(effects) = self.entry_key(i, kev) {
+                e.prevent_default();
+                return effects;
+            }
         }
         let is_input = target.dyn_ref::<HtmlInputElement>().is_some();
         let activates = match key.as_str() {
@@ -556,19 +810,62 @@ impl App {
         if is_input {
             // Enter in a text field submits its form (or, in many apps, triggers Save). Outside a
             // form only Enter in a lifetime field itself is guarded, never in a search box.
-            let form = target.closest("form").ok().flatten();
-            if form.is_none() && self.index_of(&target).is_none() {
-                return Vec::new();
-            }
-            return self.guard(e, form.as_ref(), &target, None);
+            let scope = match (target.closest("form").ok().flatten(), tracked) {
+                (Some(form), _) => form,
+                (None, Some(_)) => target.clone(),
+                (None, None) => return Vec::new(),
+            };
+            // What the admin typed is converted first, so the app saves the whole number.
+            let mut effects = tracked.map_or_else(Vec::new, |i| {
+                let input = self.tracked[i].input.clone();
+                self.convert(&input)
+            });
+            effects.extend(self.guard(e, &scope, None));
+            return effects;
         }
         match control_of(&target) {
             Some(control) if is_save_control(&control) || submits_form(&control) => {
-                let form = control.closest("form").ok().flatten();
-                self.guard(e, form.as_ref(), &control, Some(&control))
+                match save_scope(&control) {
+                    Some(scope) => self.guard(e, &scope, Some(&control)),
+                    None => Vec::new(),
+                }
             }
             _ => Vec::new(),
         }
+    }
+
+    /// Keys of a number field in text entry: ArrowUp/ArrowDown step its value as the number input
+    /// would; a character a number input refuses, typed where text entry has not begun (the
+    /// admin came in through the spin buttons), begins it first. `Some` when the key is handled.
+    fn entry_key(&mut self, i: usize, kev: &KeyboardEvent) -> Option<Vec<Effect>> {
+        let t = &self.tracked[i];
+        if !t.entry.numeric || kev.ctrl_key() || kev.meta_key() || kev.alt_key() {
+            return None;
+        }
+        let key = kev.key();
+        if !t.entry.active(&t.input) {
+            let refused = key.chars().count() == 1 && !key.chars().all(|c| c.is_ascii_digit());
+            if refused {
+                t.entry.begin(&t.input, false);
+            }
+            return None;
+        }
+        let up = match key.as_str() {
+            "ArrowUp" => true,
+            "ArrowDown" => false,
+            _ => return None,
+        };
+        let text = t.input.value();
+        let current = if text.trim().is_empty() {
+            0
+        } else {
+            let v = t.verdict.as_ref().and_then(|v| v.value)?;
+            i64::try_from(v).ok()?
+        };
+        let attr = |name: &str| t.input.get_attribute(name).unwrap_or_default();
+        let next =
+            crate::number_field::stepped(current, up, &attr("step"), &attr("min"), &attr("max"));
+        Some(vec![Effect::Write(t.input.clone(), next.to_string())])
     }
 
     fn on_click(&mut self, e: &Event) -> Vec<Effect> {
@@ -578,11 +875,10 @@ impl App {
         if !(is_save_control(&control) || submits_form(&control)) {
             return Vec::new();
         }
-        let form = control.closest("form").ok().flatten();
-        if !is_save_control(&control) && form.is_none() {
-            return Vec::new();
+        match save_scope(&control) {
+            Some(scope) => self.guard(e, &scope, Some(&control)),
+            None => Vec::new(),
         }
-        self.guard(e, form.as_ref(), &control, Some(&control))
     }
 
     fn on_submit(&mut self, e: &Event) -> Vec<Effect> {
@@ -590,48 +886,25 @@ impl App {
         else {
             return Vec::new();
         };
+        let submitter = e
+            .dyn_ref::<SubmitEvent>()
+            .and_then(SubmitEvent::submitter)
+            .and_then(|s| s.dyn_into::<Element>().ok());
         let form: Element = form.into();
-        self.guard(e, Some(&form), &form, None)
+        self.guard(e, &form, submitter.as_ref())
     }
 
-    /// Stops the event when a field in its scope blocks the save; lets it through untouched
-    /// otherwise. The scope is the form when there is one, otherwise the nearest container of
-    /// the control that holds tracked fields.
-    fn guard(
-        &mut self,
-        e: &Event,
-        form: Option<&Element>,
-        origin: &Element,
-        save: Option<&Element>,
-    ) -> Vec<Effect> {
+    /// Stops the event when a field inside `scope` (what this Save sends) blocks the save; lets
+    /// it through untouched otherwise.
+    fn guard(&mut self, e: &Event, scope: &Element, save: Option<&Element>) -> Vec<Effect> {
         if !self.config.enabled || !self.config.guard_save || self.tracked.is_empty() {
             return Vec::new();
         }
         // Values may have changed without an event since the last evaluation.
         self.evaluate();
-        let container = match form {
-            Some(f) => Some(f.clone()),
-            None => {
-                let mut node = origin.parent_element();
-                while let Some(n) = &node {
-                    if self
-                        .tracked
-                        .iter()
-                        .any(|t| n.contains(Some(t.input.as_ref())))
-                    {
-                        break;
-                    }
-                    node = n.parent_element();
-                }
-                node
-            }
-        };
-        let Some(container) = container else {
-            return Vec::new();
-        };
         let blockers: Vec<usize> = (0..self.tracked.len())
             .filter(|&i| {
-                self.tracked[i].blocks() && container.contains(Some(self.tracked[i].input.as_ref()))
+                self.tracked[i].blocks() && scope.contains(Some(self.tracked[i].input.as_ref()))
             })
             .collect();
         if blockers.is_empty() {
@@ -639,7 +912,7 @@ impl App {
         }
         e.prevent_default();
         e.stop_immediate_propagation();
-        let anchor = save.cloned().or_else(|| find_save(&container));
+        let anchor = save.cloned().or_else(|| find_save(scope));
         if let Some(anchor) = anchor {
             let same = self
                 .alert
@@ -696,6 +969,13 @@ impl App {
         if location() != self.url {
             return self.on_navigation();
         }
+        // A release the page never reported (the pointer left the window): after a second.
+        if self.pointer_down {
+            self.pointer_down_ticks += 1;
+            if self.pointer_down_ticks > 2 {
+                self.on_pointerup();
+            }
+        }
         let changed = self
             .tracked
             .iter()
@@ -704,7 +984,7 @@ impl App {
             self.revalidate(false);
             self.evaluate();
         }
-        Vec::new()
+        self.on_theme()
     }
 
     /// Drops tracked fields whose input left the page (or whose label no longer names a
@@ -719,7 +999,9 @@ impl App {
                     || detect::detect_input(&doc, &t.input)
                         .is_some_and(|(f, _)| f.id == t.field.id));
             if keep {
-                if !t.note.shadow.host.is_connected() {
+                // Back where it belongs when the app's re-render removed it or put a node of
+                // its own (a helper text that appeared) after it.
+                if !t.note.shadow.host.is_connected() || relabel {
                     let _ = t.place_note();
                 }
                 i += 1;
@@ -809,8 +1091,10 @@ impl App {
                     let name = record.attribute_name().unwrap_or_default();
                     if name == "aria-checked" {
                         toggles_changed = true;
-                    } else if name == "aria-describedby" {
-                        // Put back in evaluate() below; nothing else to look at.
+                    } else if ["aria-describedby", "disabled", "readonly"].contains(&name.as_str())
+                    {
+                        // Re-checked in evaluate() below (a switch turned its field off or on;
+                        // the note's id put back); nothing else to look at.
                     } else if let Some(el) =
                         record.target().and_then(|t| t.dyn_into::<Element>().ok())
                     {
@@ -847,6 +1131,37 @@ fn names_a_field(el: &Element) -> bool {
     }
     dom::label_text(el).is_some_and(|t| crate::catalog::match_label(&t).is_some())
         || el.query_selector("label").ok().flatten().is_some()
+}
+
+/// What a Save control sends: its form when it submits one, otherwise the nearest container
+/// of the control that holds form controls (a section with its own Save). `None` for a button
+/// that neither submits a form nor reads "Save".
+fn save_scope(control: &Element) -> Option<Element> {
+    if submits_form(control) {
+        let owner = control
+            .get_attribute("form")
+            .and_then(|id| control.owner_document()?.get_element_by_id(&id))
+            .or_else(|| control.closest("form").ok().flatten());
+        if owner.is_some() {
+            return owner;
+        }
+    }
+    // Any other button is only a Save when it says so.
+    if !is_save_control(control) {
+        return None;
+    }
+    let mut node = control.parent_element();
+    while let Some(n) = node {
+        if n.query_selector("input:not([type=hidden]), select, textarea")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            return Some(n);
+        }
+        node = n.parent_element();
+    }
+    None
 }
 
 /// The Save control inside `container`, for the message after Enter or a form submit.

@@ -14,7 +14,11 @@ mod detect;
 #[cfg(not(feature = "tools"))]
 mod dom;
 #[cfg(not(feature = "tools"))]
+mod entry;
+#[cfg(not(feature = "tools"))]
 mod note;
+#[cfg(not(feature = "tools"))]
+mod place;
 #[cfg(not(feature = "tools"))]
 mod scope;
 mod settings;

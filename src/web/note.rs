@@ -100,15 +100,44 @@ impl Note {
         Ok(Note { shadow, last: None })
     }
 
-    /// Shows `view`. Text only goes in through `textContent`, never as markup.
+    /// Shows `view`. Text only goes in through `textContent`, never as markup. A change of
+    /// `compact` alone only flips a class, so the buttons under the admin's pointer stay put.
     pub fn render(&mut self, view: &NoteView) -> Result<(), JsValue> {
-        if self.last.as_ref() == Some(view) {
+        let body = &self.shadow.body;
+        let same_content = self.last.as_ref().is_some_and(|last| {
+            NoteView {
+                compact: view.compact,
+                ..last.clone()
+            } == *view
+        });
+        if same_content {
+            if self
+                .last
+                .as_ref()
+                .is_some_and(|l| l.compact != view.compact)
+            {
+                body.set_class_name(if view.compact { "lg compact" } else { "lg" });
+                if let Ok(Some(toggle)) = body.query_selector("button.details") {
+                    toggle.set_attribute(
+                        "aria-expanded",
+                        if view.compact { "false" } else { "true" },
+                    )?;
+                    toggle.set_text_content(Some(if view.compact { "Details" } else { "Less" }));
+                }
+                self.last = Some(view.clone());
+            }
             return Ok(());
         }
         let doc = document().ok_or("no document")?;
-        let body = &self.shadow.body;
+        // A button of the note with keyboard focus keeps it across the rebuild.
+        let focused = self
+            .shadow
+            .host
+            .shadow_root()
+            .and_then(|r| r.active_element())
+            .map(|a| a.class_name());
         body.set_text_content(None);
-        body.set_class_name("lg");
+        body.set_class_name(if view.compact { "lg compact" } else { "lg" });
         body.set_attribute("data-level", view.level.code())?;
         let row = add(&doc, body, "div", "row", None)?;
         add(&doc, &row, "span", "badge", Some(view.badge))?;
@@ -116,37 +145,68 @@ impl Note {
             add(&doc, &row, "span", "eq", Some(eq))?;
         }
         if let Some(to) = &view.convert_to {
-            let b = add(&doc, &row, "button", "convert", Some(&format!("Use {to}")))?;
-            b.set_attribute("type", "button")?;
+            let b = button(&doc, &row, "convert", &format!("Use {to}"))?;
             b.set_attribute(
                 "title",
                 "Write the whole number into the field (also done when you leave it)",
             )?;
+            // Out of the Tab order: leaving the field converts already, and a Tab that landed
+            // here would land on a button the conversion removes.
+            b.set_attribute("tabindex", "-1")?;
         }
+        if let Some(fix) = &view.fix {
+            button(&doc, &row, "fix", fix)?;
+        }
+        let details_id = format!("{}-details", self.shadow.host.id());
+        if view.level == Level::Ok {
+            // The disclosure: keyboard-accessible, says whether the details are shown.
+            let t = button(
+                &doc,
+                &row,
+                "details",
+                if view.compact { "Details" } else { "Less" },
+            )?;
+            t.set_attribute("aria-expanded", if view.compact { "false" } else { "true" })?;
+            t.set_attribute("aria-controls", &details_id)?;
+        }
+        let details = add(&doc, body, "div", "more", None)?;
+        details.set_id(&details_id);
         let shown: Vec<&(Level, String)> = view
             .messages
             .iter()
             .filter(|(l, _)| *l != Level::Ok)
             .collect();
         if !shown.is_empty() {
-            let ul = add(&doc, body, "ul", "msgs", None)?;
+            let ul = add(&doc, &details, "ul", "msgs", None)?;
             for (level, text) in shown {
                 add(&doc, &ul, "li", level.code(), Some(text))?;
             }
         }
         if let Some(typed) = &view.restorable {
             let text = format!("Converted from “{typed}”. Press Esc in the field to restore it.");
-            add(&doc, body, "div", "restore", Some(&text))?;
+            add(&doc, &details, "div", "restore", Some(&text))?;
         }
         if !view.flows.is_empty() {
-            let flows = add(&doc, body, "div", "flows", None)?;
+            let flows = add(&doc, &details, "div", "flows", None)?;
             add(&doc, &flows, "b", "", Some(view.flows_label))?;
             flows.append_child(&doc.create_text_node(&format!(" {}", view.flows.join(" · "))))?;
         }
-        add(&doc, body, "div", "explain", Some(view.explanation))?;
+        add(&doc, &details, "div", "explain", Some(view.explanation))?;
+        if let Some(class) = focused {
+            if let Ok(Some(b)) = body.query_selector(&format!("button.{class}")) {
+                let _ = b.unchecked_ref::<HtmlElement>().focus();
+            }
+        }
         self.last = Some(view.clone());
         Ok(())
     }
+}
+
+/// A `type="button"` button with a class and its words.
+fn button(doc: &Document, parent: &Element, class: &str, text: &str) -> Result<Element, JsValue> {
+    let b = add(doc, parent, "button", class, Some(text))?;
+    b.set_attribute("type", "button")?;
+    Ok(b)
 }
 
 /// The message next to Save, a live region that assistive technology announces.

@@ -32,6 +32,19 @@ after(async () => {
   fs.rmSync(profile, { recursive: true, force: true });
 });
 
+/** The input whose label starts with `label`. */
+const input = (page, label) => page.evaluateHandle((l) => [...document.querySelectorAll('input')].find((i) => i.labels?.[0]?.textContent.startsWith(l)), label);
+
+/** The button that reads `text`. */
+const button = (page, text) => page.evaluateHandle((t) => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === t), text);
+
+/** Closes the "Meet your new navigation" dialog and waits until it is gone (MUI hides the page
+ * from assistive technology until its exit transition ends). */
+async function closeDialog(page) {
+  await (await page.$('::-p-text(Got it)'))?.click();
+  await page.waitForFunction(() => !document.querySelector('[role=dialog]'));
+}
+
 const note = (page, label) => page.evaluate((label) => {
   const input = [...document.querySelectorAll('input')].find((i) => i.labels?.[0]?.textContent.includes(label));
   const id = (input?.getAttribute('aria-describedby') ?? '').split(/\s+/).find((x) => x.startsWith('lifetime-guard-note'));
@@ -46,18 +59,40 @@ test('Firefox: the package loads, annotates and guards the API page (strict CSP)
   assert.match(await note(page, 'Maximum Access Token Lifetime'), /86,400 s = 1 day/);
   assert.match(await note(page, 'Implicit / Hybrid'), /Affects only: Implicit · Hybrid/);
   // Close the navigation dialog, type an over-limit value, try to save.
-  const gotIt = await page.$('::-p-text(Got it)');
-  await gotIt?.click();
-  const input = await page.$('::-p-aria(Maximum Access Token Lifetime)');
-  await input.click({ count: 3 });
-  await input.type('31 days');
+  await closeDialog(page);
+  const main = await input(page, 'Maximum Access Token Lifetime');
+  await main.click({ count: 3 });
+  await main.type('31 days');
   await page.waitForFunction(() => document.querySelector('lifetime-guard-note')?.shadowRoot.textContent.includes('Blocks save'));
-  await (await page.$('::-p-aria(Save[role="button"])')).click();
+  await (await button(page, 'Save')).click();
   await new Promise((r) => setTimeout(r, 300));
   const saves = (await replica.requests()).filter((r) => r.method === 'PATCH');
   assert.deepEqual(saves, [], 'the save was stopped before reaching the server');
   const alert = await page.evaluate(() => document.getElementById('lifetime-guard-alert')?.shadowRoot.textContent);
   assert.match(alert, /Above the maximum of 2,592,000 s/);
+  await page.close();
+});
+
+test('Firefox: words typed into an MUI number field are converted; the app saves the whole number', async () => {
+  await replica.reset();
+  const page = await browser.newPage();
+  await page.goto(`${replica.base}/dashboard/us/acme/apis/${API}/settings`);
+  await page.waitForFunction(() => document.querySelectorAll('lifetime-guard-note').length === 2, { timeout: 20000 });
+  await closeDialog(page);
+  const main = await input(page, 'Maximum Access Token Lifetime');
+  await main.click();
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.type('1d 12h');
+  assert.equal(await main.evaluate((i) => i.value), '1d 12h', 'Firefox keeps the words as the value while typing');
+  await page.waitForFunction(() => document.querySelector('lifetime-guard-note')?.shadowRoot.textContent.includes('Use 129600'));
+  await page.keyboard.press('Tab');
+  assert.equal(await main.evaluate((i) => [i.value, i.type].join()), '129600,number');
+  await (await button(page, 'Save')).click();
+  await page.waitForFunction(() => document.body.textContent.includes('Changes saved.'));
+  const [req] = (await replica.requests()).filter((r) => r.method === 'PATCH');
+  assert.equal(req.body.token_lifetime, 129600);
   await page.close();
 });
 
@@ -92,9 +127,9 @@ test('Firefox: a policy in policies.json tightens the verdicts and stops the sav
     await page.waitForFunction(() => document.querySelectorAll('lifetime-guard-note').length === 2, { timeout: 20000 });
     assert.match(await note(page, 'Maximum Access Token Lifetime'), /Blocks save.*policy allows at most 7,200 s \(2 hours\)/);
     // The admin's own value is valid for Auth0 but not for the organisation: the save stops.
-    await (await page.$('::-p-text(Got it)'))?.click();
+    await closeDialog(page);
     await replica.reset();
-    await (await page.$('::-p-aria(Save[role="button"])')).click();
+    await (await button(page, 'Save')).click();
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual((await replica.requests()).filter((r) => r.method === 'PATCH'), [], 'the policy stopped the save');
     // (The options page's read-only display is the same code as in Chromium, tested there:

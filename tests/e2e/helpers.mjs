@@ -67,16 +67,20 @@ export async function open(context, url, { dialog = true } = {}) {
   await page.goto(url);
   if (dialog) {
     const gotIt = page.getByRole('button', { name: 'Got it' });
-    if (await gotIt.isVisible().catch(() => false)) await gotIt.click();
+    if (await gotIt.isVisible().catch(() => false)) {
+      await gotIt.click();
+      // MUI hides the page from assistive technology until the dialog's exit transition ends.
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
   }
   await page.waitForFunction(() => ['wasm', 'js', 'inactive'].includes(document.documentElement.dataset.lifetimeGuard), null, { timeout: 15000 });
   return page;
 }
 
-/** What the extension shows for the input labelled `label`: the note's text, or null. */
 /** The text input labelled `label` (switches and buttons with similar names are skipped). */
 export const field = (page, label) => page.getByLabel(label, { exact: false }).and(page.locator('input:not([type=checkbox])')).first();
 
+/** What the extension shows for the input labelled `label`: the note's text, or null. */
 export async function noteFor(page, label) {
   const input = field(page, label);
   await input.waitFor();

@@ -1,5 +1,6 @@
 // Beyond the API page: application settings (ID token, refresh tokens with their switches) and
-// the tenant's session lifetimes in minutes, in both Dashboard generations and both CSPs.
+// the tenant's session lifetimes in minutes, in the plain-HTML and Cosmos generations, both CSPs
+// (the MUI generation's pages: mui.test.mjs).
 import test, { describe, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startReplica, launchChromium, open, noteFor, waitNote, alertText, retype, APP } from './helpers.mjs';
@@ -13,8 +14,8 @@ for (const csp of [false, true]) {
     after(async () => { await browser?.close(); await replica?.close(); });
     beforeEach(async () => { await replica.reset(); });
 
-    test('current application page: ID token converts, refresh relations warn, limits block, switches honoured', async () => {
-      const page = await open(browser.context, `${replica.base}/dashboard/us/acme/applications/${APP}/settings`);
+    test('plain-HTML application page: ID token converts, refresh relations warn, limits block, switches honoured', async () => {
+      const page = await open(browser.context, `${replica.base}/plain/dashboard/us/acme/applications/${APP}/settings`);
       assert.match(await waitNote(page, 'ID Token Expiration', '36,000 s = 10 hours'), /ID tokens issued to this application/);
       await retype(page, 'ID Token Expiration', '2h');
       await waitNote(page, 'ID Token Expiration', 'Use 7200');
@@ -49,8 +50,8 @@ for (const csp of [false, true]) {
       await page.close();
     });
 
-    test('current tenant page: session lifetimes in minutes, plan limits warn only', async () => {
-      const page = await open(browser.context, `${replica.base}/dashboard/us/acme/tenant/advanced`);
+    test('plain-HTML tenant page: session lifetimes in minutes, plan limits warn only', async () => {
+      const page = await open(browser.context, `${replica.base}/plain/dashboard/us/acme/tenant/advanced`);
       const label = 'Idle Session Lifetime (Persistent)';
       await waitNote(page, label, '4,320 min = 3 days');
       await retype(page, label, '2 days');

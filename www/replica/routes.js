@@ -1,10 +1,10 @@
-// Routing shared by both replica generations: path routes (/dashboard/us/acme/apis/ID/settings)
+// Routing shared by the replica generations: path routes (/dashboard/us/acme/apis/ID/settings)
 // and the older hash routes (/#/apis/ID/settings).
 import { useEffect, useState } from 'react';
 
 export function parseRoute(loc = window.location) {
   const hash = loc.hash.replace(/^#/, '');
-  const source = hash.startsWith('/') ? hash : loc.pathname.replace(/^\/dashboard\/[^/]+\/[^/]+/, '').replace(/^\/older/, '');
+  const source = hash.startsWith('/') ? hash : loc.pathname.replace(/^\/(older|plain)(?=\/|$)/, '').replace(/^\/dashboard\/[^/]+\/[^/]+/, '');
   const parts = source.split('/').filter(Boolean);
   if (parts[0] === 'apis' && parts[1]) return { page: 'api', id: parts[1], tab: parts[2] ?? 'settings' };
   if (parts[0] === 'applications' && parts[1]) return { page: 'application', id: parts[1], tab: parts[2] ?? 'settings' };

@@ -1,11 +1,13 @@
-// The current Dashboard generation: "Maximum Access Token Lifetime" labels, generated ids, help
-// text, a dark mode, the "Meet your new navigation" dialog, path and hash routes.
+// A generic generation in plain HTML: today's labels ("Maximum Access Token Lifetime"), generated
+// ids, help text, a dark mode by class, the "Meet your new navigation" dialog, path and hash routes,
+// no design system at all. It keeps detection honest beyond any one component library.
+// Served under /plain/dashboard/us/acme/... (and /plain/#/...).
 import React, { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, navigate, toPayload, useRoute } from './routes.js';
-import { ApplicationPage, TenantAdvancedPage } from './current-more.jsx';
+import { ApplicationPage, TenantAdvancedPage } from './plain-more.jsx';
 
-const base = window.location.hash.startsWith('#/') ? '#' : '/dashboard/us/acme';
+const base = window.location.hash.startsWith('#/') ? '#' : '/plain/dashboard/us/acme';
 export const link = (p) => `${base}${p}`;
 
 // Ids like the real Dashboard's: generated, different on every mount.

@@ -1,7 +1,7 @@
-// The current generation's Application settings and tenant Advanced settings.
+// The plain-HTML generation's Application settings and tenant Advanced settings.
 import React, { useEffect, useState } from 'react';
 import { api, toPayload } from './routes.js';
-import { SaveBar, TextField, Toggle } from './current.jsx';
+import { SaveBar, TextField, Toggle } from './plain.jsx';
 
 export function ApplicationPage({ id }) {
   const [app, setApp] = useState(null);
