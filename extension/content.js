@@ -10,10 +10,14 @@
   let core = null;
   let engine = 'none';
   let failure = null;
+  let why = null; // why WebAssembly was not used (a page CSP refusal, usually)
   ext.runtime.onMessage.addListener((message, _sender, reply) => {
-    if (message?.type !== 'lifetime-guard:status') return false;
+    const report = message?.type === 'lifetime-guard:report';
+    if (message?.type !== 'lifetime-guard:status' && !report) return false;
     try {
-      reply(core ? { engine, ...core.status() } : { active: false, engine, failure });
+      const about = { engine, engine_note: why, version: ext.runtime.getManifest().version };
+      if (report) reply({ ...about, failure, ...(core ? core.report() : {}) });
+      else reply(core ? { engine, ...core.status() } : { active: false, engine, failure });
     } catch (error) {
       reply({ active: false, engine, failure: String(error?.message ?? error) });
     }
@@ -25,6 +29,7 @@
       core = await instantiate(glue, embeddedModule());
       engine = 'wasm';
     } catch (wasmError) {
+      why = `WebAssembly was refused on this page (usually its Content-Security-Policy): ${wasmError?.name ?? 'Error'}: ${wasmError?.message ?? wasmError}`;
       if (!globalThis.lifetimeGuardFallback) throw wasmError;
       core = await globalThis.lifetimeGuardFallback();
       engine = 'js';

@@ -58,6 +58,25 @@ function renderTab(status, onDashboard) {
   p(`Engine: ${status.engine}`, 'muted');
 }
 
+// The page report: what the guard saw on the tab (labels, types, fields or why not, Save
+// buttons, engine), without values, names or ids, for an issue when a page is not recognised.
+function offerReport(tabId) {
+  $('report-row').hidden = false;
+  $('copy-report').addEventListener('click', async () => {
+    const report = await ext.tabs.sendMessage(tabId, { type: 'lifetime-guard:report' }).catch(() => null);
+    if (!report) { $('report-status').textContent = 'The page did not answer. Reload it and try again.'; return; }
+    const text = `Lifetime Guard page report (attach it to an issue)\n${JSON.stringify(report, null, 2)}`;
+    $('report-text').textContent = text;
+    $('report-details').hidden = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      $('report-status').textContent = `Copied: ${report.inputs?.length ?? 0} inputs, ${report.saves?.length ?? 0} Save buttons. No values, names or ids.`;
+    } catch {
+      $('report-status').textContent = 'Could not reach the clipboard: copy the text below.';
+    }
+  });
+}
+
 try {
   // ?tab=ID lets the popup be opened as a page (keyboard users, tests) for a given tab.
   const wanted = Number(new URLSearchParams(location.search).get('tab'));
@@ -65,6 +84,7 @@ try {
   const status = tab?.id === undefined ? null : await ext.tabs.sendMessage(tab.id, { type: 'lifetime-guard:status' }).catch(() => null);
   // tab.url is visible only for the hosts the extension runs on: the Dashboard.
   renderTab(status, Boolean(tab?.url));
+  if (status) offerReport(tab.id);
 } catch {
   renderTab(null);
 }

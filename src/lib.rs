@@ -11,6 +11,7 @@ pub mod idmap;
 pub mod number_field;
 pub mod parse;
 pub mod policy;
+pub mod report;
 pub mod unit;
 pub mod verdict;
 pub mod view;

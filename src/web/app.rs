@@ -302,6 +302,21 @@ pub fn status() -> Result<JsValue, JsValue> {
     })
 }
 
+/// The page report (see `report.rs`), from what the guard tracks now.
+pub fn report() -> Result<JsValue, JsValue> {
+    let doc = dom::document().ok_or("no document")?;
+    let tracked: Vec<HtmlInputElement> = APP.with(|cell| {
+        cell.try_borrow()
+            .ok()
+            .and_then(|a| {
+                a.as_ref()
+                    .map(|a| a.tracked.iter().map(|t| t.input.clone()).collect())
+            })
+            .unwrap_or_default()
+    });
+    super::report::build(&doc, &location(), &tracked)
+}
+
 fn location() -> String {
     web_sys::window()
         .and_then(|w| w.location().href().ok())

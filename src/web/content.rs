@@ -59,3 +59,11 @@ pub fn status() -> Result<JsValue, JsError> {
     app::status()
         .map_err(|e| JsError::new(&e.as_string().unwrap_or_else(|| "status unavailable".into())))
 }
+
+/// What the guard saw on this page, for a bug report: labels, association, types, fields
+/// matched or why not, Save controls, the route's shape — no values, names or ids.
+#[wasm_bindgen]
+pub fn report() -> Result<JsValue, JsError> {
+    app::report()
+        .map_err(|e| JsError::new(&e.as_string().unwrap_or_else(|| "report unavailable".into())))
+}

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
 
 /// Input types a lifetime can be typed into.
-fn is_text_like(input: &HtmlInputElement) -> bool {
+pub fn is_text_like(input: &HtmlInputElement) -> bool {
     matches!(
         input.type_().to_ascii_lowercase().as_str(),
         "" | "text" | "number" | "search" | "tel"

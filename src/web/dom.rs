@@ -31,6 +31,12 @@ pub fn label_text(el: &Element) -> Option<String> {
 /// use: `input.labels`, `label[for]`, an ancestor `<label>`, `aria-labelledby`, `aria-label`,
 /// then text just before the input.
 pub fn input_label(doc: &Document, input: &HtmlInputElement) -> Option<String> {
+    labelled(doc, input).map(|(text, _)| text)
+}
+
+/// [`input_label`] with how the label was found: `labels`, `for`, `ancestor`,
+/// `aria-labelledby`, `aria-label` or `nearby text` (for the page report).
+pub fn labelled(doc: &Document, input: &HtmlInputElement) -> Option<(String, &'static str)> {
     if let Some(labels) = input.labels() {
         for i in 0..labels.length() {
             if let Some(text) = labels
@@ -38,7 +44,7 @@ pub fn input_label(doc: &Document, input: &HtmlInputElement) -> Option<String> {
                 .and_then(|n| n.dyn_into::<Element>().ok())
                 .and_then(|l| label_text(&l))
             {
-                return Some(text);
+                return Some((text, "labels"));
             }
         }
     }
@@ -49,7 +55,7 @@ pub fn input_label(doc: &Document, input: &HtmlInputElement) -> Option<String> {
             if let Some(label) = labels.item(i) {
                 if label.get_attribute("for").as_deref() == Some(id.as_str()) {
                     if let Some(text) = label_text(&label) {
-                        return Some(text);
+                        return Some((text, "for"));
                     }
                 }
             }
@@ -61,7 +67,7 @@ pub fn input_label(doc: &Document, input: &HtmlInputElement) -> Option<String> {
         .flatten()
         .and_then(|l| label_text(&l))
     {
-        return Some(text);
+        return Some((text, "ancestor"));
     }
     if let Some(ids) = input.get_attribute("aria-labelledby") {
         let text: Vec<String> = ids
@@ -70,16 +76,16 @@ pub fn input_label(doc: &Document, input: &HtmlInputElement) -> Option<String> {
             .filter_map(|el| label_text(&el))
             .collect();
         if !text.is_empty() {
-            return Some(text.join(" "));
+            return Some((text.join(" "), "aria-labelledby"));
         }
     }
     if let Some(label) = input
         .get_attribute("aria-label")
         .filter(|l| !l.trim().is_empty())
     {
-        return Some(label);
+        return Some((label, "aria-label"));
     }
-    nearby_text(input.unchecked_ref())
+    nearby_text(input.unchecked_ref()).map(|t| (t, "nearby text"))
 }
 
 /// Text in the few elements just before the input or its wrappers, for pages whose labels are

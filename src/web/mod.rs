@@ -20,13 +20,15 @@ mod note;
 #[cfg(not(feature = "tools"))]
 mod place;
 #[cfg(not(feature = "tools"))]
+mod report;
+#[cfg(not(feature = "tools"))]
 mod scope;
 mod settings;
 
 #[cfg(not(feature = "tools"))]
 mod content;
 #[cfg(not(feature = "tools"))]
-pub use content::{configure, start, status, stop, Config};
+pub use content::{configure, report, start, status, stop, Config};
 #[cfg(feature = "tools")]
 mod tools;
 #[cfg(feature = "tools")]

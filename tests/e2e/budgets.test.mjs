@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { ROOT, startReplica, launchChromium, waitNote, API } from './helpers.mjs';
+import { ROOT, startReplica, launchChromium, waitNote, API, typeInto } from './helpers.mjs';
 
 const dist = process.env.LG_DIST ?? path.join(ROOT, 'dist');
 const gz = (...files) => files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
@@ -83,7 +83,7 @@ test('the extension makes no network request of its own (DevTools protocol)', as
     await page.getByRole('button', { name: 'Got it' }).click();
     await page.waitForFunction(() => document.documentElement.dataset.lifetimeGuard === 'js');
     await waitNote(page, 'Maximum Access Token Lifetime', '86,400');
-    await page.getByLabel('Maximum Access Token Lifetime').fill('2592001');
+    await typeInto(page.getByLabel('Maximum Access Token Lifetime'), '2592001');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.waitForTimeout(300);
     const ours = requests.filter((r) => r.initiator.includes('chrome-extension://'));

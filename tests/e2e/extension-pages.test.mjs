@@ -4,7 +4,7 @@
 import test, { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startReplica, launchChromium, open, waitNote, noteCensus, retype, dashboardTabId, unpackedId, CHROME_EXTENSION, API } from './helpers.mjs';
+import { startReplica, launchChromium, open, waitNote, noteCensus, retype, dashboardTabId, unpackedId, CHROME_EXTENSION, API, typeInto } from './helpers.mjs';
 
 const MAIN = 'Maximum Access Token Lifetime';
 
@@ -30,17 +30,17 @@ describe('popup and options', () => {
     await popup.goto(`chrome-extension://${id}/popup.html?tab=${tabId}`);
     const input = popup.getByLabel('Type a lifetime');
     await assert.doesNotReject(input.evaluate((el) => (document.activeElement === el ? 1 : Promise.reject(new Error('input not focused')))));
-    await input.fill('1d 12h');
+    await typeInto(input, '1d 12h');
     await assert.doesNotReject(popup.getByText('129,600 seconds · 2,160 minutes · 1 day 12 hours').waitFor());
     await input.press('Enter');
     await popup.getByText('Copied 129600 (seconds).').waitFor();
     await input.press('Shift+Enter');
     await popup.getByText('Copied 2160 (minutes).').waitFor();
     // What was copied pastes back: the system clipboard holds the minutes now.
-    await input.fill('');
+    await typeInto(input, '');
     await input.press('ControlOrMeta+v');
     assert.equal(await input.inputValue(), '2160');
-    await input.fill('1 month');
+    await typeInto(input, '1 month');
     await popup.getByText(/Months have no fixed length.*Did you mean “30d”\?/).waitFor();
     assert.ok(await popup.getByRole('button', { name: 'Copy seconds' }).isDisabled());
     const tab = await popup.locator('#tab').textContent();
@@ -57,12 +57,12 @@ describe('popup and options', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${id}/options.html`);
     const max = options.getByLabel('Access token lifetime: max', { exact: true });
-    await max.fill('abc');
+    await typeInto(max, 'abc');
     await options.getByText(/“abc”|Start with a number/).first().waitFor();
     await options.getByRole('button', { name: 'Save options' }).click();
     await options.getByText('Fix the highlighted values first.').waitFor();
-    await max.fill('1h');
-    await options.getByLabel('Access token lifetime: warn above', { exact: true }).fill('30m');
+    await typeInto(max, '1h');
+    await typeInto(options.getByLabel('Access token lifetime: warn above', { exact: true }), '30m');
     await options.getByRole('button', { name: 'Save options' }).click();
     await options.getByText(/^Saved\./).waitFor();
     const note = await waitNote(dash, MAIN, 'Blocks save');
@@ -81,6 +81,49 @@ describe('popup and options', () => {
     await options.close();
     await dash.close();
   });
+});
+
+describe('page report', () => {
+  let replica;
+  let browser;
+  before(async () => { replica = await startReplica({ csp: true }); browser = await launchChromium(); });
+  after(async () => { await browser?.close(); await replica?.close(); });
+
+  const GENERATIONS = [
+    ['MUI', `/dashboard/us/acme/apis/${API}/settings`, MAIN, 'labels', true],
+    ['plain HTML', `/plain/dashboard/us/acme/apis/${API}/settings`, MAIN, 'labels', true],
+    ['Cosmos', `/older/#/apis/${API}/settings`, 'Token Expiration (Seconds)', 'labels', false],
+  ];
+  for (const [gen, path, label, association, dialog] of GENERATIONS) {
+    test(`"Copy page report" on the ${gen} generation: what was seen, no values, names or ids`, async () => {
+      const dash = await open(browser.context, `${replica.base}${path}`, { dialog });
+      await waitNote(dash, label, '86,400');
+      await retype(dash, label, '31 days'); // a value that must not appear in the report
+      const probe = await browser.context.newPage();
+      await probe.goto(`chrome-extension://${browser.id}/popup.html`);
+      const tabId = await probe.evaluate(async () => (await chrome.tabs.query({ url: 'http://127.0.0.1/*' })).find((t) => !t.url.includes('popup'))?.id);
+      await probe.close();
+      const popup = await browser.context.newPage();
+      await popup.goto(`chrome-extension://${browser.id}/popup.html?tab=${tabId}`);
+      await popup.getByRole('button', { name: 'Copy page report' }).click();
+      await popup.getByText(/^Copied: \d+ inputs, \d+ Save buttons/).waitFor();
+      const text = await popup.locator('#report-text').textContent();
+      const report = JSON.parse(text.slice(text.indexOf('{')));
+      assert.equal(report.engine, 'js');
+      assert.match(report.engine_note, /Content Security Policy|CompileError|unsafe-eval|wasm/i, 'the page CSP refusal is named');
+      assert.equal(report.page, 'api_settings');
+      assert.match(report.route, /^\{other\}\//);
+      const main = report.inputs.find((i) => i.label?.startsWith(label));
+      assert.deepEqual([main.association, main.field, main.why], [association, 'token_lifetime', 'guarded']);
+      assert.ok(report.inputs.some((i) => i.why === 'its label is not a lifetime label'), 'other inputs say why not');
+      assert.ok(report.saves.some((s) => s.says_save), 'the Save button is found');
+      for (const secret of ['31 days', '2678400', '86400', 'Payments API', 'payments.acme.example', API, 'acme']) {
+        assert.ok(!text.includes(secret), `the report leaks “${secret}”`);
+      }
+      await popup.close();
+      await dash.close();
+    });
+  }
 });
 
 describe('managed policy (a Chromium policy file)', () => {

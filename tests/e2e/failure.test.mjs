@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startReplica, launchChromium, open, waitNote, dashboardTabId, CHROME_EXTENSION, API } from './helpers.mjs';
+import { startReplica, launchChromium, open, waitNote, dashboardTabId, CHROME_EXTENSION, API, typeInto } from './helpers.mjs';
 
 function brokenCopy(mutate) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-broken-'));
@@ -17,7 +17,7 @@ function brokenCopy(mutate) {
 const MAIN = 'Maximum Access Token Lifetime';
 
 async function saveWith(page, value) {
-  await page.getByLabel(MAIN).fill(value);
+  await typeInto(page.getByLabel(MAIN), value);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.waitForTimeout(300);
 }
@@ -99,7 +99,7 @@ test('extension reloaded (an update) under an open tab: the page keeps working, 
     await ext.goto(`chrome-extension://${browser.id}/popup.html`);
     await ext.evaluate(() => chrome.runtime.reload()).catch(() => {});
     await page.waitForTimeout(1000);
-    await page.getByLabel(MAIN).fill('43200');
+    await typeInto(page.getByLabel(MAIN), '43200');
     await waitNote(page, MAIN, '43,200 s = 12 hours');
     await saveWith(page, '2592001');
     assert.deepEqual(await replica.requests(), [], 'the orphaned guard still stops invalid saves');

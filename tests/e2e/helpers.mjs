@@ -116,15 +116,17 @@ export async function alertText(page) {
   return page.evaluate(() => document.getElementById('lifetime-guard-alert')?.shadowRoot.textContent ?? null);
 }
 
-/** Replaces a field's text the way a person does: select all, type. */
-export async function retype(page, label, text) {
-  const input = field(page, label);
+/** Replaces an input's text the way a person does: click, select all, type (never `fill()`). */
+export async function typeInto(input, text) {
   await input.click();
   await input.press('ControlOrMeta+a');
   if (text === '') await input.press('Backspace');
   else await input.pressSequentially(text);
   return input;
 }
+
+/** Replaces the text of the field labelled `label` on the keyboard. */
+export const retype = (page, label, text) => typeInto(field(page, label), text);
 
 export function screenshotPath(name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
