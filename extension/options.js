@@ -2,6 +2,7 @@
 // through storage.managed are shown read-only. Every check runs in the Rust core.
 import { loadEngine, loadFields } from './engine.js';
 import { layers, merge, SWITCHES } from './settings.js';
+import * as hosts from './hosts.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 const form = document.getElementById('options');
@@ -73,3 +74,51 @@ form.addEventListener('submit', async (e) => {
   await ext.storage.sync.set(next);
   status.textContent = 'Saved. Open Dashboard tabs use it now.';
 });
+
+// Private-cloud Dashboards: validated by the Rust core, permission asked on the click.
+const hostInput = document.getElementById('host');
+const hostHint = document.getElementById('host-hint');
+const checkHost = () => {
+  const r = core.private_cloud_host(hostInput.value);
+  hostHint.textContent = hostInput.value.trim() ? (r.ok ? `Will add ${r.host}` : r.error) : '';
+  hostHint.className = r.ok || !hostInput.value.trim() ? 'muted' : 'error';
+  if (r.ok || !hostInput.value.trim()) hostInput.removeAttribute('aria-invalid'); else hostInput.setAttribute('aria-invalid', 'true');
+  return r;
+};
+async function addHost({ host, pattern }) {
+  const ok = await hosts.add(pattern).catch((e) => { hostHint.textContent = String(e?.message ?? e); return false; });
+  if (ok) hostHint.textContent = `Added ${host}. Open (or reload) its Dashboard tabs.`;
+  else if (!hostHint.textContent.startsWith('Error')) hostHint.textContent = `Not added: the permission for ${host} was not given.`;
+  await showHosts();
+}
+async function showHosts() {
+  const list = document.getElementById('hosts');
+  list.textContent = '';
+  for (const origin of await hosts.registered()) {
+    const li = document.createElement('li');
+    const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Remove' });
+    remove.setAttribute('aria-label', `Remove ${origin}`);
+    remove.addEventListener('click', async () => { await hosts.remove(origin); await showHosts(); });
+    li.append(`${origin} `, remove);
+    list.append(li);
+  }
+}
+hostInput.addEventListener('input', checkHost);
+document.getElementById('add-host').addEventListener('click', () => {
+  const r = checkHost();
+  if (r.ok) addHost(r);
+  else hostInput.focus();
+});
+const offered = (Array.isArray(managed.private_cloud_hosts) ? managed.private_cloud_hosts : [])
+  .map((h) => core.private_cloud_host(String(h))).filter((r) => r.ok);
+document.getElementById('offered').hidden = !offered.length;
+for (const r of offered) {
+  const { host } = r;
+  const li = document.createElement('li');
+  const add = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Add' });
+  add.setAttribute('aria-label', `Add ${host}`);
+  add.addEventListener('click', () => addHost(r));
+  li.append(`${host} `, add);
+  document.getElementById('offered-list').append(li);
+}
+await showHosts();

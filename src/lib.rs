@@ -7,6 +7,7 @@
 
 pub mod catalog;
 pub mod format;
+pub mod hosts;
 pub mod idmap;
 pub mod number_field;
 pub mod parse;

@@ -32,4 +32,4 @@ pub use content::{configure, report, start, status, stop, Config};
 #[cfg(feature = "tools")]
 mod tools;
 #[cfg(feature = "tools")]
-pub use tools::{check, convert};
+pub use tools::{check, convert, private_cloud_host};

@@ -59,3 +59,25 @@ pub fn check(field: &str, input: &str, context: JsValue) -> Result<JsValue, JsEr
     let verdict = crate::check(field, input, &ctx).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&verdict)
 }
+
+#[derive(Serialize)]
+struct Host {
+    ok: bool,
+    host: Option<String>,
+    /// The match pattern for its permission and content script: `https://{host}/*`.
+    pattern: Option<String>,
+    error: Option<&'static str>,
+}
+
+/// The private-cloud Dashboard host an admin typed (`mozilla`, `manage.mozilla.auth0.com`, a
+/// URL): `{ok, host, pattern, error}`.
+#[wasm_bindgen]
+pub fn private_cloud_host(text: &str) -> Result<JsValue, JsError> {
+    let r = crate::hosts::private_cloud_host(text);
+    to_js(&Host {
+        ok: r.is_ok(),
+        error: r.as_ref().err().copied(),
+        pattern: r.as_ref().ok().map(|h| crate::hosts::pattern(h)),
+        host: r.ok(),
+    })
+}

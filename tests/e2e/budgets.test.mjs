@@ -42,18 +42,23 @@ const HOST = 'https://manage.auth0.com/*';
 test('the release manifests ask for nothing beyond the allow-list', () => {
   for (const browser of ['chrome', 'firefox']) {
     const m = JSON.parse(fs.readFileSync(path.join(dist, browser, 'manifest.json'), 'utf8'));
-    const allowedKeys = ['manifest_version', 'name', 'short_name', 'version', 'description', 'icons', 'action', 'options_ui', 'permissions', 'host_permissions', 'content_scripts', 'web_accessible_resources', 'storage', 'content_security_policy', 'browser_specific_settings'];
+    const allowedKeys = ['manifest_version', 'name', 'short_name', 'version', 'description', 'icons', 'action', 'options_ui', 'permissions', 'host_permissions', 'optional_host_permissions', 'content_scripts', 'web_accessible_resources', 'storage', 'content_security_policy', 'browser_specific_settings'];
     assert.deepEqual(Object.keys(m).filter((k) => !allowedKeys.includes(k)), [], `${browser}: unexpected manifest keys`);
     assert.equal(m.manifest_version, 3);
-    assert.deepEqual(m.permissions, ['storage'], browser);
+    // storage: options and the managed policy; scripting: the guard on private-cloud Dashboards
+    // the admin adds, whose host permission is optional (asked on that click, never at install).
+    assert.deepEqual(m.permissions, ['storage', 'scripting'], browser);
     assert.deepEqual(m.host_permissions, [HOST], browser);
+    assert.deepEqual(m.optional_host_permissions, ['https://*.auth0.com/*'], browser);
     assert.equal(m.optional_permissions, undefined);
     assert.equal(m.background, undefined, 'no background script');
     assert.equal(m.content_scripts.length, 1);
     // Only the JavaScript translation is web-accessible, and only in Chromium, which needs it.
     assert.deepEqual((m.web_accessible_resources ?? []).flatMap((w) => w.resources), browser === 'chrome' ? ['core/asm.js'] : [], browser);
     assert.deepEqual(m.content_scripts[0].matches, [HOST], browser);
-    assert.ok((m.web_accessible_resources ?? []).every((w) => JSON.stringify(w.matches) === JSON.stringify([HOST])), browser);
+    // asm.js must also load on the private-cloud Dashboards an admin adds (manage.{name}.auth0.com;
+    // a match pattern cannot say "manage." in the middle).
+    assert.ok((m.web_accessible_resources ?? []).every((w) => JSON.stringify(w.matches) === JSON.stringify([HOST, 'https://*.auth0.com/*'])), browser);
     assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
     assert.doesNotMatch(JSON.stringify(m), /127\.0\.0\.1|localhost|<all_urls>|\*:\/\/\*/, `${browser}: the release never matches test hosts`);
   }
@@ -63,7 +68,7 @@ test('the release manifests ask for nothing beyond the allow-list', () => {
 
 test('no eval, no innerHTML with data, no remote code in what ships', () => {
   for (const browser of ['chrome', 'firefox']) {
-    for (const f of ['content.js', 'engine.js', 'instantiate.js', 'settings.js', 'popup.js', 'options.js']) {
+    for (const f of ['content.js', 'engine.js', 'instantiate.js', 'settings.js', 'popup.js', 'options.js', 'hosts.js']) {
       const text = fs.readFileSync(path.join(dist, browser, f), 'utf8');
       assert.doesNotMatch(text, /\beval\(|new Function\(|innerHTML|outerHTML|insertAdjacentHTML|https?:\/\//, `${browser}/${f}`);
     }

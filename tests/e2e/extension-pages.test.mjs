@@ -126,6 +126,52 @@ describe('page report', () => {
   }
 });
 
+describe('private-cloud Dashboards', () => {
+  let replica;
+  let browser;
+  before(async () => { replica = await startReplica(); browser = await launchChromium(); });
+  after(async () => { await browser?.close(); await replica?.close(); });
+
+  test('the options page validates the host; a registered host gets the guard; Remove takes it away', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.id}/options.html`);
+    await options.locator('#policy tr').first().waitFor(); // the page's module has run
+    const host = options.getByLabel('Dashboard host');
+    await typeInto(host, 'evil.example.com');
+    await options.getByText("A private-cloud Dashboard's host reads manage.{name}.auth0.com.").waitFor();
+    assert.equal(await host.getAttribute('aria-invalid'), 'true');
+    await typeInto(host, 'manage.auth0.com');
+    await options.getByText('manage.auth0.com is always included.').waitFor();
+    await typeInto(host, 'https://manage.Mozilla.auth0.com/dashboard/pi/moz/apis');
+    await options.getByText('Will add manage.mozilla.auth0.com').waitFor();
+    // The permission prompt cannot be answered headless: register a host the test build already
+    // holds (localhost, in no static content script), as "Add" does once the admin allows it.
+    const url = `${replica.base.replace('127.0.0.1', 'localhost')}/dashboard/us/acme/apis/${API}/settings`;
+    const before = await browser.context.newPage();
+    await before.goto(url);
+    await before.waitForTimeout(500);
+    assert.equal(await before.evaluate(() => document.documentElement.dataset.lifetimeGuard ?? null), null, 'not there before');
+    await before.close();
+    await options.evaluate(async () => (await import('./hosts.js')).register(['http://localhost/*']));
+    await options.reload();
+    await options.getByRole('button', { name: 'Remove http://localhost/*' }).waitFor();
+    const dash = await open(browser.context, url);
+    await waitNote(dash, MAIN, '86,400');
+    await retype(dash, MAIN, '31 days');
+    await dash.getByRole('button', { name: 'Save', exact: true }).click();
+    assert.deepEqual((await replica.requests()).filter((r) => r.method === 'PATCH'), [], 'guarded there too');
+    await dash.close();
+    await options.getByRole('button', { name: 'Remove http://localhost/*' }).click();
+    await options.getByRole('button', { name: 'Remove http://localhost/*' }).waitFor({ state: 'detached' });
+    const after = await browser.context.newPage();
+    await after.goto(url);
+    await after.waitForTimeout(500);
+    assert.equal(await after.evaluate(() => document.documentElement.dataset.lifetimeGuard ?? null), null, 'gone after Remove');
+    await after.close();
+    await options.close();
+  });
+});
+
 describe('managed policy (a Chromium policy file)', () => {
   const dir = '/etc/chromium/policies/managed';
   const file = `${dir}/lifetime-guard-e2e.json`;
@@ -134,7 +180,7 @@ describe('managed policy (a Chromium policy file)', () => {
 
   test('IT pushes a locked policy: verdicts tighten, the options page shows it read-only', { skip: writable ? false : `cannot write ${dir} (run as root, as CI does)` }, async () => {
     const id = unpackedId(CHROME_EXTENSION);
-    fs.writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [id]: { guard_save: true, policy: { token_lifetime: { max: '2h' } } } } } }));
+    fs.writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [id]: { guard_save: true, private_cloud_hosts: ['manage.example.auth0.com', 'not a host'], policy: { token_lifetime: { max: '2h' } } } } } }));
     const replica = await startReplica();
     const browser = await launchChromium();
     try {
@@ -147,6 +193,9 @@ describe('managed policy (a Chromium policy file)', () => {
       assert.equal(await max.getAttribute('readonly'), '');
       await options.getByText('Some settings are managed by your organisation').waitFor();
       assert.ok(await options.getByLabel('Stop saves while a lifetime is invalid or above its limit').isDisabled());
+      // The hosts IT lists are offered (the admin still allows each in the browser).
+      await options.getByRole('button', { name: 'Add manage.example.auth0.com' }).waitFor();
+      assert.equal(await options.locator('#offered-list li').count(), 1, 'an invalid entry is not offered');
       // The admin cannot loosen it: their own sync setting is overridden.
       await options.evaluate(() => chrome.storage.sync.set({ policy: { token_lifetime: { max: '30d' } }, guard_save: false }));
       await dash.waitForTimeout(300);

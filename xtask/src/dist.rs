@@ -15,6 +15,7 @@ const FILES: &[&str] = &[
     "popup.js",
     "options.html",
     "options.js",
+    "hosts.js",
     "ui.css",
     "managed-schema.json",
 ];
@@ -28,6 +29,9 @@ pub enum Browser {
 
 /// Added to the test builds only, for the replica.
 pub const TEST_MATCH: &str = "http://127.0.0.1/*";
+/// A host test builds may run on only through the registration of private-cloud Dashboards
+/// (granted, but in no static content script).
+pub const TEST_REGISTERED_MATCH: &str = "http://localhost/*";
 
 fn manifest(browser: Browser, test: bool) -> Result<Value, String> {
     let path = root().join("extension/manifest.json");
@@ -42,6 +46,9 @@ fn manifest(browser: Browser, test: bool) -> Result<Value, String> {
         ] {
             if let Some(a) = m.pointer_mut(pointer).and_then(Value::as_array_mut) {
                 a.push(json!(TEST_MATCH));
+                if !pointer.starts_with("/content_scripts") {
+                    a.push(json!(TEST_REGISTERED_MATCH));
+                }
             }
         }
     }
