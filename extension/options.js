@@ -25,7 +25,9 @@ for (const field of await loadFields()) {
   name.scope = 'row';
   name.textContent = `${field.name} (${field.unit})`;
   const limit = document.createElement('td');
-  limit.textContent = field.max ? core.convert(String(field.max.value), field.unit).equation : 'none published';
+  // Each Auth0 limit with the kind of fact it is (schema, documented, observed): the catalog's.
+  limit.textContent = field.max ? `${core.convert(String(field.max.value), field.unit).equation} (${field.max.kind.replace('_', ' ')})` : 'none published';
+  if (field.max) limit.title = field.max.source;
   tr.append(name, limit);
   const fromManaged = managed.policy?.[field.id];
   for (const key of KEYS) {

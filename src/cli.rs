@@ -286,13 +286,16 @@ fn fields(as_json: bool) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     for f in FIELDS {
-        let max = f.max.map_or("none".to_string(), |m| format::group(m.value));
+        let max = f.max.map_or("none".to_string(), |m| {
+            format!("{} ({})", format::group(m.value), m.kind.code())
+        });
         println!(
-            "{:<40} {:<8} default {:>10}  min {:>3}  max {:>12}  labels: {}",
+            "{:<40} {:<8} default {:>10}  min {:>3} ({})  max {:>24}  labels: {}",
             f.id,
             f.unit.name(),
             format::group(f.default.value),
             f.min.value,
+            f.min.kind.code(),
             max,
             f.labels.join(" | ")
         );

@@ -1,6 +1,6 @@
 //! Verdicts: one call turns a field and what the admin typed into everything the UI shows.
 
-use crate::catalog::{self, Field, Flow};
+use crate::catalog::{self, Field, Flow, Kind};
 use crate::format;
 use crate::idmap::IdMap;
 use crate::parse::{parse, ParseError};
@@ -57,6 +57,43 @@ pub enum Text {
         value: u64,
         unit: Unit,
     },
+    /// A limit of the catalog: the amount as in `Amount`, then what kind of fact it is
+    /// ("… — Management API schema.").
+    Limit {
+        template: &'static str,
+        value: u64,
+        unit: Unit,
+        kind: Kind,
+    },
+    /// "This is Auth0's default" — or, where sources disagree, which default it is.
+    Default {
+        kind: Kind,
+        note: Option<&'static str>,
+    },
+}
+
+/// Writes `template` with its `{…}` placeholder replaced by the amount in the unit and in words,
+/// then, for a catalog limit, its kind: "Above 2,592,000 s (30 days) … — Management API schema."
+fn write_amount(
+    f: &mut fmt::Formatter<'_>,
+    template: &str,
+    value: u64,
+    unit: Unit,
+    kind: Option<Kind>,
+) -> fmt::Result {
+    let (before, rest) = template.split_once('{').unwrap_or((template, ""));
+    let after = rest.split_once('}').map_or("", |(_, a)| a);
+    write!(
+        f,
+        "{before}{} {} ({})",
+        format::group(value),
+        unit.symbol(),
+        format::words(value, unit)
+    )?;
+    match kind {
+        Some(kind) => write!(f, "{} — {}.", after.trim_end_matches('.'), kind.label()),
+        None => f.write_str(after),
+    }
 }
 
 impl fmt::Display for Text {
@@ -68,16 +105,18 @@ impl fmt::Display for Text {
                 template,
                 value,
                 unit,
-            } => {
-                let (before, rest) = template.split_once('{').unwrap_or((template, ""));
-                let after = rest.split_once('}').map_or("", |(_, a)| a);
-                write!(
-                    f,
-                    "{before}{} {} ({}){after}",
-                    format::group(*value),
-                    unit.symbol(),
-                    format::words(*value, *unit)
-                )
+            } => write_amount(f, template, *value, *unit, None),
+            Text::Limit {
+                template,
+                value,
+                unit,
+                kind,
+            } => write_amount(f, template, *value, *unit, Some(*kind)),
+            Text::Default { kind, note: None } => {
+                write!(f, "This is Auth0's default — {}.", kind.label())
+            }
+            Text::Default { note: Some(n), .. } => {
+                write!(f, "This is the default the documentation gives; {n}.")
             }
         }
     }
@@ -264,7 +303,10 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
         messages.push(Message {
             code: "is_default",
             level: Level::Info,
-            text: Text::Fixed("This is Auth0's default."),
+            text: Text::Default {
+                kind: field.default.kind,
+                note: field.default_note,
+            },
         });
     }
     // A toggle that is off means Auth0 ignores the value, but a value that does not parse is
@@ -316,10 +358,11 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
         out.push(Message {
             code: "below_minimum",
             level: Level::Error,
-            text: Text::Amount {
+            text: Text::Limit {
                 template: "Must be at least {}.",
                 value: field.min.value,
                 unit,
+                kind: field.min.kind,
             },
         });
     } else if let Some(pmin) = resolve(|p| p.min.as_ref()).filter(|&m| m > field.min.value) {
@@ -336,14 +379,19 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
         }
     }
     let hard = field.max.map(|m| m.value);
-    if let Some(max) = hard.filter(|&m| v > m) {
+    if let Some(max) = field.max.filter(|m| v > m.value) {
         out.push(Message {
             code: "above_maximum",
             level: Level::Error,
-            text: Text::Amount {
-                template: "Above the maximum of {}; Auth0 rejects the save.",
-                value: max,
+            text: Text::Limit {
+                template: if max.kind == Kind::Observed {
+                    "Above {}: the Management API has refused such values."
+                } else {
+                    "Above the maximum of {}; Auth0 rejects the save."
+                },
+                value: max.value,
                 unit,
+                kind: max.kind,
             },
         });
     } else if let Some(pmax) = resolve(|p| p.max.as_ref()).filter(|&m| hard.is_none_or(|h| m < h)) {
@@ -395,10 +443,11 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
         out.push(Message {
             code: soft.code,
             level: Level::Warning,
-            text: Text::Amount {
+            text: Text::Limit {
                 template: soft.text,
                 value: soft.above,
                 unit,
+                kind: soft.kind,
             },
         });
     }
@@ -426,10 +475,11 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
                 } else {
                     Level::Warning
                 },
-                text: Text::Amount {
+                text: Text::Limit {
                     template: rel.text,
                     value: other_in_unit,
                     unit,
+                    kind: rel.kind,
                 },
             });
             if rel.blocks && fix.is_none() {
@@ -488,5 +538,84 @@ mod tests {
             }
         }
         assert!(seen > 100, "only {seen} messages");
+    }
+}
+
+#[cfg(test)]
+mod kinds {
+    use super::*;
+
+    fn text(field: &str, input: &str) -> (bool, Vec<String>) {
+        let v = check(field, input, &Context::default()).expect("field");
+        (
+            v.blocks_save,
+            v.messages.iter().map(|m| m.text.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn every_limit_message_says_its_kind() {
+        let (blocks, m) = text("token_lifetime", "31d");
+        assert!(blocks);
+        assert!(
+            m[0].ends_with("Auth0 rejects the save — Management API schema."),
+            "{m:?}"
+        );
+        let (blocks, m) = text("session_lifetime", "400d");
+        assert!(
+            blocks,
+            "above 525,600 min the API refused a save (observed)"
+        );
+        assert!(
+            m.iter().any(|t| t.ends_with("— observed, not documented.")),
+            "{m:?}"
+        );
+        let (blocks, m) = text("ephemeral_session_lifetime", "400d");
+        assert!(blocks, "by analogy");
+        assert!(m.iter().any(|t| t.contains("observed")), "{m:?}");
+        let (blocks, m) = text("refresh_token.leeway", "2h");
+        assert!(!blocks);
+        assert!(m[0].ends_with("— project rule."), "{m:?}");
+        let (blocks, m) = text("token_lifetime", "0");
+        assert!(blocks);
+        assert_eq!(m[0], "Must be at least 1 s (1 second) — project rule.");
+    }
+
+    #[test]
+    fn corrections_from_the_sources() {
+        // No schema maximum for the idle refresh lifetime: a warning, never a block.
+        let (blocks, m) = text("refresh_token.idle_token_lifetime", "157788001");
+        assert!(!blocks, "{m:?}");
+        assert!(
+            m[0].contains("the maximum the documentation gives"),
+            "{m:?}"
+        );
+        // Non-persistent sessions have the persistent plan limits.
+        let (blocks, m) = text("idle_ephemeral_session_lifetime", "5000");
+        assert!(!blocks);
+        assert!(m[0].contains("self-service plans"), "{m:?}");
+        let (_, m) = text("ephemeral_session_lifetime", "50000");
+        assert!(m[0].contains("self-service plans"), "{m:?}");
+        // A default the sources disagree on says which one it is.
+        let (_, m) = text("token_lifetime_for_web", "86400");
+        assert!(
+            m[0].starts_with(
+                "This is the default the documentation gives; the API fills in 7,200 s"
+            ),
+            "{m:?}"
+        );
+        let (_, m) = text("token_lifetime", "86400");
+        assert_eq!(m[0], "This is Auth0's default — Auth0 documentation.");
+        // Refresh tokens list the flows that issue them.
+        let v = check("refresh_token.token_lifetime", "30d", &Context::default()).expect("f");
+        assert_eq!(
+            v.flows,
+            &[
+                Flow::AuthorizationCode,
+                Flow::AuthorizationCodePkce,
+                Flow::DeviceCode,
+                Flow::ResourceOwnerPassword
+            ]
+        );
     }
 }

@@ -174,7 +174,7 @@ mod tests {
         assert_eq!(n.messages[0].0, Level::Error);
         assert_eq!(
             blocked_line("Maximum Access Token Lifetime * ", &v),
-            "Maximum Access Token Lifetime: Above the maximum of 2,592,000 s (30 days); Auth0 rejects the save."
+            "Maximum Access Token Lifetime: Above the maximum of 2,592,000 s (30 days); Auth0 rejects the save — Management API schema."
         );
         assert_eq!(
             blocked_heading(2),

@@ -1,18 +1,23 @@
-//! The rows of the catalog. Every number names its source; see `shared/facts/auth0-lifetimes.md`.
+//! The rows of the catalog. Every number has a kind and a source; see
+//! `shared/facts/auth0-lifetimes.md` and the pinned spec excerpt in `tests/spec/`.
 
-use super::flows::{AUTHORIZE_ENDPOINT_FLOWS, TOKEN_ENDPOINT_FLOWS};
-use super::{Field, Page, Relation, SoftLimit, Sourced};
+use super::flows::{AUTHORIZE_ENDPOINT_FLOWS, REFRESH_TOKEN_FLOWS, TOKEN_ENDPOINT_FLOWS};
+use super::{Field, Kind, Page, Relation, SchemaProperty, SoftLimit, Sourced};
 use crate::unit::Unit;
 
-const DOCS_ACCESS: &str = "Auth0 docs, “Update Access Token Lifetime” and “API Settings”; Management API schema (maximum: 2592000)";
-const DOCS_WEB: &str =
-    "Auth0 docs, “API Settings”; Auth0 Community thread 10222; auth0-react issue 89";
-const DOCS_ID: &str = "Auth0 docs, “Update ID Token Lifetime” and “Application Settings”";
-const DOCS_REFRESH: &str =
-    "Auth0 docs, “Configure Refresh Token Expiration”; Management API schema";
-const DOCS_ROTATION: &str = "Auth0 docs, “Configure Refresh Token Rotation”";
-const DOCS_SESSION: &str = "Auth0 docs, “Configure Session Lifetime Settings”";
-const OBSERVED: &str = "Management API schema allows 0; the Dashboard needs at least 1";
+const SPEC_RS: &str = "Management API schema, UpdateResourceServerRequestContent.token_lifetime";
+const SPEC_JWT: &str = "Management API schema, ClientJwtConfiguration.lifetime_in_seconds";
+const SPEC_REFRESH: &str = "Management API schema, ClientRefreshTokenConfiguration";
+const SPEC_TENANT: &str = "Management API schema, UpdateTenantSettingsRequestContent (in hours)";
+const DOCS_ACCESS: &str = "Auth0 docs, “Update Access Token Lifetime” and “API Settings”";
+const DOCS_WEB: &str = "Auth0 docs, “API Settings” (“cannot be greater than the token lifetime”); schema description of token_lifetime_for_web";
+const COMMUNITY_WEB: &str = "Auth0 Community thread 10222 (an Auth0 staff answer); users report refusals; the docs are silent";
+const DOCS_REFRESH: &str = "Auth0 docs, “Configure Refresh Token Expiration”";
+const DOCS_SESSION: &str =
+    "Auth0 docs, “Session Lifecycle” and “Configure Session Lifetime Settings”";
+const OBSERVED_SESSION: &str =
+    "auth0-deploy-cli issue 1110: “Value 20160 is greater than maximum 8760” (8,760 h)";
+const RULE_MIN: &str = "Lifetime Guard: a lifetime of 0 expires as it is issued";
 
 /// 30 days in seconds: the access-token hard maximum.
 pub const ACCESS_TOKEN_MAX: u64 = 2_592_000;
@@ -20,9 +25,61 @@ pub const ACCESS_TOKEN_MAX: u64 = 2_592_000;
 const REFRESH_SOFT: &[SoftLimit] = &[SoftLimit {
     above: 31_557_600,
     code: "above_documented_maximum",
-    text: "Above {limit}, the documented maximum; Auth0 accepts up to 5 years only where it has been enabled for the tenant.",
+    text: "Above {limit}, the maximum the documentation gives.",
+    kind: Kind::Documented,
     source: DOCS_REFRESH,
 }];
+
+/// Session plan limits for an idle lifetime (persistent and non-persistent alike).
+const IDLE_SESSION_SOFT: &[SoftLimit] = &[
+    SoftLimit {
+        above: 4_320,
+        code: "above_plan_limit",
+        text: "Above {limit}, the limit on self-service plans: Auth0 silently uses the plan limit instead.",
+        kind: Kind::Documented,
+        source: DOCS_SESSION,
+    },
+    SoftLimit {
+        above: 144_000,
+        code: "above_enterprise_limit",
+        text: "Above {limit}, the Enterprise limit: Auth0 silently uses the plan limit instead.",
+        kind: Kind::Documented,
+        source: DOCS_SESSION,
+    },
+];
+
+/// Session plan limits for a maximum lifetime (persistent and non-persistent alike); the
+/// Enterprise limit is also the hard maximum (see the fields).
+const MAX_SESSION_SOFT: &[SoftLimit] = &[SoftLimit {
+    above: 43_200,
+    code: "above_plan_limit",
+    text: "Above {limit}, the limit on self-service plans: Auth0 silently uses the plan limit instead (Enterprise: up to 525,600 min).",
+    kind: Kind::Documented,
+    source: DOCS_SESSION,
+}];
+
+const fn tenant(property: &'static str) -> Option<SchemaProperty> {
+    Some(SchemaProperty {
+        schema: "UpdateTenantSettingsRequestContent",
+        property,
+        scale: 60,
+    })
+}
+
+const fn refresh(property: &'static str) -> Option<SchemaProperty> {
+    Some(SchemaProperty {
+        schema: "ClientRefreshTokenConfiguration",
+        property,
+        scale: 1,
+    })
+}
+
+const SESSION_MIN: Sourced = Sourced {
+    value: 1,
+    kind: Kind::ProjectRule,
+    source:
+        "Lifetime Guard: at least a minute (the schema's minimum of 1 applies to the hours form)",
+};
 
 /// The catalog.
 pub static FIELDS: &[Field] = &[
@@ -38,14 +95,15 @@ pub static FIELDS: &[Field] = &[
         ],
         toggle_labels: &[],
         unit: Unit::Seconds,
-        default: Sourced { value: 86_400, source: DOCS_ACCESS },
+        default: Sourced { value: 86_400, kind: Kind::Documented, source: DOCS_ACCESS },
         default_note: None,
-        min: Sourced { value: 1, source: OBSERVED },
-        max: Some(Sourced { value: ACCESS_TOKEN_MAX, source: DOCS_ACCESS }),
+        min: Sourced { value: 1, kind: Kind::ProjectRule, source: RULE_MIN },
+        max: Some(Sourced { value: ACCESS_TOKEN_MAX, kind: Kind::Schema, source: SPEC_RS }),
         soft: &[],
         relations: &[],
         flows: TOKEN_ENDPOINT_FLOWS,
         explanation: "Every access token for this API that comes from the /oauth/token endpoint lives this long — including Authorization Code with PKCE started from a browser SDK such as auth0-spa-js.",
+        schema: Some(SchemaProperty { schema: "UpdateResourceServerRequestContent", property: "token_lifetime", scale: 1 }),
     },
     Field {
         id: "token_lifetime_for_web",
@@ -59,25 +117,29 @@ pub static FIELDS: &[Field] = &[
         ],
         toggle_labels: &[],
         unit: Unit::Seconds,
-        default: Sourced { value: 86_400, source: DOCS_WEB },
-        default_note: Some("older docs give 7,200 s (2 hours)"),
-        min: Sourced { value: 1, source: OBSERVED },
-        max: Some(Sourced { value: ACCESS_TOKEN_MAX, source: DOCS_ACCESS }),
+        default: Sourced { value: 86_400, kind: Kind::Documented, source: "Auth0 docs, “API Settings”" },
+        default_note: Some("the API fills in 7,200 s (2 hours) for an API created without it (observed in terraform-provider-auth0's recorded API calls)"),
+        min: Sourced { value: 1, kind: Kind::ProjectRule, source: RULE_MIN },
+        max: Some(Sourced { value: ACCESS_TOKEN_MAX, kind: Kind::Documented, source: DOCS_WEB }),
         soft: &[SoftLimit {
             above: 86_400,
             code: "above_browser_flow_cap",
-            text: "Auth0 staff have stated a cap of {limit} for tokens issued to browser flows; Auth0 may shorten longer values.",
-            source: "Auth0 Community thread 10222 (not confirmed in current docs, so this only warns)",
+            text: "Auth0 staff have stated a cap of {limit} for tokens issued to browser flows; Auth0 may shorten or refuse longer values.",
+            kind: Kind::Observed,
+            source: COMMUNITY_WEB,
         }],
         relations: &[Relation {
             at_most: "token_lifetime",
             blocks: true,
             code: "exceeds_token_lifetime",
             text: "Cannot be longer than the maximum access token lifetime ({other}); Auth0 rejects the save.",
+            kind: Kind::Documented,
             source: DOCS_WEB,
         }],
         flows: AUTHORIZE_ENDPOINT_FLOWS,
         explanation: "Only access tokens issued straight from /authorize (the Implicit and Hybrid flows) live this long. Authorization Code with PKCE — even from a browser SDK — follows the main access token lifetime instead.",
+        // Missing from the spec's request schemas, though the API accepts it (observed 2026-02).
+        schema: None,
     },
     Field {
         id: "jwt_configuration.lifetime_in_seconds",
@@ -86,19 +148,21 @@ pub static FIELDS: &[Field] = &[
         labels: &["JWT Expiration (seconds)", "JWT Expiration", "ID Token Expiration"],
         toggle_labels: &[],
         unit: Unit::Seconds,
-        default: Sourced { value: 36_000, source: DOCS_ID },
+        default: Sourced { value: 36_000, kind: Kind::Schema, source: SPEC_JWT },
         default_note: None,
-        min: Sourced { value: 1, source: DOCS_ID },
+        min: Sourced { value: 1, kind: Kind::ProjectRule, source: RULE_MIN },
         max: None,
         soft: &[SoftLimit {
             above: ACCESS_TOKEN_MAX,
             code: "unusually_long",
             text: "Above {limit}: no maximum is published, but an ID token this long-lived is unusual; ID tokens prove a login, they do not authorise API calls.",
-            source: DOCS_ID,
+            kind: Kind::ProjectRule,
+            source: "Lifetime Guard review threshold (no public source states a limit)",
         }],
         relations: &[],
         flows: &[],
         explanation: "How long ID tokens issued to this application stay valid. It does not change access tokens (set per API) or how long the user stays logged in (tenant session settings).",
+        schema: Some(SchemaProperty { schema: "ClientJwtConfiguration", property: "lifetime_in_seconds", scale: 1 }),
     },
     Field {
         id: "refresh_token.token_lifetime",
@@ -107,14 +171,15 @@ pub static FIELDS: &[Field] = &[
         labels: &["Absolute Lifetime", "Maximum Refresh Token Lifetime"],
         toggle_labels: &["Absolute Expiration", "Set Maximum Refresh Token Lifetime"],
         unit: Unit::Seconds,
-        default: Sourced { value: 2_592_000, source: DOCS_REFRESH },
+        default: Sourced { value: 2_592_000, kind: Kind::Documented, source: DOCS_REFRESH },
         default_note: None,
-        min: Sourced { value: 1, source: DOCS_REFRESH },
-        max: Some(Sourced { value: 157_788_000, source: "Management API schema (5 years, available on request)" }),
+        min: Sourced { value: 1, kind: Kind::Schema, source: SPEC_REFRESH },
+        max: Some(Sourced { value: 157_788_000, kind: Kind::Schema, source: SPEC_REFRESH }),
         soft: REFRESH_SOFT,
         relations: &[],
-        flows: &[],
-        explanation: "A refresh token (and every rotated successor) stops working this long after the user logged in, however often it is used.",
+        flows: REFRESH_TOKEN_FLOWS,
+        explanation: "A refresh token (and every rotated successor) stops working this long after the user logged in, however often it is used. Ignored while the switch is off (infinite_token_lifetime).",
+        schema: refresh("token_lifetime"),
     },
     Field {
         id: "refresh_token.idle_token_lifetime",
@@ -123,20 +188,23 @@ pub static FIELDS: &[Field] = &[
         labels: &["Inactivity Lifetime", "Idle Refresh Token Lifetime"],
         toggle_labels: &["Inactivity Expiration", "Set Idle Refresh Token Lifetime"],
         unit: Unit::Seconds,
-        default: Sourced { value: 1_296_000, source: DOCS_REFRESH },
-        default_note: Some("some sources give 2,592,000 s (30 days)"),
-        min: Sourced { value: 1, source: DOCS_REFRESH },
-        max: Some(Sourced { value: 157_788_000, source: "Management API schema (5 years, available on request)" }),
+        default: Sourced { value: 2_592_000, kind: Kind::Documented, source: DOCS_REFRESH },
+        default_note: Some("the API fills in 1,296,000 s (15 days) for many clients (observed in terraform-provider-auth0's recorded API calls)"),
+        min: Sourced { value: 1, kind: Kind::Schema, source: SPEC_REFRESH },
+        // No schema maximum; the documented one only warns.
+        max: None,
         soft: REFRESH_SOFT,
         relations: &[Relation {
             at_most: "refresh_token.token_lifetime",
             blocks: false,
             code: "idle_exceeds_absolute",
-            text: "Longer than the maximum refresh token lifetime ({other}), so it can never take effect.",
+            text: "Longer than the maximum refresh token lifetime ({other}), so it can never take effect; whether Auth0 refuses it is not known.",
+            kind: Kind::Documented,
             source: DOCS_REFRESH,
         }],
-        flows: &[],
-        explanation: "A refresh token that is not used for this long expires, even before its maximum lifetime.",
+        flows: REFRESH_TOKEN_FLOWS,
+        explanation: "A refresh token that is not used for this long expires, even before its maximum lifetime. Ignored while the switch is off (infinite_idle_token_lifetime).",
+        schema: refresh("idle_token_lifetime"),
     },
     Field {
         id: "refresh_token.leeway",
@@ -145,19 +213,21 @@ pub static FIELDS: &[Field] = &[
         labels: &["Reuse Interval", "Rotation Overlap Period"],
         toggle_labels: &[],
         unit: Unit::Seconds,
-        default: Sourced { value: 0, source: DOCS_ROTATION },
+        default: Sourced { value: 0, kind: Kind::Schema, source: SPEC_REFRESH },
         default_note: None,
-        min: Sourced { value: 0, source: DOCS_ROTATION },
+        min: Sourced { value: 0, kind: Kind::Schema, source: SPEC_REFRESH },
         max: None,
         soft: &[SoftLimit {
             above: 3_600,
             code: "long_overlap",
             text: "Above {limit}: a long overlap lets a stolen refresh token be replayed for that long without triggering reuse detection.",
-            source: DOCS_ROTATION,
+            kind: Kind::ProjectRule,
+            source: "Lifetime Guard review threshold (no public source states a limit)",
         }],
         relations: &[],
         flows: &[],
         explanation: "With rotation on, a just-rotated refresh token may still be exchanged for this long (to absorb network retries) before reuse detection revokes the family.",
+        schema: refresh("leeway"),
     },
     Field {
         id: "idle_session_lifetime",
@@ -166,33 +236,23 @@ pub static FIELDS: &[Field] = &[
         labels: &["Inactivity timeout", "Idle Session Lifetime", "Idle Session Lifetime (Persistent)"],
         toggle_labels: &[],
         unit: Unit::Minutes,
-        default: Sourced { value: 4_320, source: DOCS_SESSION },
+        default: Sourced { value: 4_320, kind: Kind::Schema, source: SPEC_TENANT },
         default_note: None,
-        min: Sourced { value: 1, source: DOCS_SESSION },
+        min: SESSION_MIN,
+        // No known hard limit.
         max: None,
-        soft: &[
-            SoftLimit {
-                above: 4_320,
-                code: "above_plan_limit",
-                text: "Above {limit}, the limit on Essential and Professional plans: Auth0 silently uses the plan limit instead.",
-                source: DOCS_SESSION,
-            },
-            SoftLimit {
-                above: 144_000,
-                code: "above_enterprise_limit",
-                text: "Above {limit}, the Enterprise limit: Auth0 silently uses the plan limit instead.",
-                source: DOCS_SESSION,
-            },
-        ],
+        soft: IDLE_SESSION_SOFT,
         relations: &[Relation {
             at_most: "session_lifetime",
             blocks: false,
             code: "idle_exceeds_maximum",
             text: "Longer than the maximum session lifetime ({other}), so it can never take effect.",
+            kind: Kind::Documented,
             source: DOCS_SESSION,
         }],
         flows: &[],
         explanation: "A user's login session at Auth0 (single sign-on) ends after this long without activity; it does not change any token's lifetime.",
+        schema: tenant("idle_session_lifetime"),
     },
     Field {
         id: "session_lifetime",
@@ -201,27 +261,15 @@ pub static FIELDS: &[Field] = &[
         labels: &["Require log in after", "Maximum Session Lifetime", "Maximum Session Lifetime (Persistent)"],
         toggle_labels: &[],
         unit: Unit::Minutes,
-        default: Sourced { value: 10_080, source: DOCS_SESSION },
+        default: Sourced { value: 10_080, kind: Kind::Schema, source: SPEC_TENANT },
         default_note: None,
-        min: Sourced { value: 1, source: DOCS_SESSION },
-        max: None,
-        soft: &[
-            SoftLimit {
-                above: 43_200,
-                code: "above_plan_limit",
-                text: "Above {limit}, the limit on Essential and Professional plans: Auth0 silently uses the plan limit instead.",
-                source: DOCS_SESSION,
-            },
-            SoftLimit {
-                above: 525_600,
-                code: "above_enterprise_limit",
-                text: "Above {limit}, the Enterprise limit: Auth0 silently uses the plan limit instead.",
-                source: DOCS_SESSION,
-            },
-        ],
+        min: SESSION_MIN,
+        max: Some(Sourced { value: 525_600, kind: Kind::Observed, source: OBSERVED_SESSION }),
+        soft: MAX_SESSION_SOFT,
         relations: &[],
         flows: &[],
         explanation: "Users must log in again this long after they logged in, however active they are; it does not change any token's lifetime.",
+        schema: tenant("session_lifetime"),
     },
     Field {
         id: "idle_ephemeral_session_lifetime",
@@ -230,20 +278,22 @@ pub static FIELDS: &[Field] = &[
         labels: &["Idle Session Lifetime (Non-Persistent)"],
         toggle_labels: &[],
         unit: Unit::Minutes,
-        default: Sourced { value: 1_440, source: DOCS_SESSION },
+        default: Sourced { value: 1_440, kind: Kind::Schema, source: SPEC_TENANT },
         default_note: None,
-        min: Sourced { value: 1, source: DOCS_SESSION },
+        min: SESSION_MIN,
         max: None,
-        soft: &[],
+        soft: IDLE_SESSION_SOFT,
         relations: &[Relation {
             at_most: "ephemeral_session_lifetime",
             blocks: false,
             code: "idle_exceeds_maximum",
             text: "Longer than the maximum non-persistent session lifetime ({other}), so it can never take effect.",
+            kind: Kind::Documented,
             source: DOCS_SESSION,
         }],
         flows: &[],
         explanation: "For sessions that end when the browser closes: the session also ends after this long without activity.",
+        schema: tenant("idle_ephemeral_session_lifetime"),
     },
     Field {
         id: "ephemeral_session_lifetime",
@@ -252,13 +302,18 @@ pub static FIELDS: &[Field] = &[
         labels: &["Maximum Session Lifetime (Non-Persistent)"],
         toggle_labels: &[],
         unit: Unit::Minutes,
-        default: Sourced { value: 4_320, source: DOCS_SESSION },
+        default: Sourced { value: 4_320, kind: Kind::Schema, source: SPEC_TENANT },
         default_note: None,
-        min: Sourced { value: 1, source: DOCS_SESSION },
-        max: None,
-        soft: &[],
+        min: SESSION_MIN,
+        max: Some(Sourced {
+            value: 525_600,
+            kind: Kind::Observed,
+            source: "by analogy with session_lifetime (auth0-deploy-cli issue 1110, observed for it only)",
+        }),
+        soft: MAX_SESSION_SOFT,
         relations: &[],
         flows: &[],
         explanation: "For sessions that end when the browser closes: users must log in again this long after they logged in.",
+        schema: tenant("ephemeral_session_lifetime"),
     },
 ];

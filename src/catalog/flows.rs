@@ -72,3 +72,11 @@ pub const TOKEN_ENDPOINT_FLOWS: &[Flow] = &[
 
 /// Flows whose access tokens come straight from `/authorize`.
 pub const AUTHORIZE_ENDPOINT_FLOWS: &[Flow] = &[Flow::Implicit, Flow::Hybrid];
+
+/// Flows that issue refresh tokens (docs, “Configure Refresh Token Expiration”).
+pub const REFRESH_TOKEN_FLOWS: &[Flow] = &[
+    Flow::AuthorizationCode,
+    Flow::AuthorizationCodePkce,
+    Flow::DeviceCode,
+    Flow::ResourceOwnerPassword,
+];

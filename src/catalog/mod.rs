@@ -6,7 +6,7 @@ mod flows;
 mod labels;
 
 pub use fields::FIELDS;
-pub use flows::{Flow, AUTHORIZE_ENDPOINT_FLOWS, TOKEN_ENDPOINT_FLOWS};
+pub use flows::{Flow, AUTHORIZE_ENDPOINT_FLOWS, REFRESH_TOKEN_FLOWS, TOKEN_ENDPOINT_FLOWS};
 pub use labels::{match_label, match_toggle, normalise_label};
 
 use crate::unit::Unit;
@@ -43,10 +43,50 @@ impl Page {
     }
 }
 
-/// A number with where it comes from.
+/// What kind of fact a limit is, which decides how it may be presented: only `Schema`,
+/// `Documented` and `Observed` limits are Auth0's; a `ProjectRule` is Lifetime Guard's own
+/// review threshold and is never presented as Auth0's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// The Management API v2 OpenAPI spec (`minimum`, `maximum`, `default`): the API refuses
+    /// what breaks it.
+    Schema,
+    /// An Auth0 documentation page states it.
+    Documented,
+    /// The API's behaviour reported in a public issue or recorded API calls, not in the docs.
+    Observed,
+    /// Lifetime Guard's own threshold.
+    ProjectRule,
+}
+
+impl Kind {
+    /// The stable snake_case name, as serialised.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Kind::Schema => "schema",
+            Kind::Documented => "documented",
+            Kind::Observed => "observed",
+            Kind::ProjectRule => "project_rule",
+        }
+    }
+
+    /// How a message names the kind: "… — Management API schema".
+    pub const fn label(self) -> &'static str {
+        match self {
+            Kind::Schema => "Management API schema",
+            Kind::Documented => "Auth0 documentation",
+            Kind::Observed => "observed, not documented",
+            Kind::ProjectRule => "project rule",
+        }
+    }
+}
+
+/// A number with its kind and where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Sourced {
     pub value: u64,
+    pub kind: Kind,
     pub source: &'static str,
 }
 
@@ -59,6 +99,7 @@ pub struct SoftLimit {
     pub code: &'static str,
     /// What to tell the admin; `{limit}` is replaced with the limit in words.
     pub text: &'static str,
+    pub kind: Kind,
     pub source: &'static str,
 }
 
@@ -72,7 +113,20 @@ pub struct Relation {
     pub code: &'static str,
     /// What to tell the admin; `{other}` is replaced with the other field's value in words.
     pub text: &'static str,
+    pub kind: Kind,
     pub source: &'static str,
+}
+
+/// Where the Management API schema defines a setting: the pinned spec excerpt
+/// (`tests/spec/management-api-lifetimes.json`) is checked against every `Schema` limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SchemaProperty {
+    /// The schema (`UpdateResourceServerRequestContent`, …).
+    pub schema: &'static str,
+    /// The property in it.
+    pub property: &'static str,
+    /// Field units per schema unit: 60 for tenant sessions (minutes here, hours there).
+    pub scale: u64,
 }
 
 /// One lifetime setting.
@@ -90,7 +144,8 @@ pub struct Field {
     pub toggle_labels: &'static [&'static str],
     pub unit: Unit,
     pub default: Sourced,
-    /// Other defaults seen in sources, for the record.
+    /// Where sources disagree on the default: what else is seen. The default is then never
+    /// called "Auth0's default" without saying which one.
     pub default_note: Option<&'static str>,
     pub min: Sourced,
     /// The hard maximum: the Management API rejects anything above it.
@@ -100,6 +155,8 @@ pub struct Field {
     pub flows: &'static [Flow],
     /// One sentence an admin can act on: what this value governs.
     pub explanation: &'static str,
+    /// Where the Management API schema defines it, if it does.
+    pub schema: Option<SchemaProperty>,
 }
 
 impl Field {
