@@ -28,6 +28,19 @@ enum UnitArg {
     Minutes,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum PlanArg {
+    SelfService,
+    Enterprise,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Human,
+    Json,
+    Sarif,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Convert "24h", "1d 12h", "P1D", "86,400"… into a whole number of seconds or minutes.
@@ -61,6 +74,26 @@ enum Command {
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
+    },
+    /// Check the lifetimes in tenant configuration files before they are deployed: Deploy CLI
+    /// YAML and directories, Terraform (.tf, plan and state JSON), Management API responses.
+    Lint {
+        /// Files or directories (walked for .yaml, .yml, .json, .tf, .tfstate).
+        #[arg(required = true)]
+        paths: Vec<std::path::PathBuf>,
+        /// The Deploy CLI's config.json (AUTH0_KEYWORD_REPLACE_MAPPINGS) or a JSON map of keyword
+        /// values: @@KEY@@ and ##KEY## are replaced before reading, as the Deploy CLI does.
+        #[arg(long, value_name = "FILE")]
+        keywords: Option<std::path::PathBuf>,
+        /// An organisation policy as JSON, as for `check`.
+        #[arg(long, value_name = "FILE")]
+        policy: Option<std::path::PathBuf>,
+        /// Which plan's session limits warn.
+        #[arg(long, value_enum, default_value = "self-service")]
+        plan: PlanArg,
+        /// Output: compiler-style diagnostics, one JSON object, or SARIF 2.1.0.
+        #[arg(long, value_enum, default_value = "human")]
+        format: FormatArg,
     },
     /// List every field the rules engine knows.
     Fields {
@@ -100,7 +133,76 @@ pub fn main() -> ExitCode {
             policy.as_deref(),
             json,
         ),
+        Command::Lint {
+            paths,
+            keywords,
+            policy,
+            plan,
+            format,
+        } => lint(&paths, keywords.as_deref(), policy.as_deref(), plan, format),
         Command::Fields { json } => fields(json),
+    }
+}
+
+/// Exit status 0 when nothing is an error, 1 when a value or a file is in error, 2 for usage.
+fn lint(
+    paths: &[std::path::PathBuf],
+    keywords: Option<&std::path::Path>,
+    policy: Option<&std::path::Path>,
+    plan: PlanArg,
+    format: FormatArg,
+) -> ExitCode {
+    use crate::lint::{self, output, Keywords, Options, Plan};
+    let keywords = match keywords.map(|p| {
+        std::fs::read_to_string(p)
+            .map_err(|e| format!("cannot read {}: {e}", p.display()))
+            .and_then(|t| Keywords::from_json(&t).map_err(|e| format!("{}: {e}", p.display())))
+    }) {
+        Some(Err(e)) => return usage_error(&e),
+        Some(Ok(k)) => Some(k),
+        None => None,
+    };
+    let mut options = Options {
+        plan: match plan {
+            PlanArg::SelfService => Plan::SelfService,
+            PlanArg::Enterprise => Plan::Enterprise,
+        },
+        ..Options::default()
+    };
+    if let Some(path) = policy {
+        match load_policy(path) {
+            Ok(p) => options.policy = Some(p),
+            Err(e) => return usage_error(&e),
+        }
+    }
+    let report = match lint::lint(paths, keywords.as_ref(), &options) {
+        Ok(r) => r,
+        Err(e) => return usage_error(&e),
+    };
+    match format {
+        FormatArg::Human => print!("{}", output::human(&report)),
+        FormatArg::Json => println!("{}", output::json(&report)),
+        FormatArg::Sarif => match serde_json::to_string_pretty(&output::sarif(&report)) {
+            Ok(s) => println!("{s}"),
+            Err(e) => return usage_error(&e.to_string()),
+        },
+    }
+    if report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// An organisation policy file, as `check`, `lint` and the extension's managed policy take it.
+fn load_policy(path: &std::path::Path) -> Result<Policy, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let policy: Policy = serde_json::from_str(&text)
+        .map_err(|e| format!("{} is not a valid policy: {e}", path.display()))?;
+    match policy.problems().first() {
+        Some(problem) => Err(format!("{}: {problem}", path.display())),
+        None => Ok(policy),
     }
 }
 
@@ -195,20 +297,10 @@ fn check(
         ctx.siblings.insert(other.id.to_string(), value.to_string());
     }
     if let Some(path) = policy {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) => return usage_error(&format!("cannot read {}: {e}", path.display())),
-        };
-        let policy: Policy = match serde_json::from_str(&text) {
-            Ok(p) => p,
-            Err(e) => {
-                return usage_error(&format!("{} is not a valid policy: {e}", path.display()))
-            }
-        };
-        if let Some(problem) = policy.problems().first() {
-            return usage_error(&format!("{}: {problem}", path.display()));
+        match load_policy(path) {
+            Ok(p) => ctx.policy = Some(p),
+            Err(e) => return usage_error(&e),
         }
-        ctx.policy = Some(policy);
     }
     let verdict = check_field(field, input, &ctx);
     if as_json {

@@ -19,6 +19,8 @@ pub mod view;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod lint;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

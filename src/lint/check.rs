@@ -1,0 +1,386 @@
+//! Every lifetime of an entity, read in the file's unit and checked by the same engine as
+//! `lifetime-guard check` and the extension: limits, relations between the entity's fields,
+//! `infinite_*` flags, the MFA audience, the organisation policy — plus what the deploying tool
+//! does to the value (Terraform's rounding, settings its provider does not send).
+
+use super::entities::{Entity, Format, Kind};
+use super::keywords::placeholders;
+use super::tree::{Entry, Node, Value};
+use crate::catalog::{self, Field};
+use crate::policy::Policy;
+use crate::verdict::{check_field, Context, Level};
+use crate::Unit;
+use std::ops::Range;
+
+/// Which plan's session limits warn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Plan {
+    #[default]
+    SelfService,
+    Enterprise,
+}
+
+/// What `lint` applies to every value.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub policy: Option<Policy>,
+    pub plan: Plan,
+}
+
+/// The unit a file writes a setting in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileUnit {
+    Seconds,
+    Minutes,
+    Hours,
+}
+
+impl FileUnit {
+    pub const fn name(self) -> &'static str {
+        match self {
+            FileUnit::Seconds => "seconds",
+            FileUnit::Minutes => "minutes",
+            FileUnit::Hours => "hours",
+        }
+    }
+}
+
+/// One message about a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub code: &'static str,
+    pub level: Level,
+    pub text: String,
+}
+
+/// One lifetime found in a file, with its verdict.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Where the value is, in the substituted text (mapped back by the caller).
+    pub span: Range<usize>,
+    /// `resource_server:Payments API`, `client:…`, `tenant`.
+    pub entity: String,
+    pub field: &'static Field,
+    /// The value as the file writes it.
+    pub raw: String,
+    pub unit: FileUnit,
+    /// The value in seconds, once read.
+    pub seconds: Option<u64>,
+    /// "86,400 s = 1 day", once read.
+    pub equation: Option<String>,
+    pub level: Level,
+    pub messages: Vec<Said>,
+}
+
+/// Where each lifetime of an entity kind is, and in which unit the file writes it.
+fn paths(kind: Kind) -> &'static [(&'static str, &'static str, FileUnit)] {
+    match kind {
+        Kind::ResourceServer => &[
+            ("token_lifetime", "token_lifetime", FileUnit::Seconds),
+            (
+                "token_lifetime_for_web",
+                "token_lifetime_for_web",
+                FileUnit::Seconds,
+            ),
+        ],
+        Kind::Client => &[
+            (
+                "jwt_configuration.lifetime_in_seconds",
+                "jwt_configuration.lifetime_in_seconds",
+                FileUnit::Seconds,
+            ),
+            (
+                "refresh_token.token_lifetime",
+                "refresh_token.token_lifetime",
+                FileUnit::Seconds,
+            ),
+            (
+                "refresh_token.idle_token_lifetime",
+                "refresh_token.idle_token_lifetime",
+                FileUnit::Seconds,
+            ),
+            (
+                "refresh_token.leeway",
+                "refresh_token.leeway",
+                FileUnit::Seconds,
+            ),
+        ],
+        Kind::Tenant => &[
+            ("session_lifetime", "session_lifetime", FileUnit::Hours),
+            (
+                "session_lifetime_in_minutes",
+                "session_lifetime",
+                FileUnit::Minutes,
+            ),
+            (
+                "idle_session_lifetime",
+                "idle_session_lifetime",
+                FileUnit::Hours,
+            ),
+            (
+                "idle_session_lifetime_in_minutes",
+                "idle_session_lifetime",
+                FileUnit::Minutes,
+            ),
+            (
+                "ephemeral_session_lifetime",
+                "ephemeral_session_lifetime",
+                FileUnit::Hours,
+            ),
+            (
+                "ephemeral_session_lifetime_in_minutes",
+                "ephemeral_session_lifetime",
+                FileUnit::Minutes,
+            ),
+            (
+                "idle_ephemeral_session_lifetime",
+                "idle_ephemeral_session_lifetime",
+                FileUnit::Hours,
+            ),
+            (
+                "idle_ephemeral_session_lifetime_in_minutes",
+                "idle_ephemeral_session_lifetime",
+                FileUnit::Minutes,
+            ),
+        ],
+    }
+}
+
+/// The entry at a dotted path (one-element sequences looked through).
+fn entry_at<'a>(node: &'a Node, path: &str) -> Option<&'a Entry> {
+    let (parent, last) = match path.rsplit_once('.') {
+        Some((p, l)) => (node.at(p)?, l),
+        None => (node, path),
+    };
+    match &parent.single().value {
+        Value::Map(entries) => entries.iter().find(|e| e.key == last),
+        _ => None,
+    }
+}
+
+/// What a value reads as, in the field's unit.
+enum Reading {
+    Value { value: u64, notes: Vec<Said> },
+    NotChecked(String),
+    Invalid(&'static str, String),
+}
+
+fn read(node: &Node, field: &Field, unit: FileUnit, format: Format) -> Reading {
+    let n = match &node.value {
+        Value::Num(n, _) => *n,
+        Value::Str(s) => {
+            if let Some((_, p)) = placeholders(s).into_iter().next() {
+                return Reading::NotChecked(format!(
+                    "its value is the placeholder {p}; pass --keywords with the Deploy CLI's keyword mappings to check it"
+                ));
+            }
+            return match s.trim().parse::<f64>() {
+                Ok(_) => Reading::Invalid(
+                    "not_a_number",
+                    format!("“{s}” is a string; the Management API expects a number and refuses a string (Expected type integer but found type string)."),
+                ),
+                Err(_) => Reading::Invalid("not_a_number", format!("“{s}” is not a number.")),
+            };
+        }
+        Value::Unresolved(why) => return Reading::NotChecked(format!("not checked: {why}")),
+        Value::Bool(_) | Value::Map(_) | Value::Seq(_) => {
+            return Reading::Invalid("not_a_number", "Not a number.".into())
+        }
+        Value::Null => return Reading::NotChecked("not checked: the value is null".into()),
+    };
+    if n < 0.0 {
+        return Reading::Invalid("negative", "A lifetime cannot be negative.".into());
+    }
+    let mut notes = Vec::new();
+    let in_field_unit = match (unit, field.unit) {
+        (FileUnit::Hours, Unit::Minutes) => {
+            // Terraform's provider sends session hours of 1 and more as whole hours.
+            let hours = if format.is_terraform() && n >= 1.0 && n.fract() != 0.0 {
+                let sent = n.round();
+                notes.push(Said {
+                    code: "terraform_rounds_hours",
+                    level: Level::Warning,
+                    text: format!(
+                        "Terraform sends {sent} h, not {n} h: the Auth0 provider rounds session hours of 1 and more to whole hours."
+                    ),
+                });
+                sent
+            } else {
+                n
+            };
+            let minutes = hours * 60.0;
+            if minutes.fract() != 0.0 {
+                notes.push(Said {
+                    code: "rounded_to_minutes",
+                    level: Level::Info,
+                    text: format!(
+                        "{n} h is not a whole number of minutes; checked as {} min.",
+                        minutes.round()
+                    ),
+                });
+            }
+            minutes.round()
+        }
+        _ => {
+            if n.fract() != 0.0 {
+                return Reading::Invalid(
+                    "not_whole",
+                    format!("{n} is not a whole number of {}.", unit.name()),
+                );
+            }
+            n
+        }
+    };
+    if in_field_unit > crate::MAX_VALUE as f64 {
+        return Reading::Invalid("too_large", "Too large to be a lifetime.".into());
+    }
+    Reading::Value {
+        value: in_field_unit as u64,
+        notes,
+    }
+}
+
+/// Placeholders the YAML reader turned into a comment (`token_lifetime: ##TL##`) or a string:
+/// found on the key's line of the (substituted) text.
+fn placeholder_on_line(text: &str, at: usize) -> Option<String> {
+    let start = text[..at.min(text.len())].rfind('\n').map_or(0, |p| p + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |p| start + p);
+    placeholders(&text[start..end])
+        .into_iter()
+        .next()
+        .map(|(_, p)| p)
+}
+
+/// Checks every lifetime of `entity`. `text` is the file's (substituted) text.
+pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Options) -> Vec<Found> {
+    let label = match entity.kind {
+        Kind::Tenant => "tenant".to_string(),
+        k => format!("{}:{}", k.code(), entity.name),
+    };
+    let node = &entity.node;
+    let mut ctx = Context {
+        policy: options.policy.clone(),
+        ..Context::default()
+    };
+    ctx.api_identifier = node
+        .get("identifier")
+        .and_then(Node::as_str)
+        .map(str::to_string);
+    if entity.kind == Kind::Client {
+        let never_expire = node
+            .at("refresh_token.expiration_type")
+            .and_then(Node::as_str)
+            .is_some_and(|t| t == "non-expiring");
+        if never_expire
+            || node
+                .at("refresh_token.infinite_token_lifetime")
+                .is_some_and(Node::is_true)
+        {
+            ctx.disabled.push("refresh_token.token_lifetime".into());
+        }
+        if never_expire
+            || node
+                .at("refresh_token.infinite_idle_token_lifetime")
+                .is_some_and(Node::is_true)
+        {
+            ctx.disabled
+                .push("refresh_token.idle_token_lifetime".into());
+        }
+    }
+    // Read every value first: relations need the others.
+    let mut readings = Vec::new();
+    for &(path, field_id, unit) in paths(entity.kind) {
+        let Some(field) = catalog::field(field_id) else {
+            continue;
+        };
+        let Some(entry) = entry_at(node, path) else {
+            continue;
+        };
+        let value = &entry.value;
+        let reading = match (&value.value, placeholder_on_line(text, entry.key_span.start)) {
+            (Value::Null, Some(p)) => Reading::NotChecked(format!(
+                "its value is the placeholder {p}, which YAML reads as a comment; pass --keywords to check it"
+            )),
+            (Value::Null, None) => continue,
+            _ => read(value, field, unit, format),
+        };
+        if let Reading::Value { value: v, .. } = &reading {
+            ctx.siblings.insert(field.id.to_string(), v.to_string());
+        }
+        let span = if value.span.is_empty() {
+            entry.key_span.clone()
+        } else {
+            value.span.clone()
+        };
+        readings.push((field, unit, span, reading));
+    }
+    let mut out = Vec::new();
+    for (field, unit, span, reading) in readings {
+        let raw = text.get(span.clone()).unwrap_or("").trim().to_string();
+        let mut found = Found {
+            span,
+            entity: label.clone(),
+            field,
+            raw,
+            unit,
+            seconds: None,
+            equation: None,
+            level: Level::Ok,
+            messages: Vec::new(),
+        };
+        match reading {
+            Reading::NotChecked(why) => found.messages.push(Said {
+                code: "not_checked",
+                level: Level::Warning,
+                text: why,
+            }),
+            Reading::Invalid(code, text) => found.messages.push(Said {
+                code,
+                level: Level::Error,
+                text,
+            }),
+            Reading::Value { value, notes } => {
+                let verdict = check_field(field, &value.to_string(), &ctx);
+                found.seconds = verdict.seconds;
+                found.equation = verdict.equation();
+                found.messages.extend(notes);
+                for m in &verdict.messages {
+                    // A plan's limits: on Enterprise, the self-service limit says nothing.
+                    if options.plan == Plan::Enterprise && m.code == "above_plan_limit" {
+                        continue;
+                    }
+                    found.messages.push(Said {
+                        code: m.code,
+                        level: m.level,
+                        text: m.text.to_string(),
+                    });
+                }
+            }
+        }
+        // The Terraform provider does not send token_lifetime_for_web for the Management API.
+        if format.is_terraform()
+            && field.id == "token_lifetime_for_web"
+            && ctx
+                .api_identifier
+                .as_deref()
+                .is_some_and(|i| i.trim_end_matches('/').ends_with("/api/v2"))
+        {
+            found.messages.push(Said {
+                code: "not_sent_by_terraform",
+                level: Level::Warning,
+                text: "The Terraform provider does not send token_lifetime_for_web for the Auth0 Management API resource server: this value is never applied.".into(),
+            });
+        }
+        // Most serious first: the headline of a diagnostic is its worst message.
+        found.messages.sort_by_key(|m| std::cmp::Reverse(m.level));
+        found.level = found
+            .messages
+            .iter()
+            .map(|m| m.level)
+            .filter(|l| *l >= Level::Warning)
+            .max()
+            .unwrap_or(Level::Ok);
+        out.push(found);
+    }
+    out
+}

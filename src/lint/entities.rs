@@ -1,0 +1,324 @@
+//! What a file holds: its format, and the APIs (resource servers), applications (clients) and
+//! tenant settings in it, each as a [`Node`] whose keys follow the Management API's names.
+
+use super::hcl::{self, Scope};
+use super::tree::{Node, Value};
+use super::yaml::{self, ReadError};
+use std::path::Path;
+
+/// The formats `lint` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    DeployCliYaml,
+    DeployCliDirectory,
+    Terraform,
+    TerraformPlan,
+    TerraformState,
+    ManagementApi,
+}
+
+impl Format {
+    /// The stable name used in the output.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Format::DeployCliYaml => "deploy-cli-yaml",
+            Format::DeployCliDirectory => "deploy-cli-directory",
+            Format::Terraform => "terraform",
+            Format::TerraformPlan => "terraform-plan",
+            Format::TerraformState => "terraform-state",
+            Format::ManagementApi => "management-api",
+        }
+    }
+
+    /// Files that Terraform writes or reads, where its provider's quirks apply.
+    pub const fn is_terraform(self) -> bool {
+        matches!(
+            self,
+            Format::Terraform | Format::TerraformPlan | Format::TerraformState
+        )
+    }
+}
+
+/// An entity kind, with the Management API's name for its collection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    ResourceServer,
+    Client,
+    Tenant,
+}
+
+impl Kind {
+    pub const fn code(self) -> &'static str {
+        match self {
+            Kind::ResourceServer => "resource_server",
+            Kind::Client => "client",
+            Kind::Tenant => "tenant",
+        }
+    }
+}
+
+/// An API, application or the tenant, as found in a file.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub kind: Kind,
+    /// Its `name` (or the Terraform address); "tenant" for the tenant.
+    pub name: String,
+    pub node: Node,
+}
+
+/// A file read: its format and entities, or `None` when it holds no tenant configuration.
+pub struct Read {
+    pub format: Option<Format>,
+    pub entities: Vec<Entity>,
+}
+
+fn entity(kind: Kind, node: &Node, fallback: &str) -> Entity {
+    let name = node
+        .get("name")
+        .and_then(Node::as_str)
+        .map_or_else(|| fallback.to_string(), str::to_string);
+    Entity {
+        kind,
+        name,
+        node: node.clone(),
+    }
+}
+
+/// The kind of a Management API object, from the properties only it has.
+fn api_kind(node: &Node) -> Option<Kind> {
+    let has = |k: &str| node.get(k).is_some();
+    if has("identifier")
+        && (has("token_lifetime")
+            || has("signing_alg")
+            || has("scopes")
+            || has("token_lifetime_for_web"))
+    {
+        Some(Kind::ResourceServer)
+    } else if has("client_id")
+        || has("jwt_configuration")
+        || has("refresh_token")
+        || has("app_type")
+    {
+        Some(Kind::Client)
+    } else if [
+        "session_lifetime",
+        "idle_session_lifetime",
+        "ephemeral_session_lifetime",
+        "idle_ephemeral_session_lifetime",
+        "session_lifetime_in_minutes",
+        "idle_session_lifetime_in_minutes",
+        "friendly_name",
+        "enabled_locales",
+        "flags",
+    ]
+    .iter()
+    .any(|k| has(k))
+    {
+        Some(Kind::Tenant)
+    } else {
+        None
+    }
+}
+
+/// Reads a YAML or JSON text (already keyword-substituted) found at `path`.
+pub fn read_data(path: &Path, text: &str) -> Result<Read, ReadError> {
+    let root = yaml::read(text)?;
+    let parent = path
+        .parent()
+        .and_then(Path::file_name)
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let is_json = file.ends_with(".json") || file.ends_with(".tfstate");
+    // Terraform: `terraform show -json` of a plan or a state, or a raw state file.
+    if root.get("format_version").is_some() || root.get("terraform_version").is_some() {
+        return Ok(terraform_json(&root));
+    }
+    if !is_json {
+        let mut entities = Vec::new();
+        if let Some(t) = root
+            .get("tenant")
+            .filter(|t| matches!(t.value, Value::Map(_)))
+        {
+            entities.push(entity(Kind::Tenant, t, "tenant"));
+        }
+        for rs in root
+            .get("resourceServers")
+            .map(Node::items)
+            .unwrap_or_default()
+        {
+            entities.push(entity(Kind::ResourceServer, rs, "(unnamed API)"));
+        }
+        for c in root.get("clients").map(Node::items).unwrap_or_default() {
+            entities.push(entity(Kind::Client, c, "(unnamed application)"));
+        }
+        let known = ["tenant", "resourceServers", "clients"]
+            .iter()
+            .any(|k| root.get(k).is_some());
+        return Ok(Read {
+            format: known.then_some(Format::DeployCliYaml),
+            entities,
+        });
+    }
+    // A Deploy CLI directory: entities named by their `name`, not the file's.
+    let in_directory = match (parent, file) {
+        ("resource-servers", _) => Some(Kind::ResourceServer),
+        ("clients", _) => Some(Kind::Client),
+        (_, "tenant.json") => Some(Kind::Tenant),
+        _ => None,
+    };
+    if let Some(kind) = in_directory {
+        let stem = file.trim_end_matches(".json");
+        return Ok(Read {
+            format: Some(Format::DeployCliDirectory),
+            entities: vec![entity(
+                kind,
+                &root,
+                if kind == Kind::Tenant { "tenant" } else { stem },
+            )],
+        });
+    }
+    // Management API responses: one object or an array (or a paginated `{"clients": […]}`).
+    let mut entities = Vec::new();
+    let lists = ["resource_servers", "clients"]
+        .iter()
+        .filter_map(|k| root.get(k))
+        .flat_map(Node::items)
+        .collect::<Vec<_>>();
+    let candidates: Vec<&Node> = match &root.value {
+        Value::Seq(items) => items.iter().collect(),
+        Value::Map(_) if !lists.is_empty() => lists,
+        Value::Map(_) => vec![&root],
+        _ => Vec::new(),
+    };
+    for node in candidates {
+        if let Some(kind) = api_kind(node) {
+            entities.push(entity(
+                kind,
+                node,
+                if kind == Kind::Tenant {
+                    "tenant"
+                } else {
+                    "(unnamed)"
+                },
+            ));
+        }
+    }
+    Ok(Read {
+        format: (!entities.is_empty()).then_some(Format::ManagementApi),
+        entities,
+    })
+}
+
+/// The Terraform resource types of the Auth0 provider that hold lifetimes.
+fn terraform_kind(resource_type: &str) -> Option<Kind> {
+    match resource_type {
+        "auth0_resource_server" => Some(Kind::ResourceServer),
+        "auth0_client" => Some(Kind::Client),
+        "auth0_tenant" => Some(Kind::Tenant),
+        _ => None,
+    }
+}
+
+fn terraform_json(root: &Node) -> Read {
+    let mut entities = Vec::new();
+    let mut push = |ty: Option<&str>, address: String, values: Option<&Node>| {
+        if let (Some(kind), Some(values)) = (ty.and_then(terraform_kind), values) {
+            if matches!(values.value, Value::Map(_)) {
+                entities.push(Entity {
+                    kind,
+                    name: address,
+                    node: values.clone(),
+                });
+            }
+        }
+    };
+    let address = |r: &Node| {
+        r.get("address")
+            .and_then(Node::as_str)
+            .map(str::to_string)
+            .unwrap_or_else(|| {
+                format!(
+                    "{}.{}",
+                    r.get("type").and_then(Node::as_str).unwrap_or("?"),
+                    r.get("name").and_then(Node::as_str).unwrap_or("?")
+                )
+            })
+    };
+    let format;
+    if let Some(changes) = root.get("resource_changes") {
+        format = Format::TerraformPlan;
+        for r in changes.items() {
+            push(
+                r.get("type").and_then(Node::as_str),
+                address(r),
+                r.at("change.after"),
+            );
+        }
+    } else if let Some(module) = root
+        .at("planned_values.root_module")
+        .or_else(|| root.at("values.root_module"))
+    {
+        format = if root.get("planned_values").is_some() {
+            Format::TerraformPlan
+        } else {
+            Format::TerraformState
+        };
+        let mut modules = vec![module];
+        while let Some(m) = modules.pop() {
+            for r in m.get("resources").map(Node::items).unwrap_or_default() {
+                push(
+                    r.get("type").and_then(Node::as_str),
+                    address(r),
+                    r.get("values"),
+                );
+            }
+            modules.extend(m.get("child_modules").map(Node::items).unwrap_or_default());
+        }
+    } else {
+        // A raw state file: resources[].instances[].attributes.
+        format = Format::TerraformState;
+        for r in root.get("resources").map(Node::items).unwrap_or_default() {
+            for (i, inst) in r
+                .get("instances")
+                .map(Node::items)
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+            {
+                let mut a = address(r);
+                if i > 0 {
+                    a.push_str(&format!("[{i}]"));
+                }
+                push(
+                    r.get("type").and_then(Node::as_str),
+                    a,
+                    inst.get("attributes"),
+                );
+            }
+        }
+    }
+    Read {
+        format: Some(format),
+        entities,
+    }
+}
+
+/// The entities of a parsed `.tf` file, with the module's scope for `local.*` and `var.*`.
+pub fn read_terraform(file: &hcl::HclFile, scope: &Scope) -> Read {
+    let entities: Vec<Entity> = file
+        .resources(scope)
+        .into_iter()
+        .filter_map(|r| {
+            terraform_kind(&r.kind).map(|kind| Entity {
+                kind,
+                name: format!("{}.{}", r.kind, r.name),
+                node: r.node,
+            })
+        })
+        .collect();
+    Read {
+        format: Some(Format::Terraform),
+        entities,
+    }
+}

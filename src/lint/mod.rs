@@ -1,0 +1,16 @@
+//! `lifetime-guard lint`: token and session lifetimes in tenant configuration files (Deploy CLI
+//! YAML and directories, Terraform HCL, plan and state JSON, Management API responses), checked
+//! by the same rules as the Dashboard and `check`, before they are deployed.
+
+pub mod check;
+pub mod entities;
+pub mod hcl;
+pub mod keywords;
+pub mod output;
+pub mod run;
+pub mod tree;
+pub mod yaml;
+
+pub use check::{Options, Plan};
+pub use keywords::Keywords;
+pub use run::{lint, Report};

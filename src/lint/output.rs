@@ -1,0 +1,230 @@
+//! `lint` output: compiler-style diagnostics for people, one JSON object for scripts, and
+//! SARIF 2.1.0 for code-scanning upload.
+
+use super::check::Found;
+use super::run::{FileReport, Report};
+use crate::verdict::Level;
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let at = (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    (line, text[line_start..at].chars().count() + 1)
+}
+
+fn display_path(f: &FileReport) -> String {
+    f.path.display().to_string()
+}
+
+fn level_word(l: Level) -> &'static str {
+    match l {
+        Level::Error => "error",
+        Level::Warning => "warning",
+        Level::Ok => "ok",
+        Level::Info => "note",
+    }
+}
+
+/// The source line under a span, with the span underlined.
+fn snippet(out: &mut String, text: &str, span: &std::ops::Range<usize>, label: &str) {
+    let (line, col) = line_col(text, span.start);
+    let start = text[..span.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |p| p + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |p| start + p);
+    let src = &text[start..end];
+    let width = line.to_string().len();
+    let span_end = span.end.min(end).max(span.start);
+    let len = text
+        .get(span.start..span_end)
+        .map_or(1, |s| s.chars().count().max(1));
+    let _ = writeln!(out, "{:width$} |", "");
+    let _ = writeln!(out, "{line} | {src}");
+    let _ = writeln!(
+        out,
+        "{:width$} | {}{} {label}",
+        "",
+        " ".repeat(col - 1),
+        "^".repeat(len)
+    );
+}
+
+/// Compiler-style diagnostics for every value that is not OK, and every file that could not
+/// be read; then a summary line.
+pub fn human(report: &Report) -> String {
+    let mut out = String::new();
+    let (mut errors, mut warnings, mut values) = (0, 0, 0);
+    for f in &report.files {
+        if let Some((message, at)) = &f.error {
+            errors += 1;
+            let (line, col) = line_col(&f.text, *at);
+            let _ = writeln!(out, "error[unreadable]: {message}");
+            let _ = writeln!(out, "  --> {}:{line}:{col}", display_path(f));
+            snippet(&mut out, &f.text, &(*at..*at + 1), "");
+            out.push('\n');
+        }
+        for v in &f.values {
+            values += 1;
+            if v.level == Level::Ok {
+                continue;
+            }
+            let (line, col) = line_col(&f.text, v.span.start);
+            let mut shown = v.messages.iter().filter(|m| m.level >= Level::Warning);
+            let Some(first) = shown.next() else { continue };
+            match v.level {
+                Level::Error => errors += 1,
+                _ => warnings += 1,
+            }
+            let _ = writeln!(
+                out,
+                "{}[{}]: {}",
+                level_word(first.level),
+                first.code,
+                first.text
+            );
+            let _ = writeln!(out, "  --> {}:{line}:{col}", display_path(f));
+            let label = v.equation.clone().unwrap_or_default();
+            snippet(&mut out, &f.text, &v.span, &label);
+            let _ = writeln!(
+                out,
+                "  = note: {} {} ({})",
+                v.entity,
+                v.field.id,
+                v.unit.name()
+            );
+            for m in shown.chain(v.messages.iter().filter(|m| m.level < Level::Warning)) {
+                let _ = writeln!(out, "  = {}[{}]: {}", level_word(m.level), m.code, m.text);
+            }
+            out.push('\n');
+        }
+    }
+    let read = report.files.iter().filter(|f| f.format.is_some()).count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let _ = writeln!(
+        out,
+        "lifetime-guard lint: {} in {}: {}, {}",
+        plural(values, "lifetime"),
+        plural(read, "file"),
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    );
+    out
+}
+
+fn value_json(f: &FileReport, v: &Found) -> Value {
+    let (line, column) = line_col(&f.text, v.span.start);
+    json!({
+        "path": display_path(f),
+        "line": line,
+        "column": column,
+        "format": f.format.map(|x| x.code()),
+        "entity": v.entity,
+        "field": v.field.id,
+        "raw": v.raw,
+        "unit": v.unit.name(),
+        "seconds": v.seconds,
+        "level": v.level.code(),
+        "messages": v.messages.iter().map(|m| json!({"code": m.code, "level": m.level.code(), "text": m.text})).collect::<Vec<_>>(),
+    })
+}
+
+/// `{"files": [{path, format, error}], "values": [...]}`: every lifetime found.
+pub fn json(report: &Report) -> Value {
+    let files: Vec<Value> = report
+        .files
+        .iter()
+        .map(|f| {
+            json!({
+                "path": display_path(f),
+                "format": f.format.map(|x| x.code()),
+                "error": f.error.as_ref().map(|(m, at)| {
+                    let (line, column) = line_col(&f.text, *at);
+                    json!({"message": m, "line": line, "column": column})
+                }),
+            })
+        })
+        .collect();
+    let values: Vec<Value> = report
+        .files
+        .iter()
+        .flat_map(|f| f.values.iter().map(move |v| value_json(f, v)))
+        .collect();
+    json!({ "files": files, "values": values })
+}
+
+fn sarif_level(l: Level) -> &'static str {
+    match l {
+        Level::Error => "error",
+        Level::Warning => "warning",
+        _ => "note",
+    }
+}
+
+fn region(text: &str, span: &std::ops::Range<usize>) -> Value {
+    let (start_line, start_column) = line_col(text, span.start);
+    let (end_line, end_column) = line_col(text, span.end.max(span.start + 1));
+    json!({
+        "startLine": start_line,
+        "startColumn": start_column,
+        "endLine": end_line,
+        "endColumn": end_column,
+    })
+}
+
+/// SARIF 2.1.0: one result per warning or error message, located at the value.
+pub fn sarif(report: &Report) -> Value {
+    let mut rules: Vec<&'static str> = Vec::new();
+    let mut results = Vec::new();
+    for f in &report.files {
+        let uri = display_path(f).replace('\\', "/");
+        if let Some((message, at)) = &f.error {
+            if !rules.contains(&"unreadable") {
+                rules.push("unreadable");
+            }
+            results.push(json!({
+                "ruleId": "unreadable",
+                "level": "error",
+                "message": {"text": message},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(&f.text, &(*at..*at + 1))}}],
+            }));
+        }
+        for v in &f.values {
+            for m in v.messages.iter().filter(|m| m.level >= Level::Warning) {
+                if !rules.contains(&m.code) {
+                    rules.push(m.code);
+                }
+                let mut text = format!("{} {}: {}", v.entity, v.field.id, m.text);
+                if let Some(eq) = &v.equation {
+                    let _ = write!(text, " ({eq})");
+                }
+                results.push(json!({
+                    "ruleId": m.code,
+                    "level": sarif_level(m.level),
+                    "message": {"text": text},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(&f.text, &v.span)}}],
+                }));
+            }
+        }
+    }
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "lifetime-guard",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules.iter().map(|r| json!({"id": r, "shortDescription": {"text": r.replace('_', " ")}})).collect::<Vec<_>>(),
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    })
+}

@@ -1,0 +1,89 @@
+//! A configuration file as a tree whose every node knows where it stands in the file (byte
+//! offsets into the text as read, before any keyword substitution is mapped back).
+
+use std::ops::Range;
+
+/// A value of a configuration file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Map(Vec<Entry>),
+    Seq(Vec<Node>),
+    /// A number, with its text as written.
+    Num(f64, String),
+    /// A string (quoted in YAML, any string in JSON and HCL).
+    Str(String),
+    Bool(bool),
+    Null,
+    /// An expression that cannot be evaluated here, and why (`var.x` defined elsewhere, a
+    /// function call, …).
+    Unresolved(String),
+}
+
+/// One key of a mapping with its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Range<usize>,
+    pub value: Node,
+}
+
+/// A value and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub span: Range<usize>,
+    pub value: Value,
+}
+
+impl Node {
+    pub fn new(span: Range<usize>, value: Value) -> Node {
+        Node { span, value }
+    }
+
+    /// The value under `key` of a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.value {
+            Value::Map(entries) => entries.iter().find(|e| e.key == key).map(|e| &e.value),
+            _ => None,
+        }
+    }
+
+    /// The value at a dotted path (`refresh_token.token_lifetime`). A one-element sequence on
+    /// the way is looked through, as Terraform's plan and state write nested blocks.
+    pub fn at(&self, path: &str) -> Option<&Node> {
+        let mut node = self;
+        for part in path.split('.') {
+            node = node.single().get(part)?;
+        }
+        Some(node)
+    }
+
+    /// The node itself, or the only element of a one-element sequence.
+    pub fn single(&self) -> &Node {
+        match &self.value {
+            Value::Seq(items) if items.len() == 1 => &items[0],
+            _ => self,
+        }
+    }
+
+    /// The string value, if it is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// True for `true`.
+    pub fn is_true(&self) -> bool {
+        matches!(self.value, Value::Bool(true))
+    }
+
+    /// The elements of a sequence (a lone mapping counts as one element).
+    pub fn items(&self) -> Vec<&Node> {
+        match &self.value {
+            Value::Seq(items) => items.iter().collect(),
+            Value::Map(_) => vec![self],
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! YAML (and so JSON, which YAML 1.2 contains) into a [`Node`] tree with byte spans, from
+//! saphyr's event stream and its position markers.
+
+use super::tree::{Entry, Node, Value};
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+use std::ops::Range;
+
+/// Why a file could not be read, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    pub message: String,
+    /// Byte offset of the problem.
+    pub at: usize,
+}
+
+/// Character index → byte offset (saphyr's markers count characters).
+struct Offsets<'a> {
+    text: &'a str,
+    ascii: bool,
+    /// Byte offset of every character, built only for non-ASCII text.
+    table: Vec<usize>,
+}
+
+impl<'a> Offsets<'a> {
+    fn new(text: &'a str) -> Self {
+        let ascii = text.is_ascii();
+        let table = if ascii {
+            Vec::new()
+        } else {
+            text.char_indices().map(|(i, _)| i).collect()
+        };
+        Offsets { text, ascii, table }
+    }
+
+    fn byte(&self, char_index: usize) -> usize {
+        if self.ascii {
+            char_index.min(self.text.len())
+        } else {
+            self.table
+                .get(char_index)
+                .copied()
+                .unwrap_or(self.text.len())
+        }
+    }
+
+    fn span(&self, s: &Span) -> Range<usize> {
+        self.byte(s.start.index())..self.byte(s.end.index())
+    }
+}
+
+enum Frame {
+    Map {
+        start: usize,
+        entries: Vec<Entry>,
+        key: Option<(String, Range<usize>)>,
+    },
+    Seq {
+        start: usize,
+        items: Vec<Node>,
+    },
+}
+
+/// Reads the first document of `text`.
+pub fn read(text: &str) -> Result<Node, ReadError> {
+    let offsets = Offsets::new(text);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut root: Option<Node> = None;
+    let mut anchors: Vec<(usize, Node)> = Vec::new();
+    let mut pending_anchor: Vec<Option<usize>> = Vec::new();
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.map_err(|e| ReadError {
+            message: e.info().to_string(),
+            at: offsets.byte(e.marker().index()),
+        })?;
+        let range = offsets.span(&span);
+        let node = match event {
+            Event::DocumentEnd if root.is_some() => break,
+            Event::MappingStart(anchor, _) => {
+                stack.push(Frame::Map {
+                    start: range.start,
+                    entries: Vec::new(),
+                    key: None,
+                });
+                pending_anchor.push((anchor > 0).then_some(anchor));
+                continue;
+            }
+            Event::SequenceStart(anchor, _) => {
+                stack.push(Frame::Seq {
+                    start: range.start,
+                    items: Vec::new(),
+                });
+                pending_anchor.push((anchor > 0).then_some(anchor));
+                continue;
+            }
+            Event::MappingEnd => match stack.pop() {
+                Some(Frame::Map { start, entries, .. }) => {
+                    let node = Node::new(start..range.end.max(start), Value::Map(entries));
+                    remember(&mut anchors, pending_anchor.pop().flatten(), &node);
+                    node
+                }
+                _ => continue,
+            },
+            Event::SequenceEnd => match stack.pop() {
+                Some(Frame::Seq { start, items }) => {
+                    let node = Node::new(start..range.end.max(start), Value::Seq(items));
+                    remember(&mut anchors, pending_anchor.pop().flatten(), &node);
+                    node
+                }
+                _ => continue,
+            },
+            Event::Scalar(value, style, anchor, _) => {
+                let node = Node::new(range, scalar(&value, style));
+                remember(&mut anchors, (anchor > 0).then_some(anchor), &node);
+                node
+            }
+            Event::Alias(id) => match anchors.iter().rev().find(|(a, _)| *a == id) {
+                Some((_, n)) => Node::new(range, n.value.clone()),
+                None => Node::new(range, Value::Null),
+            },
+            _ => continue,
+        };
+        match stack.last_mut() {
+            Some(Frame::Map { entries, key, .. }) => match key.take() {
+                Some((k, key_span)) => entries.push(Entry {
+                    key: k,
+                    key_span,
+                    value: node,
+                }),
+                None => {
+                    let k = match &node.value {
+                        Value::Str(s) => s.clone(),
+                        Value::Num(_, raw) => raw.clone(),
+                        Value::Bool(b) => b.to_string(),
+                        _ => String::new(),
+                    };
+                    *key = Some((k, node.span));
+                }
+            },
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            None => root = Some(node),
+        }
+    }
+    Ok(root.unwrap_or(Node::new(0..0, Value::Null)))
+}
+
+fn remember(anchors: &mut Vec<(usize, Node)>, anchor: Option<usize>, node: &Node) {
+    if let Some(a) = anchor {
+        anchors.push((a, node.clone()));
+    }
+}
+
+/// A scalar as the YAML 1.2 core schema reads it: plain scalars may be null, booleans or
+/// numbers; quoted and block scalars are strings.
+fn scalar(text: &str, style: ScalarStyle) -> Value {
+    if style != ScalarStyle::Plain {
+        return Value::Str(text.to_string());
+    }
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        _ => {}
+    }
+    let numeric = text
+        .trim_start_matches(['-', '+'])
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+        && text.bytes().any(|b| b.is_ascii_digit());
+    match text.parse::<f64>() {
+        Ok(n) if numeric && n.is_finite() => Value::Num(n, text.to_string()),
+        _ => Value::Str(text.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_point_at_the_values() {
+        let text = "tenant:\n  session_lifetime: 168\n  friendly_name: 'Ünïcode Co'\nresourceServers:\n  - name: API\n    token_lifetime: 86400\n";
+        let root = read(text).expect("reads");
+        let v = root.at("tenant.session_lifetime").expect("found");
+        assert_eq!(&text[v.span.clone()], "168");
+        assert_eq!(v.value, Value::Num(168.0, "168".into()));
+        let rs = root.get("resourceServers").expect("seq").items();
+        let t = rs[0].get("token_lifetime").expect("found");
+        assert_eq!(&text[t.span.clone()], "86400");
+    }
+
+    #[test]
+    fn json_too() {
+        let text = "{\"name\": \"x\", \"token_lifetime\": \"86400\", \"jwt_configuration\": {\"lifetime_in_seconds\": 36000}}";
+        let root = read(text).expect("reads");
+        assert_eq!(
+            root.get("token_lifetime").map(|n| n.value.clone()),
+            Some(Value::Str("86400".into()))
+        );
+        let l = root
+            .at("jwt_configuration.lifetime_in_seconds")
+            .expect("found");
+        assert_eq!(&text[l.span.clone()], "36000");
+    }
+
+    #[test]
+    fn errors_say_where() {
+        let e = read("a: [1, 2\nb: 3\n").expect_err("broken");
+        assert!(!e.message.is_empty());
+    }
+}
