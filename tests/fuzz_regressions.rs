@@ -59,3 +59,51 @@ fn check_regressions_stay_fixed() {
         }
     }
 }
+
+/// Replays the lint target's inputs: the first byte picks the file name, its top bit keywords.
+#[test]
+fn lint_regressions_stay_fixed() {
+    use lifetime_guard::lint::{run, Keywords, Options};
+    const NAMES: &[&str] = &[
+        "tenant.yaml",
+        "resource-servers/api.json",
+        "clients/app.json",
+        "tenant.json",
+        "main.tf",
+        "plan.json",
+        "terraform.tfstate",
+        "export.json",
+    ];
+    let mut count = 0;
+    for dir in ["fuzz/regressions/lint", "fuzz/corpus/lint"] {
+        for entry in std::fs::read_dir(dir).expect(dir) {
+            let data = std::fs::read(entry.expect("entry").path()).expect("read");
+            let Some((&first, rest)) = data.split_first() else {
+                continue;
+            };
+            let Ok(text) = std::str::from_utf8(rest) else {
+                continue;
+            };
+            let keywords = (first & 0x80 != 0).then(|| {
+                Keywords::from_json(r#"{"A": 86400, "B": "7200", "C": "x\ny", "D": null}"#)
+                    .expect("k")
+            });
+            let name = NAMES[usize::from(first & 0x7f) % NAMES.len()];
+            let file = run::lint_text(
+                std::path::Path::new(name),
+                text,
+                keywords.as_ref(),
+                &Options::default(),
+            );
+            for v in &file.values {
+                assert!(
+                    v.span.end <= text.len()
+                        && text.is_char_boundary(v.span.start)
+                        && text.is_char_boundary(v.span.end)
+                );
+            }
+            count += 1;
+        }
+    }
+    assert!(count > 5, "the lint corpus is not empty");
+}

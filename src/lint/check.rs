@@ -349,6 +349,10 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
                     if options.plan == Plan::Enterprise && m.code == "above_plan_limit" {
                         continue;
                     }
+                    // "This is Auth0's default" is worth saying of a value that is fine only.
+                    if m.code == "is_default" && verdict.level != Level::Ok {
+                        continue;
+                    }
                     found.messages.push(Said {
                         code: m.code,
                         level: m.level,

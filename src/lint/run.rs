@@ -118,52 +118,107 @@ pub fn lint(
     let empty = Scope::default();
     let mut report = Report::default();
     for (path, text, s) in texts {
-        let read: Result<Read, super::yaml::ReadError> = match parsed_tf.remove(&path) {
-            Some(Ok(f)) => {
-                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-                Ok(entities::read_terraform(
-                    &f,
-                    scopes.get(&dir).unwrap_or(&empty),
-                ))
-            }
-            Some(Err(e)) => Err(e),
-            None => entities::read_data(&path, &s.text),
-        };
-        let mut file = FileReport {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let parsed = parsed_tf.remove(&path);
+        let scope = scopes.get(&dir).unwrap_or(&empty);
+        report.files.push(check_file(
             path,
-            text: String::new(),
-            format: None,
-            error: None,
-            values: Vec::new(),
-        };
-        match read {
-            Ok(read) => {
-                file.format = read.format;
-                if let Some(format) = read.format {
-                    for entity in &read.entities {
-                        for mut found in check_entity(entity, format, &s.text, options) {
-                            found.span = s.span(found.span.clone());
-                            found.raw = text
-                                .get(found.span.clone())
-                                .unwrap_or(&found.raw)
-                                .to_string();
-                            file.values.push(found);
-                        }
+            text,
+            &s,
+            parsed,
+            scope,
+            keywords.is_some(),
+            options,
+        ));
+    }
+    Ok(report)
+}
+
+/// Lints one text as if it were the file at `path` (no file system: for tests and fuzzing).
+/// A `.tf` file gets only its own locals and variables.
+pub fn lint_text(
+    path: &Path,
+    text: &str,
+    keywords: Option<&Keywords>,
+    options: &Options,
+) -> FileReport {
+    let s = match keywords {
+        Some(k) => substitute(text, k),
+        None => Substituted::unchanged(text),
+    };
+    let mut scope = Scope::default();
+    let parsed = (path.extension().and_then(|e| e.to_str()) == Some("tf")).then(|| {
+        let parsed = hcl::parse(&s.text);
+        if let Ok(f) = &parsed {
+            f.collect_scope(&mut scope);
+        }
+        parsed
+    });
+    check_file(
+        path.to_path_buf(),
+        text.to_string(),
+        &s,
+        parsed,
+        &scope,
+        keywords.is_some(),
+        options,
+    )
+}
+
+/// Reads one file (already substituted into `s`; `parsed` for a `.tf`) and checks it.
+fn check_file(
+    path: PathBuf,
+    text: String,
+    s: &Substituted,
+    parsed: Option<Result<hcl::HclFile, super::yaml::ReadError>>,
+    scope: &Scope,
+    have_keywords: bool,
+    options: &Options,
+) -> FileReport {
+    let read: Result<Read, super::yaml::ReadError> = match parsed {
+        Some(Ok(f)) => Ok(entities::read_terraform(&f, scope)),
+        Some(Err(e)) => Err(e),
+        None => entities::read_data(&path, &s.text),
+    };
+    let mut file = FileReport {
+        path,
+        text: String::new(),
+        format: None,
+        error: None,
+        values: Vec::new(),
+    };
+    match read {
+        Ok(read) => {
+            file.format = read.format;
+            if let Some(format) = read.format {
+                for entity in &read.entities {
+                    for mut found in check_entity(entity, format, &s.text, options) {
+                        found.span = s.span(found.span.clone());
+                        found.raw = text
+                            .get(found.span.clone())
+                            .unwrap_or(&found.raw)
+                            .to_string();
+                        file.values.push(found);
                     }
                 }
             }
-            Err(e) => {
-                let at = s.original(e.at);
-                file.error = Some((
-                    explain_read_error(&text, at, &e.message, keywords.is_some()),
-                    at,
-                ));
-            }
         }
-        file.text = text;
-        report.files.push(file);
+        Err(e) => {
+            let at = floor_boundary(&text, s.original(e.at));
+            file.error = Some((explain_read_error(&text, at, &e.message, have_keywords), at));
+        }
     }
-    Ok(report)
+    file.text = text;
+    file
+}
+
+/// The nearest character boundary at or before `at` (parsers report columns in characters).
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
 }
 
 /// A read error, named after the placeholder that causes it when there is one on its line (an

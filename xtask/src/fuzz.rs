@@ -1,11 +1,11 @@
-//! `cargo xtask fuzz --seconds N`: cargo-fuzz (libFuzzer) on the parser and the verdicts, with
-//! the nightly toolchain it needs. New inputs go to target/fuzz-corpus; the seeds in
+//! `cargo xtask fuzz --seconds N`: cargo-fuzz (libFuzzer) on the parser, the verdicts and the lint
+//! readers, with the nightly toolchain it needs. New inputs go to target/fuzz-corpus; the seeds in
 //! fuzz/corpus stay as committed. A crash fails the run and leaves the input in fuzz/artifacts:
 //! copy it into fuzz/regressions/<target>/ so `cargo test` replays it forever.
 
 use crate::util::{output, root, run, Cmd};
 
-const TARGETS: &[&str] = &["parse", "check"];
+const TARGETS: &[&str] = &["parse", "check", "lint"];
 
 fn tools() -> Result<(), String> {
     let toolchains = output("rustup", &["toolchain", "list"]).unwrap_or_default();
