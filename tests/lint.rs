@@ -419,3 +419,38 @@ fn sarif_shape() {
         assert!(region["startLine"].as_u64().is_some_and(|l| l >= 1));
     }
 }
+
+#[test]
+#[ignore = "timing probe: cargo test --release --test lint -- --ignored --nocapture"]
+fn phases_of_a_large_export() {
+    use lifetime_guard::lint::{entities, output, run, yaml, Options, Report};
+    let Ok(text) = std::fs::read_to_string("/tmp/big-tenant.yaml") else {
+        return;
+    };
+    let t = std::time::Instant::now();
+    let root = yaml::read(&text).expect("reads");
+    eprintln!("read {:?}", t.elapsed());
+    drop(root);
+    let t = std::time::Instant::now();
+    let r = entities::read_data(std::path::Path::new("tenant.yaml"), &text).expect("read");
+    eprintln!(
+        "read+entities {:?} ({} entities)",
+        t.elapsed(),
+        r.entities.len()
+    );
+    let t = std::time::Instant::now();
+    let f = run::lint_text(
+        std::path::Path::new("tenant.yaml"),
+        &text,
+        None,
+        &Options::default(),
+    );
+    eprintln!("lint_text {:?}", t.elapsed());
+    let report = Report { files: vec![f] };
+    let t = std::time::Instant::now();
+    let h = output::human(&report);
+    eprintln!("human {:?} {}", t.elapsed(), h.len());
+    let t = std::time::Instant::now();
+    let j = output::json(&report);
+    eprintln!("json {:?} {}", t.elapsed(), j.len());
+}

@@ -72,16 +72,12 @@ pub struct Read {
     pub entities: Vec<Entity>,
 }
 
-fn entity(kind: Kind, node: &Node, fallback: &str) -> Entity {
+fn entity(kind: Kind, node: Node, fallback: &str) -> Entity {
     let name = node
         .get("name")
         .and_then(Node::as_str)
         .map_or_else(|| fallback.to_string(), str::to_string);
-    Entity {
-        kind,
-        name,
-        node: node.clone(),
-    }
+    Entity { kind, name, node }
 }
 
 /// The kind of a Management API object, from the properties only it has.
@@ -122,7 +118,7 @@ fn api_kind(node: &Node) -> Option<Kind> {
 
 /// Reads a YAML or JSON text (already keyword-substituted) found at `path`.
 pub fn read_data(path: &Path, text: &str) -> Result<Read, ReadError> {
-    let root = yaml::read(text)?;
+    let mut root = yaml::read(text)?;
     let parent = path
         .parent()
         .and_then(Path::file_name)
@@ -135,26 +131,30 @@ pub fn read_data(path: &Path, text: &str) -> Result<Read, ReadError> {
         return Ok(terraform_json(&root));
     }
     if !is_json {
+        let known = ["tenant", "resourceServers", "clients"]
+            .iter()
+            .any(|k| root.get(k).is_some());
         let mut entities = Vec::new();
         if let Some(t) = root
-            .get("tenant")
+            .take("tenant")
             .filter(|t| matches!(t.value, Value::Map(_)))
         {
             entities.push(entity(Kind::Tenant, t, "tenant"));
         }
         for rs in root
-            .get("resourceServers")
-            .map(Node::items)
+            .take("resourceServers")
+            .map(Node::into_items)
             .unwrap_or_default()
         {
             entities.push(entity(Kind::ResourceServer, rs, "(unnamed API)"));
         }
-        for c in root.get("clients").map(Node::items).unwrap_or_default() {
+        for c in root
+            .take("clients")
+            .map(Node::into_items)
+            .unwrap_or_default()
+        {
             entities.push(entity(Kind::Client, c, "(unnamed application)"));
         }
-        let known = ["tenant", "resourceServers", "clients"]
-            .iter()
-            .any(|k| root.get(k).is_some());
         return Ok(Read {
             format: known.then_some(Format::DeployCliYaml),
             entities,
@@ -173,26 +173,28 @@ pub fn read_data(path: &Path, text: &str) -> Result<Read, ReadError> {
             format: Some(Format::DeployCliDirectory),
             entities: vec![entity(
                 kind,
-                &root,
+                root,
                 if kind == Kind::Tenant { "tenant" } else { stem },
             )],
         });
     }
     // Management API responses: one object or an array (or a paginated `{"clients": […]}`).
     let mut entities = Vec::new();
-    let lists = ["resource_servers", "clients"]
+    let paginated = ["resource_servers", "clients"]
         .iter()
-        .filter_map(|k| root.get(k))
-        .flat_map(Node::items)
-        .collect::<Vec<_>>();
-    let candidates: Vec<&Node> = match &root.value {
-        Value::Seq(items) => items.iter().collect(),
-        Value::Map(_) if !lists.is_empty() => lists,
-        Value::Map(_) => vec![&root],
+        .any(|k| root.get(k).is_some());
+    let candidates: Vec<Node> = match root.value {
+        Value::Seq(items) => items,
+        Value::Map(_) if paginated => ["resource_servers", "clients"]
+            .iter()
+            .filter_map(|k| root.take(k))
+            .flat_map(Node::into_items)
+            .collect(),
+        Value::Map(_) => vec![root],
         _ => Vec::new(),
     };
     for node in candidates {
-        if let Some(kind) = api_kind(node) {
+        if let Some(kind) = api_kind(&node) {
             entities.push(entity(
                 kind,
                 node,

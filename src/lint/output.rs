@@ -1,23 +1,43 @@
 //! `lint` output: compiler-style diagnostics for people, one JSON object for scripts, and
 //! SARIF 2.1.0 for code-scanning upload.
 
-use super::check::Found;
 use super::run::{FileReport, Report};
 use crate::verdict::Level;
+use serde::Serialize;
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 
-/// 1-based line and column (in characters) of a byte offset.
+/// Where the lines of a text start, to turn byte offsets into lines and columns without
+/// scanning the text again for every value (a 10,000-client export has 40,000 of them).
+pub struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Lines<'a> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { text, starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, at: usize) -> (usize, usize) {
+        let text = self.text;
+        let at = at.min(text.len());
+        let at = (0..=at)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        let line = self.starts.partition_point(|&s| s <= at);
+        let start = self.starts[line - 1];
+        (line, text[start..at].chars().count() + 1)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset (one value; see [`Lines`]).
 pub fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let at = at.min(text.len());
-    let at = (0..=at)
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0);
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
-    (line, text[line_start..at].chars().count() + 1)
+    Lines::new(text).line_col(at)
 }
 
 fn display_path(f: &FileReport) -> String {
@@ -34,8 +54,13 @@ fn level_word(l: Level) -> &'static str {
 }
 
 /// The source line under a span, with the span underlined.
-fn snippet(out: &mut String, text: &str, span: &std::ops::Range<usize>, label: &str) {
-    let (line, col) = line_col(text, span.start);
+fn snippet(
+    out: &mut String,
+    text: &str,
+    (line, col): (usize, usize),
+    span: &std::ops::Range<usize>,
+    label: &str,
+) {
     let start = text[..span.start.min(text.len())]
         .rfind('\n')
         .map_or(0, |p| p + 1);
@@ -63,12 +88,13 @@ pub fn human(report: &Report) -> String {
     let mut out = String::new();
     let (mut errors, mut warnings, mut values) = (0, 0, 0);
     for f in &report.files {
+        let lines = Lines::new(&f.text);
         if let Some((message, at)) = &f.error {
             errors += 1;
-            let (line, col) = line_col(&f.text, *at);
+            let (line, col) = lines.line_col(*at);
             let _ = writeln!(out, "error[unreadable]: {message}");
             let _ = writeln!(out, "  --> {}:{line}:{col}", display_path(f));
-            snippet(&mut out, &f.text, &(*at..*at + 1), "");
+            snippet(&mut out, &f.text, (line, col), &(*at..*at + 1), "");
             out.push('\n');
         }
         for v in &f.values {
@@ -76,7 +102,7 @@ pub fn human(report: &Report) -> String {
             if v.level == Level::Ok {
                 continue;
             }
-            let (line, col) = line_col(&f.text, v.span.start);
+            let (line, col) = lines.line_col(v.span.start);
             let mut shown = v.messages.iter().filter(|m| m.level >= Level::Warning);
             let Some(first) = shown.next() else { continue };
             match v.level {
@@ -92,7 +118,7 @@ pub fn human(report: &Report) -> String {
             );
             let _ = writeln!(out, "  --> {}:{line}:{col}", display_path(f));
             let label = v.equation.clone().unwrap_or_default();
-            snippet(&mut out, &f.text, &v.span, &label);
+            snippet(&mut out, &f.text, (line, col), &v.span, &label);
             let _ = writeln!(
                 out,
                 "  = note: {} {} ({})",
@@ -119,45 +145,96 @@ pub fn human(report: &Report) -> String {
     out
 }
 
-fn value_json(f: &FileReport, v: &Found) -> Value {
-    let (line, column) = line_col(&f.text, v.span.start);
-    json!({
-        "path": display_path(f),
-        "line": line,
-        "column": column,
-        "format": f.format.map(|x| x.code()),
-        "entity": v.entity,
-        "field": v.field.id,
-        "raw": v.raw,
-        "unit": v.unit.name(),
-        "seconds": v.seconds,
-        "level": v.level.code(),
-        "messages": v.messages.iter().map(|m| json!({"code": m.code, "level": m.level.code(), "text": m.text})).collect::<Vec<_>>(),
-    })
+/// One message of a value, as `--format json` writes it.
+#[derive(Serialize)]
+struct JsonMessage<'a> {
+    code: &'a str,
+    level: &'a str,
+    text: &'a str,
+}
+
+/// One lifetime, as `--format json` writes it (borrowed: a large export has tens of thousands).
+#[derive(Serialize)]
+struct JsonValue<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
+    format: Option<&'static str>,
+    entity: &'a str,
+    field: &'static str,
+    raw: &'a str,
+    unit: &'static str,
+    seconds: Option<u64>,
+    level: &'static str,
+    messages: Vec<JsonMessage<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    message: &'a str,
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: String,
+    format: Option<&'static str>,
+    error: Option<JsonError<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    files: Vec<JsonFile<'a>>,
+    values: Vec<JsonValue<'a>>,
 }
 
 /// `{"files": [{path, format, error}], "values": [...]}`: every lifetime found.
-pub fn json(report: &Report) -> Value {
-    let files: Vec<Value> = report
-        .files
-        .iter()
-        .map(|f| {
-            json!({
-                "path": display_path(f),
-                "format": f.format.map(|x| x.code()),
-                "error": f.error.as_ref().map(|(m, at)| {
-                    let (line, column) = line_col(&f.text, *at);
-                    json!({"message": m, "line": line, "column": column})
-                }),
-            })
-        })
-        .collect();
-    let values: Vec<Value> = report
-        .files
-        .iter()
-        .flat_map(|f| f.values.iter().map(move |v| value_json(f, v)))
-        .collect();
-    json!({ "files": files, "values": values })
+pub fn json(report: &Report) -> String {
+    let mut files = Vec::new();
+    let mut values = Vec::new();
+    let paths: Vec<String> = report.files.iter().map(display_path).collect();
+    for (f, path) in report.files.iter().zip(&paths) {
+        let lines = Lines::new(&f.text);
+        files.push(JsonFile {
+            path: path.clone(),
+            format: f.format.map(|x| x.code()),
+            error: f.error.as_ref().map(|(m, at)| {
+                let (line, column) = lines.line_col(*at);
+                JsonError {
+                    message: m,
+                    line,
+                    column,
+                }
+            }),
+        });
+        for v in &f.values {
+            let (line, column) = lines.line_col(v.span.start);
+            values.push(JsonValue {
+                path,
+                line,
+                column,
+                format: f.format.map(|x| x.code()),
+                entity: &v.entity,
+                field: v.field.id,
+                raw: &v.raw,
+                unit: v.unit.name(),
+                seconds: v.seconds,
+                level: v.level.code(),
+                messages: v
+                    .messages
+                    .iter()
+                    .map(|m| JsonMessage {
+                        code: m.code,
+                        level: m.level.code(),
+                        text: &m.text,
+                    })
+                    .collect(),
+            });
+        }
+    }
+    serde_json::to_string(&JsonReport { files, values })
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
 fn sarif_level(l: Level) -> &'static str {
@@ -168,9 +245,9 @@ fn sarif_level(l: Level) -> &'static str {
     }
 }
 
-fn region(text: &str, span: &std::ops::Range<usize>) -> Value {
-    let (start_line, start_column) = line_col(text, span.start);
-    let (end_line, end_column) = line_col(text, span.end.max(span.start + 1));
+fn region(lines: &Lines, span: &std::ops::Range<usize>) -> Value {
+    let (start_line, start_column) = lines.line_col(span.start);
+    let (end_line, end_column) = lines.line_col(span.end.max(span.start + 1));
     json!({
         "startLine": start_line,
         "startColumn": start_column,
@@ -184,6 +261,7 @@ pub fn sarif(report: &Report) -> Value {
     let mut rules: Vec<&'static str> = Vec::new();
     let mut results = Vec::new();
     for f in &report.files {
+        let lines = Lines::new(&f.text);
         let uri = display_path(f).replace('\\', "/");
         if let Some((message, at)) = &f.error {
             if !rules.contains(&"unreadable") {
@@ -193,7 +271,7 @@ pub fn sarif(report: &Report) -> Value {
                 "ruleId": "unreadable",
                 "level": "error",
                 "message": {"text": message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(&f.text, &(*at..*at + 1))}}],
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(&lines, &(*at..*at + 1))}}],
             }));
         }
         for v in &f.values {
@@ -209,7 +287,7 @@ pub fn sarif(report: &Report) -> Value {
                     "ruleId": m.code,
                     "level": sarif_level(m.level),
                     "message": {"text": text},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(&f.text, &v.span)}}],
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(&lines, &v.span)}}],
                 }));
             }
         }

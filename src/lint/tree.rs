@@ -78,6 +78,26 @@ impl Node {
         matches!(self.value, Value::Bool(true))
     }
 
+    /// Takes the value under `key` out of a mapping.
+    pub fn take(&mut self, key: &str) -> Option<Node> {
+        match &mut self.value {
+            Value::Map(entries) => {
+                let i = entries.iter().position(|e| e.key == key)?;
+                Some(entries.remove(i).value)
+            }
+            _ => None,
+        }
+    }
+
+    /// The elements of a sequence, owned (a lone mapping counts as one element).
+    pub fn into_items(self) -> Vec<Node> {
+        match self.value {
+            Value::Seq(items) => items,
+            Value::Map(_) => vec![self],
+            _ => Vec::new(),
+        }
+    }
+
     /// The elements of a sequence (a lone mapping counts as one element).
     pub fn items(&self) -> Vec<&Node> {
         match &self.value {
