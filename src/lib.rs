@@ -19,7 +19,7 @@ pub mod view;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "lint"))]
 pub mod lint;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -1,35 +1,42 @@
 //! The browser layer, compiled only for `wasm32`: it finds fields, listens and renders. Every
 //! decision comes from the pure core.
 //!
-//! Two modules are built from this crate. The content module (default features) exports
-//! `start`, `stop`, `configure` and `status` for the content script that every Dashboard page
-//! loads. The tools module (`--features tools`) exports only `convert` and `check`, serialised with
-//! serde-wasm-bindgen, for the popup, the options page and the playground; the catalog those
-//! pages list is `core/fields.json`, written at build time from the same Rust catalog.
+//! Three modules are built from this crate. The content module (default features) exports
+//! `start`, `stop`, `configure`, `status` and `report` for the content script that every
+//! Dashboard page loads. The tools module (`--features tools`) exports only `convert`, `check` and
+//! `private_cloud_host`, serialised with serde-wasm-bindgen, for the popup, the options page and
+//! the playground; the catalog those pages list is `core/fields.json`, written at build time from
+//! the same Rust catalog. The lint module (`--features lint`) exports `lint`, for the playground
+//! only.
 
-#[cfg(not(feature = "tools"))]
+#[cfg(not(any(feature = "tools", feature = "lint")))]
 mod app;
-#[cfg(not(feature = "tools"))]
+#[cfg(not(any(feature = "tools", feature = "lint")))]
 mod detect;
-#[cfg(not(feature = "tools"))]
+#[cfg(not(any(feature = "tools", feature = "lint")))]
 mod dom;
-#[cfg(not(feature = "tools"))]
+#[cfg(not(any(feature = "tools", feature = "lint")))]
 mod entry;
-#[cfg(not(feature = "tools"))]
+#[cfg(not(any(feature = "tools", feature = "lint")))]
 mod note;
-#[cfg(not(feature = "tools"))]
+#[cfg(not(any(feature = "tools", feature = "lint")))]
 mod place;
-#[cfg(not(feature = "tools"))]
+#[cfg(not(any(feature = "tools", feature = "lint")))]
 mod report;
-#[cfg(not(feature = "tools"))]
+#[cfg(not(any(feature = "tools", feature = "lint")))]
 mod scope;
+#[cfg(not(feature = "lint"))]
 mod settings;
 
-#[cfg(not(feature = "tools"))]
+#[cfg(not(any(feature = "tools", feature = "lint")))]
 mod content;
-#[cfg(not(feature = "tools"))]
+#[cfg(not(any(feature = "tools", feature = "lint")))]
 pub use content::{configure, report, start, status, stop, Config};
 #[cfg(feature = "tools")]
 mod tools;
 #[cfg(feature = "tools")]
 pub use tools::{check, convert, private_cloud_host};
+#[cfg(feature = "lint")]
+mod lint;
+#[cfg(feature = "lint")]
+pub use lint::lint;

@@ -95,8 +95,15 @@ pub fn package(browser: Browser, test: bool, out: &Path) -> Result<(), String> {
     copy_dir(&src.join("icons"), &out.join("icons"))?;
     copy_dir(&wasm::core_dir(), &out.join("core"))?;
     // The content module ships inside core/content-wasm.js.
-    std::fs::remove_file(out.join("core/lifetime_guard_bg.wasm"))
-        .map_err(|e| format!("core/lifetime_guard_bg.wasm: {e}"))?;
+    // The content module travels as base64 (core/content-wasm.js); the lint module is the
+    // playground's.
+    for f in [
+        "core/lifetime_guard_bg.wasm",
+        "core/lint_bg.wasm",
+        "core/lint_bg.js",
+    ] {
+        std::fs::remove_file(out.join(f)).map_err(|e| format!("{f}: {e}"))?;
+    }
     if browser == Browser::Firefox {
         // Only Chromium needs the JavaScript translation (see fallback.js).
         std::fs::remove_file(out.join("core/asm.js")).map_err(|e| format!("core/asm.js: {e}"))?;

@@ -11,7 +11,7 @@ pub fn all(quick: bool) -> Result<(), String> {
     run(Cmd::new("cargo")
         .args(["fmt", "--all", "--", "--check"])
         .cwd(&root))?;
-    // Lints with warnings denied: native, the content module, the tools module.
+    // Lints with warnings denied: native, the content module, the tools module, the lint module.
     for args in [
         &["--workspace", "--all-targets"][..],
         &["--lib", "--tests", "--target", "wasm32-unknown-unknown"],
@@ -22,6 +22,13 @@ pub fn all(quick: bool) -> Result<(), String> {
             "wasm32-unknown-unknown",
             "--features",
             "tools",
+        ],
+        &[
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--features",
+            "lint",
         ],
     ] {
         run(Cmd::new("cargo")

@@ -127,9 +127,10 @@ fn module(root: &Path, work: &Path, name: &str, features: Option<&str>) -> Resul
         .arg(core_dir().join(format!("{name}_bg.wasm"))))
 }
 
-/// Builds both modules into [`core_dir`]: the content module every Dashboard page loads
-/// (`lifetime_guard_bg.wasm`, its JavaScript translation `asm.js`, and `content-core.js`), and
-/// the tools module for the popup, options and playground (`tools_bg.wasm`, `tools_bg.js`).
+/// Builds the modules into [`core_dir`]: the content module every Dashboard page loads
+/// (`lifetime_guard_bg.wasm`, its JavaScript translation `asm.js`, and `content-core.js`), the
+/// tools module for the popup, options and playground (`tools_bg.wasm`, `tools_bg.js`), and the
+/// lint module for the playground (`lint_bg.wasm`, `lint_bg.js`).
 pub fn build() -> Result<(), String> {
     let root = root();
     let work = root.join("target/lg/work");
@@ -141,6 +142,7 @@ pub fn build() -> Result<(), String> {
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     module(&root, &work, "lifetime_guard", None)?;
     module(&root, &work, "tools", Some("tools"))?;
+    module(&root, &work, "lint", Some("lint"))?;
     run(Cmd::new(npm_bin("wasm2js"))
         .arg("-Oz")
         .arg(out.join("lifetime_guard_bg.wasm"))
@@ -160,6 +162,7 @@ pub fn build() -> Result<(), String> {
             .arg(format!("--format={format}"))
             .arg(alias("lg-glue", "lifetime_guard_bg.js"))
             .arg(alias("lg-tools-glue", "tools_bg.js"))
+            .arg(alias("lg-lint-glue", "lint_bg.js"))
             .arg(alias("lg-asm", "lifetime_guard_wasm2js.js"))
             .arg(format!("--outfile={}", out.join(output).display()))
             .cwd(&root)
@@ -181,6 +184,8 @@ pub fn build() -> Result<(), String> {
     std::fs::write(out.join("fields.json"), catalog).map_err(|e| e.to_string())?;
     // The tools module's glue as a module, for extension pages and the playground.
     run(esbuild("extension/bundle/tools.js", "esm", "tools_bg.js"))?;
+    // The lint module's glue, for the playground only.
+    run(esbuild("www/bundle/lint.js", "esm", "lint_bg.js"))?;
     // Glue + instantiation + settings as one classic script for the content script.
     run(esbuild(
         "extension/bundle/content-core.js",

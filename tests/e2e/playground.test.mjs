@@ -1,0 +1,79 @@
+// The playground (dist/www, served by the replica server under /playground/) in headless
+// Chromium: the converter and the checker say what users need (no internal codes), nothing
+// overflows its card, and a tenant export — chosen as a file, or pasted on the keyboard — is
+// linted in the browser with its findings listed and drawn on the lifetime map.
+import test, { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startReplica, typeInto, screenshotPath, CHROMIUM_FLAGS, ROOT } from './helpers.mjs';
+
+let replica;
+let browser;
+let page;
+before(async () => {
+  replica = await startReplica();
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+  page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(`${replica.base}/playground/`);
+  await page.locator('#conv-out').filter({ hasText: '129,600' }).waitFor();
+});
+after(async () => { await browser?.close(); await replica?.close(); });
+
+test('the converter and the checker speak to users: no codes, no byte offsets', async () => {
+  await typeInto(page.getByLabel('A lifetime in any form'), '1 month');
+  const out = await page.locator('#conv-out').textContent();
+  assert.match(out, /Months have no fixed length/);
+  assert.doesNotMatch(out, /\[|bytes|_/, out);
+  await page.getByLabel('Field', { exact: true }).selectOption('jwt_configuration.lifetime_in_seconds');
+  assert.equal(await page.locator('#sibling-row').isHidden(), true, 'no “No related field” input');
+  assert.equal(await page.locator('#audience-row').isHidden(), true);
+  await page.getByLabel('Field', { exact: true }).selectOption('token_lifetime_for_web');
+  assert.equal(await page.locator('#sibling-row').isVisible(), true);
+  await typeInto(page.getByLabel('Value', { exact: true }), '2d');
+  const verdict = await page.locator('#verdict').textContent();
+  assert.match(verdict, /Cannot be longer than the maximum access token lifetime/);
+  assert.doesNotMatch(verdict, /\((exceeds_token_lifetime|is_default|above_[a-z_]+)\)/, verdict);
+});
+
+test('nothing overflows its card', async () => {
+  const overflow = await page.evaluate(() => [...document.querySelectorAll('section')].flatMap((s) => {
+    const box = s.getBoundingClientRect();
+    return [...s.querySelectorAll('input:not([type=file]), select, textarea, button')]
+      .filter((e) => e.offsetParent && e.getBoundingClientRect().right > box.right + 0.5)
+      .map((e) => e.id || e.textContent);
+  }));
+  assert.deepEqual(overflow, []);
+});
+
+test('a Deploy CLI export chosen as a file: findings and the lifetime map', async () => {
+  await page.locator('#lint-files').setInputFiles(path.join(ROOT, 'tests/lint/deploy-cli-yaml/tenant.yaml'));
+  await page.locator('#lint-out').filter({ hasText: 'lifetimes in 1 file:' }).waitFor();
+  const out = await page.locator('#lint-out').textContent();
+  assert.match(out, /11 lifetimes in 1 file: 2 errors, 5 warnings/);
+  assert.match(out, /Above the maximum of 2,592,000 s \(30 days\); Auth0 rejects the save — Management API schema\./);
+  assert.match(out, /API Payments API · token_lifetime = 2678400 \(seconds\) · tenant\.yaml:10:21/);
+  assert.match(out, /placeholder @@ORDERS_TL@@/);
+  const map = await page.evaluate(() => ({
+    rows: [...document.querySelectorAll('#map .row-label')].map((t) => t.textContent),
+    marks: [...document.querySelectorAll('#map circle')].map((c) => c.getAttribute('class')),
+  }));
+  assert.deepEqual(map.rows, ['Tenant', 'API Payments API', 'API Auth0 MFA API', 'Application Acme Web Shop']);
+  assert.equal(map.marks.length, 9, 'every lifetime read is on the map (the rotation overlap is not a lifetime to compare)');
+  assert.equal(map.marks.filter((c) => c === 'error').length, 2);
+  await page.locator('#lint-h').scrollIntoViewIfNeeded();
+  await page.locator('section').filter({ has: page.locator('#lint-h') }).screenshot({ path: screenshotPath('playground-lint') });
+});
+
+test('a file pasted on the keyboard, read as Terraform', async () => {
+  const tf = 'resource "auth0_resource_server" "api" {\n  token_lifetime = 31 * 24 * 3600\n}\n';
+  await page.getByLabel('Or paste a file').click();
+  await page.keyboard.type(tf);
+  await page.getByLabel('Read it as').selectOption('main.tf');
+  await page.getByRole('button', { name: 'Lint', exact: true }).click();
+  await page.locator('#lint-out').filter({ hasText: '1 lifetime in 1 file:' }).waitFor();
+  assert.match(await page.locator('#lint-out').textContent(), /API auth0_resource_server\.api · token_lifetime = 31 \* 24 \* 3600 \(seconds\) · main\.tf:2:20/);
+  assert.deepEqual(page.errors, []);
+});
