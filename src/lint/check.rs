@@ -167,7 +167,7 @@ enum Reading {
 
 fn read(node: &Node, field: &Field, unit: FileUnit, format: Format) -> Reading {
     let n = match &node.value {
-        Value::Num(n, _) => *n,
+        Value::Num(n) => *n,
         Value::Str(s) => {
             if let Some((_, p)) = placeholders(s).into_iter().next() {
                 return Reading::NotChecked(format!(

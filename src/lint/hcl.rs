@@ -149,7 +149,7 @@ fn value_of(e: &Expression, scope: &Scope, depth: u8) -> Value {
         Expression::Null(_) => Value::Null,
         Expression::Bool(b) => Value::Bool(*b.value()),
         Expression::Number(n) => match n.value().as_f64() {
-            Some(f) => Value::Num(f, n.value().to_string()),
+            Some(f) => Value::Num(f),
             None => Value::Unresolved("a number out of range".into()),
         },
         Expression::String(s) => Value::Str(s.value().to_string()),
@@ -174,7 +174,7 @@ fn value_of(e: &Expression, scope: &Scope, depth: u8) -> Value {
         ),
         Expression::Array(a) => Value::Seq(a.iter().map(|x| eval(x, scope, depth + 1)).collect()),
         Expression::UnaryOp(u) => match (u.operator.value(), value_of(&u.expr, scope, depth + 1)) {
-            (UnaryOperator::Neg, Value::Num(n, raw)) => Value::Num(-n, format!("-{raw}")),
+            (UnaryOperator::Neg, Value::Num(n)) => Value::Num(-n),
             (UnaryOperator::Not, Value::Bool(b)) => Value::Bool(!b),
             (_, Value::Unresolved(why)) => Value::Unresolved(why),
             _ => Value::Unresolved("an operation on a value that is not a number".into()),
@@ -183,7 +183,7 @@ fn value_of(e: &Expression, scope: &Scope, depth: u8) -> Value {
             let l = value_of(&b.lhs_expr, scope, depth + 1);
             let r = value_of(&b.rhs_expr, scope, depth + 1);
             match (l, r) {
-                (Value::Num(x, _), Value::Num(y, _)) => {
+                (Value::Num(x), Value::Num(y)) => {
                     let v = match b.operator.value() {
                         BinaryOperator::Plus => Some(x + y),
                         BinaryOperator::Minus => Some(x - y),
@@ -193,7 +193,7 @@ fn value_of(e: &Expression, scope: &Scope, depth: u8) -> Value {
                         _ => None,
                     };
                     match v {
-                        Some(v) if v.is_finite() => Value::Num(v, trim_float(v)),
+                        Some(v) if v.is_finite() => Value::Num(v),
                         _ => Value::Unresolved(
                             "an operation that is not arithmetic on numbers".into(),
                         ),
@@ -246,14 +246,6 @@ fn value_of(e: &Expression, scope: &Scope, depth: u8) -> Value {
     }
 }
 
-fn trim_float(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,14 +286,14 @@ resource "auth0_client" "spa" {
             ("auth0_resource_server", "api")
         );
         let tl = rs[0].node.get("token_lifetime").expect("tl");
-        assert_eq!(tl.value, Value::Num(172800.0, "172800".into()));
+        assert_eq!(tl.value, Value::Num(172800.0));
         assert_eq!(&text[tl.span.clone()], "local.day * 2");
         assert_eq!(
             rs[0]
                 .node
                 .get("token_lifetime_for_web")
                 .map(|n| n.value.clone()),
-            Some(Value::Num(7200.0, "7200".into()))
+            Some(Value::Num(7200.0))
         );
         let jwt = rs[1]
             .node

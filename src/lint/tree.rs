@@ -8,8 +8,8 @@ use std::ops::Range;
 pub enum Value {
     Map(Vec<Entry>),
     Seq(Vec<Node>),
-    /// A number, with its text as written.
-    Num(f64, String),
+    /// A number (its text as written is the node's span).
+    Num(f64),
     /// A string (quoted in YAML, any string in JSON and HCL).
     Str(String),
     Bool(bool),

@@ -129,7 +129,9 @@ pub fn read(text: &str) -> Result<Node, ReadError> {
                 None => {
                     let k = match &node.value {
                         Value::Str(s) => s.clone(),
-                        Value::Num(_, raw) => raw.clone(),
+                        Value::Num(_) => {
+                            text.get(node.span.clone()).unwrap_or_default().to_string()
+                        }
                         Value::Bool(b) => b.to_string(),
                         _ => String::new(),
                     };
@@ -167,7 +169,7 @@ fn scalar(text: &str, style: ScalarStyle) -> Value {
         .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
         && text.bytes().any(|b| b.is_ascii_digit());
     match text.parse::<f64>() {
-        Ok(n) if numeric && n.is_finite() => Value::Num(n, text.to_string()),
+        Ok(n) if numeric && n.is_finite() => Value::Num(n),
         _ => Value::Str(text.to_string()),
     }
 }
@@ -182,7 +184,7 @@ mod tests {
         let root = read(text).expect("reads");
         let v = root.at("tenant.session_lifetime").expect("found");
         assert_eq!(&text[v.span.clone()], "168");
-        assert_eq!(v.value, Value::Num(168.0, "168".into()));
+        assert_eq!(v.value, Value::Num(168.0));
         let rs = root.get("resourceServers").expect("seq").items();
         let t = rs[0].get("token_lifetime").expect("found");
         assert_eq!(&text[t.span.clone()], "86400");

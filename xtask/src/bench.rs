@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: one command, one run. Sizes of every shipped artifact, native parse and
-//! check against jiff and humantime (criterion), and the browser figures (tests/bench/browser.mjs)
-//! in one table, also written as JSON to target/bench/bench.json.
+//! check against jiff and humantime (criterion), the browser figures (tests/bench/browser.mjs) and
+//! lint throughput against js-yaml (tests/bench/lint.mjs) in one table, also written as JSON to
+//! target/bench/bench.json.
 
 use crate::dist;
 use crate::util::{capture, root, run, Cmd};
@@ -46,6 +47,10 @@ fn sizes() -> Result<Value, String> {
         ("settings (options page)", "settings.js"),
         ("popup script", "popup.js"),
         ("options script", "options.js"),
+        (
+            "lint module (wasm: playground only)",
+            "target/lg/core/lint_bg.wasm",
+        ),
     ] {
         let path = if file.starts_with("target/") {
             root().join(file)
@@ -119,7 +124,22 @@ pub fn bench() -> Result<(), String> {
         .unwrap_or("{}"),
     )
     .map_err(|e| format!("browser bench output: {e}"))?;
-    let report = json!({ "sizes": sizes()?, "native": native, "browser": browser });
+    // Lint throughput: the release binary on a generated 10,000-application export.
+    run(Cmd::new("cargo")
+        .args(["build", "--release", "--bin", "lifetime-guard"])
+        .cwd(&root))?;
+    let lint: Value = serde_json::from_str(
+        capture(
+            Cmd::new("node")
+                .arg(root.join("tests/bench/lint.mjs"))
+                .cwd(&root),
+        )?
+        .lines()
+        .last()
+        .unwrap_or("{}"),
+    )
+    .map_err(|e| format!("lint bench output: {e}"))?;
+    let report = json!({ "sizes": sizes()?, "native": native, "browser": browser, "lint": lint });
     let dir = root.join("target/bench");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     std::fs::write(
@@ -221,6 +241,17 @@ fn table(r: &Value) -> String {
         "| in Chromium per input: wasm convert / npm ms / npm parse-duration | {} ns / {} ns / {} ns | |\n",
         p["lifetime_guard_wasm"]["ns_per_call"], p["ms"]["ns_per_call"], p["parse-duration"]["ns_per_call"]
     );
+    let l = &r["lint"];
+    for (what, key) in [
+        ("one Deploy CLI YAML file", "yaml"),
+        ("a Deploy CLI directory", "directory"),
+    ] {
+        let x = &l[key];
+        t += &format!(
+            "| `lint` of {} apps + {} APIs as {what}: whole run (diagnostics / JSON) vs js-yaml's parse in Node / Node + js-yaml as a process, ms | {} / {} vs {} / {} | no longer than js-yaml |\n",
+            l["entities"]["clients"], l["entities"]["apis"], x["lint"]["ms"], x["lint"]["json_ms"], x["js_yaml_ms"], x["node_js_yaml_process_ms"]
+        );
+    }
     t += &format!(
         "| right answers in Chromium: wasm / ms / parse-duration | {} / {} / {} of {} | |\n",
         p["lifetime_guard_wasm"]["right"],
