@@ -4,21 +4,7 @@
 import React, { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Form, TextInput, PageHeader, Switch } from '@auth0/cosmos';
-import { api, navigate, toPayload, useRoute } from './routes.js';
-
-/** Save state shared by the pages: `save(method, path, body)`, and `clear()` on any edit. */
-function useSave() {
-  const [status, setStatus] = useState(null);
-  const save = async (method, path, body) => {
-    try {
-      await api(method, path, body);
-      setStatus({ ok: true });
-    } catch (err) {
-      setStatus({ error: err.message });
-    }
-  };
-  return { status, save, clear: () => setStatus(null) };
-}
+import { api, navigate, toPayload, useRoute, useSaving } from './routes.js';
 
 /** What the older Dashboard shows under a form after saving. */
 function SaveStatus({ status }) {
@@ -34,7 +20,7 @@ function ApiSettings({ id }) {
   const [resource, setResource] = useState(null);
   const [life, setLife] = useState('');
   const [web, setWeb] = useState('');
-  const saving = useSave();
+  const saving = useSaving();
   useEffect(() => {
     api('GET', `/api/v2/resource-servers/${id}`).then((r) => {
       setResource(r);
@@ -69,7 +55,7 @@ function ApiSettings({ id }) {
 
 function ApplicationSettings({ id }) {
   const [form, setForm] = useState(null);
-  const saving = useSave();
+  const saving = useSaving();
   useEffect(() => {
     api('GET', `/api/v2/clients/${id}`).then((c) => {
       const rt = c.refresh_token;
@@ -115,7 +101,7 @@ function ApplicationSettings({ id }) {
 
 function TenantAdvanced() {
   const [form, setForm] = useState(null);
-  const saving = useSave();
+  const saving = useSaving();
   useEffect(() => {
     api('GET', '/api/v2/tenants/settings').then((s) => setForm({ idle: String(Math.round(s.idle_session_lifetime * 60)), max: String(Math.round(s.session_lifetime * 60)) }));
   }, []);

@@ -1,41 +1,24 @@
 // The plain-HTML generation's Application settings and tenant Advanced settings.
 import React, { useEffect, useState } from 'react';
-import { api, toPayload } from './routes.js';
+import { api, clientBody, clientForm, toPayload, useSaving } from './routes.js';
 import { SaveBar, TextField, Toggle } from './plain.jsx';
 
 export function ApplicationPage({ id }) {
   const [app, setApp] = useState(null);
   const [form, setForm] = useState(null);
-  const [status, setStatus] = useState(null);
+  const saving = useSaving();
   useEffect(() => {
     api('GET', `/api/v2/clients/${id}`).then((c) => {
       setApp(c);
-      const rt = c.refresh_token;
-      setForm({
-        name: c.name, id_token: String(c.jwt_configuration.lifetime_in_seconds),
-        rotation: rt.rotation_type === 'rotating', leeway: String(rt.leeway),
-        set_idle: !rt.infinite_idle_token_lifetime, idle: String(rt.idle_token_lifetime),
-        set_max: !rt.infinite_token_lifetime, max: String(rt.token_lifetime),
-      });
+      setForm(clientForm(c));
     });
   }, [id]);
   if (!form) return <p className="loading">Loading…</p>;
-  const set = (k) => (v) => { setForm({ ...form, [k]: v }); setStatus(null); };
-  const save = async (e) => {
+  const set = (k) => (v) => { setForm({ ...form, [k]: v }); saving.clear(); };
+  const status = saving.status;
+  const save = (e) => {
     e.preventDefault();
-    const refresh = {
-      rotation_type: form.rotation ? 'rotating' : 'non-rotating',
-      infinite_idle_token_lifetime: !form.set_idle, infinite_token_lifetime: !form.set_max,
-    };
-    if (form.rotation) refresh.leeway = toPayload(form.leeway);
-    if (form.set_idle) refresh.idle_token_lifetime = toPayload(form.idle);
-    if (form.set_max) refresh.token_lifetime = toPayload(form.max);
-    try {
-      await api('PATCH', `/api/v2/clients/${id}`, { name: form.name, jwt_configuration: { lifetime_in_seconds: toPayload(form.id_token) }, refresh_token: refresh });
-      setStatus({ ok: true });
-    } catch (err) {
-      setStatus({ error: err.message });
-    }
+    saving.save('PATCH', `/api/v2/clients/${id}`, clientBody(form, toPayload));
   };
   return (
     <>
@@ -77,7 +60,8 @@ const SESSION_FIELDS = [
 
 export function TenantAdvancedPage() {
   const [form, setForm] = useState(null);
-  const [status, setStatus] = useState(null);
+  const saving = useSaving();
+  const status = saving.status;
   useEffect(() => {
     api('GET', '/api/v2/tenants/settings').then((s) => {
       // The Dashboard shows minutes; the Management API stores hours.
@@ -85,18 +69,13 @@ export function TenantAdvancedPage() {
     });
   }, []);
   if (!form) return <p className="loading">Loading…</p>;
-  const save = async (e) => {
+  const save = (e) => {
     e.preventDefault();
     const body = Object.fromEntries(SESSION_FIELDS.map(([k]) => {
       const v = toPayload(form[k]);
       return [k, typeof v === 'number' ? v / 60 : v];
     }));
-    try {
-      await api('PATCH', '/api/v2/tenants/settings', body);
-      setStatus({ ok: true });
-    } catch (err) {
-      setStatus({ error: err.message });
-    }
+    saving.save('PATCH', '/api/v2/tenants/settings', body);
   };
   return (
     <>
@@ -108,7 +87,7 @@ export function TenantAdvancedPage() {
         <section>
           <h2>Session Expiration</h2>
           {SESSION_FIELDS.map(([k, label]) => (
-            <TextField key={k} label={label} value={form[k]} onChange={(v) => { setForm({ ...form, [k]: v }); setStatus(null); }}
+            <TextField key={k} label={label} value={form[k]} onChange={(v) => { setForm({ ...form, [k]: v }); saving.clear(); }}
               help="In minutes. Values above your plan's limit are replaced by the limit." />
           ))}
         </section>

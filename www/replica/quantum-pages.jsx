@@ -3,8 +3,8 @@
 // Policy" radio group).
 import React, { useEffect, useState } from 'react';
 import { Box, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Tab, Tabs, Typography } from '@mui/material';
-import { api } from './routes.js';
-import { Field, LifetimeField, Section, SaveBar, SwitchRow, useSaving } from './quantum-parts.jsx';
+import { api, clientBody, clientForm, useSaving } from './routes.js';
+import { Field, LifetimeField, Section, SaveBar, SwitchRow } from './quantum-parts.jsx';
 
 export function ApplicationPage({ id }) {
   const [app, setApp] = useState(null);
@@ -13,27 +13,15 @@ export function ApplicationPage({ id }) {
   useEffect(() => {
     api('GET', `/api/v2/clients/${id}`).then((c) => {
       setApp(c);
-      const rt = c.refresh_token;
-      setForm({
-        name: c.name, id_token: String(c.jwt_configuration.lifetime_in_seconds),
-        rotation: rt.rotation_type === 'rotating', leeway: String(rt.leeway),
-        set_idle: !rt.infinite_idle_token_lifetime, idle: String(rt.idle_token_lifetime),
-        set_max: !rt.infinite_token_lifetime, max: String(rt.token_lifetime),
-      });
+      setForm(clientForm(c));
     });
   }, [id]);
   if (!form) return <Typography className="loading">Loading…</Typography>;
   const set = (k) => (v) => { setForm({ ...form, [k]: v }); saving.clear(); };
+  // What the Dashboard sends: the number each field holds.
   const save = (e) => {
     e.preventDefault();
-    const refresh = {
-      rotation_type: form.rotation ? 'rotating' : 'non-rotating',
-      infinite_idle_token_lifetime: !form.set_idle, infinite_token_lifetime: !form.set_max,
-    };
-    if (form.rotation) refresh.leeway = Number(form.leeway);
-    if (form.set_idle) refresh.idle_token_lifetime = Number(form.idle);
-    if (form.set_max) refresh.token_lifetime = Number(form.max);
-    saving.save('PATCH', `/api/v2/clients/${id}`, { name: form.name, jwt_configuration: { lifetime_in_seconds: Number(form.id_token) }, refresh_token: refresh });
+    saving.save('PATCH', `/api/v2/clients/${id}`, clientBody(form, Number));
   };
   return (
     <>

@@ -1,7 +1,6 @@
 // The pieces every page of the MUI generation is made of, as the Dashboard composes them.
-import React, { useState } from 'react';
+import React from 'react';
 import { Alert, Box, Button, FormControlLabel, InputAdornment, Stack, Switch, TextField, Typography } from '@mui/material';
-import { api } from './routes.js';
 
 /** A settings section: its title (and description) on the left, its fields on the right. */
 export function Section({ title, description, children, footer }) {
@@ -40,20 +39,6 @@ export function LifetimeField({ label, value, onChange, unit = 'seconds', requir
 /** An MUI Switch with its label, the way the Dashboard turns a setting on. */
 export function SwitchRow({ label, checked, onChange }) {
   return <FormControlLabel control={<Switch checked={checked} onChange={(e) => onChange(e.target.checked)} />} label={label} />;
-}
-
-/** Save state: `save(method, path, body)`, and `clear()` on any edit. */
-export function useSaving() {
-  const [status, setStatus] = useState(null);
-  const save = async (method, path, body) => {
-    try {
-      await api(method, path, body);
-      setStatus({ ok: true });
-    } catch (err) {
-      setStatus({ error: err.message });
-    }
-  };
-  return { status, save, clear: () => setStatus(null) };
 }
 
 /** The Save button and what the server answered. `type="submit"` inside a form, or `onClick`. */

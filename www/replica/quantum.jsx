@@ -11,9 +11,9 @@ import {
   Box, Button, CssBaseline, Dialog, DialogActions, DialogContent, DialogTitle, Divider, Link, Tab, Tabs,
   ThemeProvider, Typography, createTheme, useMediaQuery,
 } from '@mui/material';
-import { api, navigate, useRoute } from './routes.js';
+import { api, navigate, useRoute, useSaving } from './routes.js';
 import { ApplicationPage, TenantAdvancedPage } from './quantum-pages.jsx';
-import { Field, LifetimeField, Section, SaveBar, SwitchRow, useSaving } from './quantum-parts.jsx';
+import { Field, LifetimeField, Section, SaveBar, SwitchRow } from './quantum-parts.jsx';
 
 const base = window.location.hash.startsWith('#/') ? '#' : '/dashboard/us/acme';
 export const link = (p) => `${base}${p}`;

@@ -1,5 +1,6 @@
-// Routing shared by the replica generations: path routes (/dashboard/us/acme/apis/ID/settings)
-// and the older hash routes (/#/apis/ID/settings).
+// Routing and page state shared by the replica generations: path routes
+// (/dashboard/us/acme/apis/ID/settings), the older hash routes (/#/apis/ID/settings), saving, and
+// an application's settings as a form.
 import { useEffect, useState } from 'react';
 
 export function parseRoute(loc = window.location) {
@@ -39,3 +40,40 @@ export async function api(method, path, body) {
 // The Dashboard sends what the field holds: a number when it is one, the raw text otherwise
 // (which the Management API then refuses with a type error).
 export const toPayload = (text) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : text);
+
+/** Save state shared by the pages: `save(method, path, body)`, and `clear()` on any edit. */
+export function useSaving() {
+  const [status, setStatus] = useState(null);
+  const save = async (method, path, body) => {
+    try {
+      await api(method, path, body);
+      setStatus({ ok: true });
+    } catch (err) {
+      setStatus({ error: err.message });
+    }
+  };
+  return { status, save, clear: () => setStatus(null) };
+}
+
+/** An application (Management API client) as the settings form shows it: text in every field. */
+export function clientForm(c) {
+  const rt = c.refresh_token;
+  return {
+    name: c.name, id_token: String(c.jwt_configuration.lifetime_in_seconds),
+    rotation: rt.rotation_type === 'rotating', leeway: String(rt.leeway),
+    set_idle: !rt.infinite_idle_token_lifetime, idle: String(rt.idle_token_lifetime),
+    set_max: !rt.infinite_token_lifetime, max: String(rt.token_lifetime),
+  };
+}
+
+/** What the application page sends for `form`; `value` turns a field's text into the payload's. */
+export function clientBody(form, value) {
+  const refresh = {
+    rotation_type: form.rotation ? 'rotating' : 'non-rotating',
+    infinite_idle_token_lifetime: !form.set_idle, infinite_token_lifetime: !form.set_max,
+  };
+  if (form.rotation) refresh.leeway = value(form.leeway);
+  if (form.set_idle) refresh.idle_token_lifetime = value(form.idle);
+  if (form.set_max) refresh.token_lifetime = value(form.max);
+  return { name: form.name, jwt_configuration: { lifetime_in_seconds: value(form.id_token) }, refresh_token: refresh };
+}
