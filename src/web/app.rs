@@ -542,27 +542,31 @@ impl App {
             }
         }
         // A broken relation's fix is offered on both of its fields.
-        let fixes: Vec<(&'static str, u64, String)> = self
+        let fixes: Vec<(&'static str, u64, &'static str)> = self
             .tracked
             .iter()
             .zip(&verdicts)
             .filter_map(|(t, v)| {
                 let fix = v.fix?;
                 let other = t.field.relations.iter().find(|r| r.blocks)?.at_most;
-                Some((fix.field, fix.value, other.to_string()))
+                Some((fix.field, fix.value, other))
             })
             .collect();
-        // Each field's label as the page shows it, to name the field a fix changes.
-        let labels: Vec<(&'static str, String)> = self
-            .tracked
-            .iter()
-            .map(|t| (t.field.id, t.label.clone()))
-            .collect();
+        // Each field's label as the page shows it, to name the field a fix changes (only when
+        // there is a fix: this runs on every keystroke).
+        let labels: Vec<(&'static str, String)> = if fixes.is_empty() {
+            Vec::new()
+        } else {
+            self.tracked
+                .iter()
+                .map(|t| (t.field.id, t.label.clone()))
+                .collect()
+        };
         for (t, verdict) in self.tracked.iter_mut().zip(verdicts) {
             add_token(&t.input, "aria-describedby", &t.note_id);
             t.fix = fixes
                 .iter()
-                .find(|(target, _, other)| *target == t.field.id || other == t.field.id)
+                .find(|(target, _, other)| *target == t.field.id || *other == t.field.id)
                 .map(|(target, value, _)| (*target, *value));
             let mut view = view::note(&verdict, t.field.flows, t.typed.as_deref());
             view.compact = view::is_compact(verdict.level, t.focused, t.opened);
