@@ -421,10 +421,10 @@ fn sarif_shape() {
 }
 
 #[test]
-#[ignore = "timing probe: cargo test --release --test lint -- --ignored --nocapture"]
+#[ignore = "timing probe on the bench export (cargo xtask bench writes it): cargo test --release --test lint -- --ignored --nocapture"]
 fn phases_of_a_large_export() {
     use lifetime_guard::lint::{entities, output, run, yaml, Options, Report};
-    let Ok(text) = std::fs::read_to_string("/tmp/big-tenant.yaml") else {
+    let Ok(text) = std::fs::read_to_string("target/bench/lint-export/tenant.yaml") else {
         return;
     };
     let t = std::time::Instant::now();

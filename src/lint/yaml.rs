@@ -109,7 +109,7 @@ pub fn read(text: &str) -> Result<Node, ReadError> {
                 _ => continue,
             },
             Event::Scalar(value, style, anchor, _) => {
-                let node = Node::new(range, scalar(&value, style));
+                let node = Node::new(range, scalar(value, style));
                 remember(&mut anchors, (anchor > 0).then_some(anchor), &node);
                 node
             }
@@ -127,15 +127,14 @@ pub fn read(text: &str) -> Result<Node, ReadError> {
                     value: node,
                 }),
                 None => {
-                    let k = match &node.value {
-                        Value::Str(s) => s.clone(),
-                        Value::Num(_) => {
-                            text.get(node.span.clone()).unwrap_or_default().to_string()
-                        }
+                    let span = node.span;
+                    let k = match node.value {
+                        Value::Str(s) => s,
+                        Value::Num(_) => text.get(span.clone()).unwrap_or_default().to_string(),
                         Value::Bool(b) => b.to_string(),
                         _ => String::new(),
                     };
-                    *key = Some((k, node.span));
+                    *key = Some((k, span));
                 }
             },
             Some(Frame::Seq { items, .. }) => items.push(node),
@@ -153,24 +152,25 @@ fn remember(anchors: &mut Vec<(usize, Node)>, anchor: Option<usize>, node: &Node
 
 /// A scalar as the YAML 1.2 core schema reads it: plain scalars may be null, booleans or
 /// numbers; quoted and block scalars are strings.
-fn scalar(text: &str, style: ScalarStyle) -> Value {
+fn scalar(text: std::borrow::Cow<'_, str>, style: ScalarStyle) -> Value {
     if style != ScalarStyle::Plain {
-        return Value::Str(text.to_string());
+        return Value::Str(text.into_owned());
     }
-    match text {
+    match &*text {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
         "true" | "True" | "TRUE" => return Value::Bool(true),
         "false" | "False" | "FALSE" => return Value::Bool(false),
         _ => {}
     }
+    // Only what looks like a number is parsed as one (most scalars are names and URLs).
     let numeric = text
         .trim_start_matches(['-', '+'])
         .bytes()
         .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
         && text.bytes().any(|b| b.is_ascii_digit());
-    match text.parse::<f64>() {
-        Ok(n) if numeric && n.is_finite() => Value::Num(n),
-        _ => Value::Str(text.to_string()),
+    match numeric.then(|| text.parse::<f64>()) {
+        Some(Ok(n)) if n.is_finite() => Value::Num(n),
+        _ => Value::Str(text.into_owned()),
     }
 }
 
