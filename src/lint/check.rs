@@ -3,7 +3,7 @@
 //! `infinite_*` flags, the MFA audience, the organisation policy — plus what the deploying tool
 //! does to the value (Terraform's rounding, settings its provider does not send).
 
-use super::entities::{Entity, Format, Kind};
+use super::entities::{Entity, EntityKind, Format};
 use super::keywords::placeholders;
 use super::tree::{Entry, Node, Value};
 use crate::catalog::{self, Field};
@@ -73,9 +73,9 @@ pub struct Found {
 }
 
 /// Where each lifetime of an entity kind is, and in which unit the file writes it.
-fn paths(kind: Kind) -> &'static [(&'static str, &'static str, FileUnit)] {
+fn paths(kind: EntityKind) -> &'static [(&'static str, &'static str, FileUnit)] {
     match kind {
-        Kind::ResourceServer => &[
+        EntityKind::ResourceServer => &[
             ("token_lifetime", "token_lifetime", FileUnit::Seconds),
             (
                 "token_lifetime_for_web",
@@ -83,7 +83,7 @@ fn paths(kind: Kind) -> &'static [(&'static str, &'static str, FileUnit)] {
                 FileUnit::Seconds,
             ),
         ],
-        Kind::Client => &[
+        EntityKind::Client => &[
             (
                 "jwt_configuration.lifetime_in_seconds",
                 "jwt_configuration.lifetime_in_seconds",
@@ -105,7 +105,7 @@ fn paths(kind: Kind) -> &'static [(&'static str, &'static str, FileUnit)] {
                 FileUnit::Seconds,
             ),
         ],
-        Kind::Tenant => &[
+        EntityKind::Tenant => &[
             ("session_lifetime", "session_lifetime", FileUnit::Hours),
             (
                 "session_lifetime_in_minutes",
@@ -254,7 +254,7 @@ fn placeholder_on_line(text: &str, at: usize) -> Option<String> {
 /// Checks every lifetime of `entity`. `text` is the file's (substituted) text.
 pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Options) -> Vec<Found> {
     let label = match entity.kind {
-        Kind::Tenant => "tenant".to_string(),
+        EntityKind::Tenant => "tenant".to_string(),
         k => format!("{}:{}", k.code(), entity.name),
     };
     let node = &entity.node;
@@ -266,7 +266,7 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
         .get("identifier")
         .and_then(Node::as_str)
         .map(str::to_string);
-    if entity.kind == Kind::Client {
+    if entity.kind == EntityKind::Client {
         let never_expire = node
             .at("refresh_token.expiration_type")
             .and_then(Node::as_str)

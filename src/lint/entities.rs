@@ -41,18 +41,18 @@ impl Format {
 
 /// An entity kind, with the Management API's name for its collection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum EntityKind {
     ResourceServer,
     Client,
     Tenant,
 }
 
-impl Kind {
+impl EntityKind {
     pub const fn code(self) -> &'static str {
         match self {
-            Kind::ResourceServer => "resource_server",
-            Kind::Client => "client",
-            Kind::Tenant => "tenant",
+            EntityKind::ResourceServer => "resource_server",
+            EntityKind::Client => "client",
+            EntityKind::Tenant => "tenant",
         }
     }
 }
@@ -60,7 +60,7 @@ impl Kind {
 /// An API, application or the tenant, as found in a file.
 #[derive(Debug, Clone)]
 pub struct Entity {
-    pub kind: Kind,
+    pub kind: EntityKind,
     /// Its `name` (or the Terraform address); "tenant" for the tenant.
     pub name: String,
     pub node: Node,
@@ -72,7 +72,7 @@ pub struct Read {
     pub entities: Vec<Entity>,
 }
 
-fn entity(kind: Kind, node: Node, fallback: &str) -> Entity {
+fn entity(kind: EntityKind, node: Node, fallback: &str) -> Entity {
     let name = node
         .get("name")
         .and_then(Node::as_str)
@@ -81,7 +81,7 @@ fn entity(kind: Kind, node: Node, fallback: &str) -> Entity {
 }
 
 /// The kind of a Management API object, from the properties only it has.
-fn api_kind(node: &Node) -> Option<Kind> {
+fn api_kind(node: &Node) -> Option<EntityKind> {
     let has = |k: &str| node.get(k).is_some();
     if has("identifier")
         && (has("token_lifetime")
@@ -89,13 +89,13 @@ fn api_kind(node: &Node) -> Option<Kind> {
             || has("scopes")
             || has("token_lifetime_for_web"))
     {
-        Some(Kind::ResourceServer)
+        Some(EntityKind::ResourceServer)
     } else if has("client_id")
         || has("jwt_configuration")
         || has("refresh_token")
         || has("app_type")
     {
-        Some(Kind::Client)
+        Some(EntityKind::Client)
     } else if [
         "session_lifetime",
         "idle_session_lifetime",
@@ -110,7 +110,7 @@ fn api_kind(node: &Node) -> Option<Kind> {
     .iter()
     .any(|k| has(k))
     {
-        Some(Kind::Tenant)
+        Some(EntityKind::Tenant)
     } else {
         None
     }
@@ -139,21 +139,21 @@ pub fn read_data(path: &Path, text: &str) -> Result<Read, ReadError> {
             .take("tenant")
             .filter(|t| matches!(t.value, Value::Map(_)))
         {
-            entities.push(entity(Kind::Tenant, t, "tenant"));
+            entities.push(entity(EntityKind::Tenant, t, "tenant"));
         }
         for rs in root
             .take("resourceServers")
             .map(Node::into_items)
             .unwrap_or_default()
         {
-            entities.push(entity(Kind::ResourceServer, rs, "(unnamed API)"));
+            entities.push(entity(EntityKind::ResourceServer, rs, "(unnamed API)"));
         }
         for c in root
             .take("clients")
             .map(Node::into_items)
             .unwrap_or_default()
         {
-            entities.push(entity(Kind::Client, c, "(unnamed application)"));
+            entities.push(entity(EntityKind::Client, c, "(unnamed application)"));
         }
         return Ok(Read {
             format: known.then_some(Format::DeployCliYaml),
@@ -162,9 +162,9 @@ pub fn read_data(path: &Path, text: &str) -> Result<Read, ReadError> {
     }
     // A Deploy CLI directory: entities named by their `name`, not the file's.
     let in_directory = match (parent, file) {
-        ("resource-servers", _) => Some(Kind::ResourceServer),
-        ("clients", _) => Some(Kind::Client),
-        (_, "tenant.json") => Some(Kind::Tenant),
+        ("resource-servers", _) => Some(EntityKind::ResourceServer),
+        ("clients", _) => Some(EntityKind::Client),
+        (_, "tenant.json") => Some(EntityKind::Tenant),
         _ => None,
     };
     if let Some(kind) = in_directory {
@@ -174,7 +174,11 @@ pub fn read_data(path: &Path, text: &str) -> Result<Read, ReadError> {
             entities: vec![entity(
                 kind,
                 root,
-                if kind == Kind::Tenant { "tenant" } else { stem },
+                if kind == EntityKind::Tenant {
+                    "tenant"
+                } else {
+                    stem
+                },
             )],
         });
     }
@@ -198,7 +202,7 @@ pub fn read_data(path: &Path, text: &str) -> Result<Read, ReadError> {
             entities.push(entity(
                 kind,
                 node,
-                if kind == Kind::Tenant {
+                if kind == EntityKind::Tenant {
                     "tenant"
                 } else {
                     "(unnamed)"
@@ -213,11 +217,11 @@ pub fn read_data(path: &Path, text: &str) -> Result<Read, ReadError> {
 }
 
 /// The Terraform resource types of the Auth0 provider that hold lifetimes.
-fn terraform_kind(resource_type: &str) -> Option<Kind> {
+fn terraform_kind(resource_type: &str) -> Option<EntityKind> {
     match resource_type {
-        "auth0_resource_server" => Some(Kind::ResourceServer),
-        "auth0_client" => Some(Kind::Client),
-        "auth0_tenant" => Some(Kind::Tenant),
+        "auth0_resource_server" => Some(EntityKind::ResourceServer),
+        "auth0_client" => Some(EntityKind::Client),
+        "auth0_tenant" => Some(EntityKind::Tenant),
         _ => None,
     }
 }
