@@ -88,11 +88,16 @@ fn read_text(path: &Path, keywords: Option<&Keywords>) -> Result<(String, Substi
         Ok(t) => t,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     };
-    let substituted = match keywords {
-        Some(k) => substitute(&text, k),
-        None => Substituted::unchanged(&text),
-    };
+    let substituted = substituted(&text, keywords);
     Ok((text, substituted))
+}
+
+/// The text with its keywords replaced, or as it is without mappings.
+fn substituted(text: &str, keywords: Option<&Keywords>) -> Substituted {
+    match keywords {
+        Some(k) => substitute(text, k),
+        None => Substituted::unchanged(text),
+    }
 }
 
 /// Lints the files under `paths`. Files are read and checked on the machine's cores; the `.tf`
@@ -204,10 +209,7 @@ pub fn lint_text(
     keywords: Option<&Keywords>,
     options: &Options,
 ) -> FileReport {
-    let s = match keywords {
-        Some(k) => substitute(text, k),
-        None => Substituted::unchanged(text),
-    };
+    let s = substituted(text, keywords);
     let mut scope = Scope::default();
     let parsed = (path.extension().and_then(|e| e.to_str()) == Some("tf")).then(|| {
         let parsed = hcl::parse(&s.text);

@@ -390,6 +390,14 @@ fn listen(doc: &Document) -> Result<Scope, JsValue> {
     Ok(scope)
 }
 
+/// Where focus goes to (`focusout`) or comes from (`focusin`), as seen from the page: a note's
+/// host for anything inside its shadow root.
+fn related_element(e: &Event) -> Option<Element> {
+    e.dyn_ref::<web_sys::FocusEvent>()
+        .and_then(web_sys::FocusEvent::related_target)
+        .and_then(|r| r.dyn_into::<Element>().ok())
+}
+
 fn target_element(e: &Event) -> Option<Element> {
     // Events from inside a shadow root are retargeted to its host; composedPath()[0] is the
     // real origin, which is what a Save inside a web component needs.
@@ -729,10 +737,7 @@ impl App {
         let Some(host) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return Vec::new();
         };
-        let related = e
-            .dyn_ref::<web_sys::FocusEvent>()
-            .and_then(web_sys::FocusEvent::related_target)
-            .and_then(|r| r.dyn_into::<Element>().ok());
+        let related = related_element(e);
         let t = self.tracked.iter_mut().find(|t| {
             let h: &Node = t.note.shadow.host.as_ref();
             h.is_same_node(Some(host.as_ref()))
@@ -760,11 +765,8 @@ impl App {
         t.focused = false;
         // Focus going into the field's own note (its "Less" button): the details stay open
         // until that button says otherwise.
-        let into_note = e
-            .dyn_ref::<web_sys::FocusEvent>()
-            .and_then(web_sys::FocusEvent::related_target)
-            .and_then(|r| r.dyn_into::<Element>().ok())
-            .is_some_and(|r| r.is_same_node(Some(t.note.shadow.host.as_ref())));
+        let into_note =
+            related_element(e).is_some_and(|r| r.is_same_node(Some(t.note.shadow.host.as_ref())));
         if into_note && !t.opened {
             t.opened = true;
             t.opened_by_focus = true;
@@ -812,7 +814,7 @@ impl App {
                 }
                 return Vec::new();
             }
-            if let Some(effects) = self.entry_key(i, kev) {
+            if let Some(effects) = self.entry_key(i, kev, &key) {
                 e.prevent_default();
                 return effects;
             }
@@ -842,26 +844,29 @@ impl App {
             effects.extend(self.guard(e, &scope, None));
             return effects;
         }
-        match control_of(&target) {
-            Some(control) if is_save_control(&control) || submits_form(&control) => {
-                match save_scope(&control) {
-                    Some(scope) => self.guard(e, &scope, Some(&control)),
-                    None => Vec::new(),
-                }
-            }
-            _ => Vec::new(),
+        self.activate(e, control_of(&target))
+    }
+
+    /// A button activated (clicked, or Enter/Space on it): guards what it sends when it is a Save
+    /// or submits a form (see [`save_scope`]).
+    fn activate(&mut self, e: &Event, control: Option<Element>) -> Vec<Effect> {
+        let Some(control) = control else {
+            return Vec::new();
+        };
+        match save_scope(&control) {
+            Some(scope) => self.guard(e, &scope, Some(&control)),
+            None => Vec::new(),
         }
     }
 
     /// Keys of a number field in text entry: ArrowUp/ArrowDown step its value as the number input
     /// would; a character a number input refuses, typed where text entry has not begun (the
     /// admin came in through the spin buttons), begins it first. `Some` when the key is handled.
-    fn entry_key(&mut self, i: usize, kev: &KeyboardEvent) -> Option<Vec<Effect>> {
+    fn entry_key(&mut self, i: usize, kev: &KeyboardEvent, key: &str) -> Option<Vec<Effect>> {
         let t = &self.tracked[i];
         if !t.entry.numeric || kev.ctrl_key() || kev.meta_key() || kev.alt_key() {
             return None;
         }
-        let key = kev.key();
         if !t.entry.active(&t.input) {
             let refused = key.chars().count() == 1 && !key.chars().all(|c| c.is_ascii_digit());
             if refused {
@@ -869,7 +874,7 @@ impl App {
             }
             return None;
         }
-        let up = match key.as_str() {
+        let up = match key {
             "ArrowUp" => true,
             "ArrowDown" => false,
             _ => return None,
@@ -888,16 +893,8 @@ impl App {
     }
 
     fn on_click(&mut self, e: &Event) -> Vec<Effect> {
-        let Some(control) = target_element(e).and_then(|t| control_of(&t)) else {
-            return Vec::new();
-        };
-        if !(is_save_control(&control) || submits_form(&control)) {
-            return Vec::new();
-        }
-        match save_scope(&control) {
-            Some(scope) => self.guard(e, &scope, Some(&control)),
-            None => Vec::new(),
-        }
+        let control = target_element(e).and_then(|t| control_of(&t));
+        self.activate(e, control)
     }
 
     fn on_submit(&mut self, e: &Event) -> Vec<Effect> {
