@@ -297,11 +297,13 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
             continue;
         };
         let value = &entry.value;
-        let reading = match (&value.value, placeholder_on_line(text, entry.key_span.start)) {
-            (Value::Null, Some(p)) => Reading::NotChecked(format!(
-                "its value is the placeholder {p}, which YAML reads as a comment; pass --keywords to check it"
-            )),
-            (Value::Null, None) => continue,
+        let reading = match &value.value {
+            Value::Null => match placeholder_on_line(text, entry.key_span.start) {
+                Some(p) => Reading::NotChecked(format!(
+                    "its value is the placeholder {p}, which YAML reads as a comment; pass --keywords to check it"
+                )),
+                None => continue,
+            },
             _ => read(value, field, unit, format),
         };
         if let Reading::Value { value: v, .. } = &reading {

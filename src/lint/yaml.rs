@@ -60,14 +60,60 @@ enum Frame {
     },
 }
 
+/// Texts at least this long are scanned on a thread of their own while the tree is built.
+#[cfg(not(target_arch = "wasm32"))]
+const PIPELINE_MIN: usize = 256 * 1024;
+
+/// Events handed from the scanning thread to the building one at a time.
+#[cfg(not(target_arch = "wasm32"))]
+const BATCH: usize = 2048;
+
 /// Reads the first document of `text`.
 pub fn read(text: &str) -> Result<Node, ReadError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if text.len() >= PIPELINE_MIN {
+        return read_pipelined(text);
+    }
+    build(text, Parser::new_from_str(text))
+}
+
+/// [`read`] on two cores: saphyr's scanner (the larger half of the work on a big export) runs on
+/// a thread of its own and hands its events over in batches; this thread builds the tree.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_pipelined(text: &str) -> Result<Node, ReadError> {
+    type Batch<'a> = Vec<Result<(Event<'a>, Span), saphyr_parser::ScanError>>;
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<'_>>(8);
+        scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            for event in Parser::new_from_str(text) {
+                let failed = event.is_err();
+                batch.push(event);
+                if batch.len() == BATCH || failed {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    // A closed channel: the builder has what it needs (the first document).
+                    if tx.send(full).is_err() || failed {
+                        return;
+                    }
+                }
+            }
+            let _ = tx.send(batch);
+        });
+        build(text, rx.into_iter().flatten())
+    })
+}
+
+/// The tree of the first document, from saphyr's events.
+fn build<'a>(
+    text: &'a str,
+    events: impl Iterator<Item = Result<(Event<'a>, Span), saphyr_parser::ScanError>>,
+) -> Result<Node, ReadError> {
     let offsets = Offsets::new(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<Node> = None;
     let mut anchors: Vec<(usize, Node)> = Vec::new();
     let mut pending_anchor: Vec<Option<usize>> = Vec::new();
-    for event in Parser::new_from_str(text) {
+    for event in events {
         let (event, span) = event.map_err(|e| ReadError {
             message: e.info().to_string(),
             at: offsets.byte(e.marker().index()),
@@ -208,5 +254,21 @@ mod tests {
     fn errors_say_where() {
         let e = read("a: [1, 2\nb: 3\n").expect_err("broken");
         assert!(!e.message.is_empty());
+    }
+
+    /// A text long enough to be read on two threads gives the same tree, and the same error at
+    /// the same place, as the one-thread reader.
+    #[test]
+    fn two_threads_read_what_one_reads() {
+        let mut text = String::from("tenant:\n  session_lifetime: 168\nclients:\n");
+        while text.len() < 2 * PIPELINE_MIN {
+            let i = text.len();
+            text += &format!("  - name: App {i}\n    jwt_configuration:\n      lifetime_in_seconds: {i}\n    callbacks: [\"https://a{i}.example/\"]\n");
+        }
+        let one = build(&text, Parser::new_from_str(&text)).expect("reads");
+        assert_eq!(read(&text).expect("reads"), one);
+        let broken = format!("{text}  - name: [unclosed\n");
+        let one = build(&broken, Parser::new_from_str(&broken)).expect_err("broken");
+        assert_eq!(read(&broken).expect_err("broken"), one);
     }
 }
