@@ -30,7 +30,8 @@ fn rust() -> Result<(), String> {
         run(Cmd::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
     let components = output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
-    for c in ["clippy", "rustfmt"] {
+    // rust-src: the shipped modules rebuild the standard library for size (see wasm.rs).
+    for c in ["clippy", "rustfmt", "rust-src"] {
         if !components.lines().any(|l| l.starts_with(c)) {
             run(Cmd::new("rustup").args(["component", "add", c]))?;
         }

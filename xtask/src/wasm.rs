@@ -80,6 +80,12 @@ fn module(root: &Path, work: &Path, name: &str, features: Option<&str>) -> Resul
     let target_dir = root
         .join("target/wasm-")
         .with_file_name(format!("wasm-{name}"));
+    //
+    // The standard library is rebuilt for size (`optimize_for_size`) and with panics that trap
+    // at once (`immediate-abort`): no panic message is ever shown in a page, yet the formatting
+    // machinery behind them was a tenth of the content module. Both are unstable options of the
+    // pinned stable toolchain, enabled for this build only (RUSTC_BOOTSTRAP); the native CLI and
+    // every test build as usual.
     let mut cargo = Cmd::new("cargo")
         .args([
             "build",
@@ -88,12 +94,15 @@ fn module(root: &Path, work: &Path, name: &str, features: Option<&str>) -> Resul
             "wasm",
             "--target",
             "wasm32-unknown-unknown",
+            "-Zbuild-std=std,panic_abort",
+            "-Zbuild-std-features=optimize_for_size",
             "--target-dir",
         ])
         .arg(&target_dir)
+        .env("RUSTC_BOOTSTRAP", "1")
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-            "-C target-cpu=mvp",
+            "-C target-cpu=mvp -Zunstable-options -Cpanic=immediate-abort",
         )
         .cwd(root);
     if let Some(f) = features {
