@@ -7,17 +7,22 @@ const { core } = await loadEngine();
 let last = null;
 
 function show() {
-  const r = core.convert($('input').value, $('unit').value);
-  last = r.ok ? r : null;
+  const input = $('input').value;
+  const inMinutes = $('unit').value === 'minutes';
+  // Numbers first (one call, one number back); words only for what is shown.
+  const value = core.value(input, inMinutes);
+  const seconds = inMinutes ? value * 60 : value;
+  last = Number.isSafeInteger(seconds) ? { seconds, minutes: seconds % 60 === 0 ? seconds / 60 : null } : null;
   const out = $('result');
   out.textContent = '';
-  if (!$('input').value.trim()) return;
+  if (!input.trim()) return;
   const line = document.createElement('div');
-  if (r.ok) {
-    line.textContent = `${r.seconds.toLocaleString('en-US')} seconds` + (r.minutes !== null ? ` · ${r.minutes.toLocaleString('en-US')} minutes` : '') + ` · ${r.human}`;
+  if (last) {
+    line.textContent = `${last.seconds.toLocaleString('en-US')} seconds` + (last.minutes !== null ? ` · ${last.minutes.toLocaleString('en-US')} minutes` : '') + ` · ${core.words(value, inMinutes)}`;
   } else {
+    const r = core.convert(input, $('unit').value);
     line.className = 'error';
-    line.textContent = r.error.message + (r.error.suggestion ? ` Did you mean “${r.error.suggestion}”?` : '');
+    line.textContent = r.ok ? 'Too large to be a lifetime.' : r.error.message + (r.error.suggestion ? ` Did you mean “${r.error.suggestion}”?` : '');
   }
   out.append(line);
   $('copy-seconds').disabled = !last;

@@ -26,6 +26,24 @@ fn pure_exports_work_from_javascript() {
 }
 
 #[wasm_bindgen_test]
+fn the_fast_path_gives_numbers_and_words_on_demand() {
+    assert_eq!(web::value("1d 12h", false), 129_600.0);
+    assert_eq!(web::value("1d 12h", true), 2_160.0);
+    assert!(web::value("1 month", false).is_nan());
+    assert!(
+        web::value("90s", true).is_nan(),
+        "90 s is not whole minutes"
+    );
+    assert_eq!(web::equation(86_400.0, false), "86,400 s = 1 day");
+    assert_eq!(web::words(2_160.0, true), "1 day, 12 hours");
+    assert_eq!(web::short(129_600.0, false), "1d 12h");
+    // What JavaScript may pass that no value() returns: no words, no panic.
+    for bad in [f64::NAN, -1.0, 1.5, 1e300] {
+        assert_eq!(web::equation(bad, false), "");
+    }
+}
+
+#[wasm_bindgen_test]
 fn check_reads_a_javascript_context() {
     let ctx = js_sys::JSON::parse(
         r#"{"siblings":{"token_lifetime":"1d"},"api_identifier":"https://acme.eu.auth0.com/mfa/"}"#,

@@ -9,12 +9,16 @@ const text = (tag, content, cls) => Object.assign(document.createElement(tag), {
 const fields = await loadFields();
 
 function convert() {
-  const r = core.convert($('conv-input').value, $('conv-unit').value);
+  const input = $('conv-input').value;
+  const unit = $('conv-unit').value;
   const out = $('conv-out');
-  if (r.ok) {
-    const minutes = r.minutes !== null && r.unit === 'seconds' ? ` · ${r.minutes.toLocaleString('en-US')} minutes` : '';
-    out.replaceChildren(text('span', `${r.equation}${minutes} · short: ${r.short}`, 'ok'));
+  // Numbers first; the words of a value, or the explanation of a refusal, on demand.
+  const value = core.value(input, unit === 'minutes');
+  if (!Number.isNaN(value)) {
+    const minutes = unit === 'seconds' && value % 60 === 0 ? ` · ${(value / 60).toLocaleString('en-US')} minutes` : '';
+    out.replaceChildren(text('span', `${core.equation(value, unit === 'minutes')}${minutes} · short: ${core.short(value, unit === 'minutes')}`, 'ok'));
   } else {
+    const r = core.convert(input, unit);
     out.replaceChildren(text('span', `${r.error.message}${r.error.suggestion ? ` Did you mean “${r.error.suggestion}”?` : ''}`, 'error'));
   }
 }

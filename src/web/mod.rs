@@ -35,7 +35,7 @@ pub use content::{configure, report, start, status, stop, Config};
 #[cfg(feature = "tools")]
 mod tools;
 #[cfg(feature = "tools")]
-pub use tools::{check, convert, private_cloud_host};
+pub use tools::{check, convert, equation, private_cloud_host, short, value, words};
 #[cfg(feature = "lint")]
 mod lint;
 #[cfg(feature = "lint")]

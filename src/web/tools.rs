@@ -50,6 +50,48 @@ pub fn convert(input: &str, unit: &str) -> Result<JsValue, JsError> {
     to_js(&converted)
 }
 
+/// The fast path of the popup and the playground: the whole number `input` stands for, in
+/// minutes when `minutes` is true and in seconds otherwise, or NaN when it is refused. Nothing
+/// crosses the boundary but the text and one number; [`words`], [`short`] and [`equation`] give the words
+/// for a value when they are shown, and [`convert`] explains a refusal.
+#[wasm_bindgen]
+pub fn value(input: &str, minutes: bool) -> f64 {
+    // Every value is at most MAX_VALUE (2^53 - 1): exact as a JavaScript number.
+    parse(input, unit_of(minutes)).map_or(f64::NAN, |v| v as f64)
+}
+
+/// `value` in words ("1 day, 12 hours"), for a value [`value`] returned.
+#[wasm_bindgen]
+pub fn words(value: f64, minutes: bool) -> String {
+    whole(value).map_or_else(String::new, |v| format::words(v, unit_of(minutes)))
+}
+
+/// "86,400 s = 1 day", for a value [`value`] returned.
+#[wasm_bindgen]
+pub fn equation(value: f64, minutes: bool) -> String {
+    whole(value).map_or_else(String::new, |v| format::equation(v, unit_of(minutes)))
+}
+
+/// "1d 12h", for a value [`value`] returned.
+#[wasm_bindgen]
+pub fn short(value: f64, minutes: bool) -> String {
+    whole(value).map_or_else(String::new, |v| format::short(v, unit_of(minutes)))
+}
+
+fn unit_of(minutes: bool) -> Unit {
+    if minutes {
+        Unit::Minutes
+    } else {
+        Unit::Seconds
+    }
+}
+
+/// A JavaScript number that is a whole lifetime, or None (NaN, negative, fractional, too large).
+fn whole(value: f64) -> Option<u64> {
+    (value >= 0.0 && value.fract() == 0.0 && value <= crate::MAX_VALUE as f64)
+        .then_some(value as u64)
+}
+
 /// Checks `input` for the field `field` (id or label), with an optional context
 /// `{siblings, api_identifier, disabled, policy}`.
 #[wasm_bindgen]

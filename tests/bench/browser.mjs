@@ -207,7 +207,9 @@ async function loads(context, annotated, runs) {
     const { loadEngine } = await import('/playground/engine.js');
     const { core } = await loadEngine();
     const parsers = {
-      lifetime_guard_wasm: (s) => core.convert(s, 'seconds').value ?? null,
+      // The fast path (a number back, NaN for a refusal) and the full result object.
+      lifetime_guard_wasm: (s) => { const v = core.value(s, false); return Number.isNaN(v) ? null : v; },
+      lifetime_guard_wasm_convert: (s) => core.convert(s, 'seconds').value ?? null,
       ms: globalThis.npmParsers.ms,
       'parse-duration': globalThis.npmParsers['parse-duration'],
     };
