@@ -1,21 +1,31 @@
 //! Native parse + check against jiff and humantime on one shared corpus (benches/corpus.json).
-//! Each iteration parses the whole corpus; `cargo xtask bench` divides by its length and also
-//! counts each library's right answers.
+//! Each iteration parses the whole corpus (group `parse_corpus`), or the inputs of one form
+//! (group `parse_forms`: bare number, unit compound, ISO 8601, clock, refusal); `cargo xtask
+//! bench` divides by the number of inputs and also counts each library's right answers.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use lifetime_guard::catalog;
 use lifetime_guard::verdict::{check_field, Context};
 use std::hint::black_box;
 
-fn corpus() -> Vec<String> {
+/// The corpus as (input, form) pairs.
+fn corpus() -> Vec<(String, String)> {
     let text = std::fs::read_to_string("benches/corpus.json").expect("benches/corpus.json");
     let v: serde_json::Value = serde_json::from_str(&text).expect("json");
     v.as_array()
         .expect("array")
         .iter()
-        .filter_map(|c| c["input"].as_str().map(str::to_string))
+        .filter_map(|c| {
+            Some((
+                c["input"].as_str()?.to_string(),
+                c["form"].as_str()?.to_string(),
+            ))
+        })
         .collect()
 }
+
+/// The forms of the corpus, in the order the bench table shows them.
+const FORMS: &[&str] = &["bare", "compound", "iso", "clock", "refusal"];
 
 fn jiff_seconds(s: &str) -> Option<i64> {
     let span: jiff::Span = s.parse().ok()?;
@@ -25,7 +35,8 @@ fn jiff_seconds(s: &str) -> Option<i64> {
 }
 
 fn bench(c: &mut Criterion) {
-    let inputs = corpus();
+    let corpus = corpus();
+    let inputs: Vec<String> = corpus.iter().map(|(i, _)| i.clone()).collect();
     let field = catalog::field("token_lifetime").expect("field");
     let ctx = Context::default();
     let mut group = c.benchmark_group("parse_corpus");
@@ -61,6 +72,39 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+    let mut forms = c.benchmark_group("parse_forms");
+    for form in FORMS {
+        let inputs: Vec<&str> = corpus
+            .iter()
+            .filter(|(_, f)| f == form)
+            .map(|(i, _)| i.as_str())
+            .collect();
+        forms.bench_function(format!("{form}/lifetime_guard"), |b| {
+            b.iter(|| {
+                for s in &inputs {
+                    let _ = black_box(lifetime_guard::parse(
+                        black_box(s),
+                        lifetime_guard::Unit::Seconds,
+                    ));
+                }
+            })
+        });
+        forms.bench_function(format!("{form}/jiff"), |b| {
+            b.iter(|| {
+                for s in &inputs {
+                    black_box(jiff_seconds(black_box(s)));
+                }
+            })
+        });
+        forms.bench_function(format!("{form}/humantime"), |b| {
+            b.iter(|| {
+                for s in &inputs {
+                    let _ = black_box(humantime::parse_duration(black_box(s)));
+                }
+            })
+        });
+    }
+    forms.finish();
 }
 
 criterion_group! {

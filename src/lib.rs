@@ -13,6 +13,7 @@ pub mod number_field;
 pub mod parse;
 pub mod policy;
 pub mod report;
+pub mod text;
 pub mod unit;
 pub mod verdict;
 pub mod view;

@@ -3,6 +3,7 @@
 use super::error::{ErrorKind, ParseError};
 use super::number::{read_decimal, times_seconds, too_large, Decimal};
 use super::scan::{is_space, sl, Cursor};
+use crate::text::{concat, u64_string};
 use crate::unit::{unit_from_word, TimeUnit, Unit, UNIT_WORDS};
 
 const MONTH_WORDS: &[&str] = &["mo", "mos", "mon", "mons", "mth", "mths", "month", "months"];
@@ -30,7 +31,7 @@ pub(super) fn parse_bare(
     unit: Unit,
 ) -> Result<u128, ParseError> {
     let body = sl(input, lo, hi);
-    let dots = body.matches('.').count();
+    let dots = body.bytes().filter(|&b| b == b'.').count();
     let has_other_sep = body.chars().any(|c| c == ',' || c == '_' || is_space(c));
     // "86.400" or "2.592.000": a dot as a thousands separator (German, Dutch, …) or a decimal?
     // Guessing wrong by a factor of 1,000 is the worst mistake this tool could make: refuse.
@@ -40,10 +41,15 @@ pub(super) fn parse_bare(
             ErrorKind::AmbiguousSeparator,
             lo,
             hi,
-            format!(
-                "“{body}” is ambiguous: the dot could separate thousands or start decimals. \
-                 Write {suggestion} for thousands, or add a unit to a decimal (such as {body} h)."
-            ),
+            concat(&[
+                "“",
+                body,
+                "” is ambiguous: the dot could separate thousands or start decimals. Write ",
+                &suggestion,
+                " for thousands, or add a unit to a decimal (such as ",
+                body,
+                " h).",
+            ]),
         )
         .suggest(suggestion));
     }
@@ -73,12 +79,12 @@ fn bad_number(body: &str, lo: usize, hi: usize) -> ParseError {
             .is_some_and(|t| (1..=2).contains(&t.len()));
     let (message, suggestion) = if comma_decimal {
         (
-            format!("“{body}” is not a number this field understands: use a dot for decimals and commas only between groups of three digits."),
+            concat(&["“", body, "” is not a number this field understands: use a dot for decimals and commas only between groups of three digits."]),
             Some(body.replace(',', ".")),
         )
     } else {
         (
-            format!("“{body}” is not a number this field understands: separators go between groups of three digits, as in 86,400."),
+            concat(&["“", body, "” is not a number this field understands: separators go between groups of three digits, as in 86,400."]),
             Some(digits),
         )
     };
@@ -210,10 +216,10 @@ fn resolve_unit(
     if let Some(u) = unit_from_word(word) {
         return Ok(u);
     }
-    let lower = word.to_ascii_lowercase();
-    let days_per = if MONTH_WORDS.contains(&lower.as_str()) {
+    let is_one_of = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let days_per = if is_one_of(MONTH_WORDS) {
         Some((30, "Months have no fixed length in seconds, and one month is already over the 30-day access-token limit; write days instead, such as 30d."))
-    } else if YEAR_WORDS.contains(&lower.as_str()) {
+    } else if is_one_of(YEAR_WORDS) {
         Some((
             365,
             "Years have no fixed length in seconds; write days instead, such as 365d.",
@@ -224,11 +230,13 @@ fn resolve_unit(
     if let Some((days, text)) = days_per {
         let mut err = ParseError::new(ErrorKind::MonthOrYear, ws, we, text);
         if let Some(n) = number.whole().and_then(|n| n.checked_mul(days)) {
-            err = err.suggest(format!("{n}d"));
+            let mut s = u64_string(n);
+            s.push('d');
+            err = err.suggest(s);
         }
         return Err(err);
     }
-    if SUBSECOND_WORDS.contains(&lower.as_str()) {
+    if is_one_of(SUBSECOND_WORDS) {
         return Err(ParseError::new(
             ErrorKind::UnknownUnit,
             ws,
@@ -240,9 +248,13 @@ fn resolve_unit(
         ErrorKind::UnknownUnit,
         ws,
         we,
-        format!("“{word}” is not a unit; use s, min, h, d or w (or seconds, minutes, hours, days, weeks)."),
+        concat(&[
+            "“",
+            word,
+            "” is not a unit; use s, min, h, d or w (or seconds, minutes, hours, days, weeks).",
+        ]),
     );
-    if let Some(best) = closest_unit_word(&lower) {
+    if let Some(best) = closest_unit_word(&word.to_ascii_lowercase()) {
         err = err.suggest(replace(input, ws, we, best, lo, hi));
     }
     Err(err)
@@ -250,7 +262,7 @@ fn resolve_unit(
 
 /// The input between `lo` and `hi` with `[start, end)` replaced.
 fn replace(input: &str, start: usize, end: usize, with: &str, lo: usize, hi: usize) -> String {
-    format!("{}{}{}", sl(input, lo, start), with, sl(input, end, hi))
+    concat(&[sl(input, lo, start), with, sl(input, end, hi)])
 }
 
 /// The one unit spelling nearest to a misspelt word, if it is near enough and unambiguous.

@@ -37,9 +37,10 @@ pub(super) fn bare_number(input: &str) -> Option<u64> {
     (digits > 0 && (!grouped || group == 3)).then_some(v)
 }
 
-/// Seconds for whole numbers with unit words, such as `1d 12h` or `1 day, 12 hours`: each number
-/// at most 15 digits, ASCII spaces and one comma between parts, each unit once, nothing before
-/// or after. `None` means "ask the grammar", never "refused".
+/// Seconds for numbers with unit words, such as `1d 12h`, `1 day, 12 hours` or `1.5 days`: each
+/// number at most 15 digits (and nine decimals) and a whole number of seconds, ASCII spaces and
+/// one comma between parts, each unit once, nothing before or after. `None` means "ask the
+/// grammar", never "refused".
 pub(super) fn compound_seconds(input: &str) -> Option<u64> {
     let b = input.as_bytes();
     let n = b.len();
@@ -65,6 +66,19 @@ pub(super) fn compound_seconds(input: &str) -> Option<u64> {
         if i == start {
             return None;
         }
+        // A decimal part (`1.5 days`), of at most nine digits: `frac / scale` of the unit.
+        let (mut frac, mut scale) = (0u64, 1u64);
+        if i + 1 < n && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+            i += 1;
+            while i < n && b[i].is_ascii_digit() {
+                if scale == 1_000_000_000 {
+                    return None;
+                }
+                frac = frac * 10 + u64::from(b[i] - b'0');
+                scale *= 10;
+                i += 1;
+            }
+        }
         let ws = skip_spaces(i);
         i = ws;
         while i < n && b[i].is_ascii_alphabetic() {
@@ -81,6 +95,14 @@ pub(super) fn compound_seconds(input: &str) -> Option<u64> {
         }
         seen |= unit.bit();
         total = total.checked_add(v.checked_mul(unit.seconds())?)?;
+        if scale > 1 {
+            // Whole seconds only; the grammar explains a fraction of a second.
+            let part = frac * unit.seconds();
+            if part % scale != 0 {
+                return None;
+            }
+            total = total.checked_add(part / scale)?;
+        }
         if i == n {
             return (total <= MAX_VALUE).then_some(total);
         }
@@ -92,4 +114,96 @@ pub(super) fn compound_seconds(input: &str) -> Option<u64> {
             return None;
         }
     }
+}
+
+/// Seconds for an ISO 8601 duration of whole numbers (`P1D`, `PT36H`, `P1DT2H30M`, `p2w`):
+/// weeks and days, then `T` and hours, minutes and seconds, each at most once and in that order.
+/// Years, months, fractions and anything else are left to the grammar, which explains them.
+pub(super) fn iso_seconds(input: &str) -> Option<u64> {
+    let b = input.as_bytes();
+    if !matches!(b.first(), Some(b'P' | b'p')) {
+        return None;
+    }
+    let n = b.len();
+    let mut i = 1;
+    let mut in_time = false;
+    // The rank of the last designator: 1 W, 2 D, 3 H, 4 M, 5 S.
+    let mut last = 0u8;
+    let mut total: u64 = 0;
+    while i < n {
+        if matches!(b[i], b'T' | b't') {
+            if in_time {
+                return None;
+            }
+            in_time = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut v: u64 = 0;
+        while i < n && b[i].is_ascii_digit() {
+            if i - start == 15 {
+                return None;
+            }
+            v = v * 10 + u64::from(b[i] - b'0');
+            i += 1;
+        }
+        if i == start || i == n {
+            return None;
+        }
+        let (rank, seconds) = match (b[i].to_ascii_uppercase(), in_time) {
+            (b'W', false) => (1, 604_800),
+            (b'D', false) => (2, 86_400),
+            (b'H', true) => (3, 3_600),
+            (b'M', true) => (4, 60),
+            (b'S', true) => (5, 1),
+            _ => return None,
+        };
+        i += 1;
+        if rank <= last {
+            return None;
+        }
+        last = rank;
+        total = total.checked_add(v.checked_mul(seconds)?)?;
+    }
+    // Nothing after the P, or a T with nothing after it: the grammar says what is missing.
+    if last == 0 || (in_time && last < 3) {
+        return None;
+    }
+    (total <= MAX_VALUE).then_some(total)
+}
+
+/// Seconds for clock notation: `H:MM` (hours and minutes) or `H:MM:SS`, hours of 1 to 15 digits,
+/// minutes and seconds of exactly two digits below 60.
+pub(super) fn clock_seconds(input: &str) -> Option<u64> {
+    let b = input.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    let mut hours: u64 = 0;
+    while i < n && b[i].is_ascii_digit() {
+        if i == 15 {
+            return None;
+        }
+        hours = hours * 10 + u64::from(b[i] - b'0');
+        i += 1;
+    }
+    if i == 0 {
+        return None;
+    }
+    let mut total = hours.checked_mul(3_600)?;
+    // Minutes, then seconds: ":" and two digits below 60 each.
+    for weight in [60, 1] {
+        if i == n && weight == 1 {
+            break;
+        }
+        let (Some(b':'), Some(&t), Some(&u)) = (b.get(i), b.get(i + 1), b.get(i + 2)) else {
+            return None;
+        };
+        if !(b'0'..=b'5').contains(&t) || !u.is_ascii_digit() {
+            return None;
+        }
+        total = total.checked_add(u64::from((t - b'0') * 10 + (u - b'0')) * weight)?;
+        i += 3;
+    }
+    (i == n && total <= MAX_VALUE).then_some(total)
 }

@@ -117,7 +117,10 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
                 ),
             );
             if let Some(n) = number.whole().and_then(|n| n.checked_mul(days)) {
-                err = err.suggest(format!("P{n}D"));
+                let mut s = String::from("P");
+                crate::text::push_u64(&mut s, n);
+                s.push('D');
+                err = err.suggest(s);
             }
             return Err(err);
         }

@@ -43,8 +43,16 @@ fn parse_unchecked(input: &str, unit: Unit) -> Result<u64, ParseError> {
     if let Some(v) = fast::bare_number(input) {
         return Ok(v);
     }
-    if let Some(s) = fast::compound_seconds(input).filter(|s| s % unit.seconds() == 0) {
-        return Ok(s / unit.seconds());
+    let fast_seconds = match input.as_bytes().first() {
+        Some(b'P' | b'p') => fast::iso_seconds(input),
+        Some(_) if input.bytes().any(|b| b == b':') => fast::clock_seconds(input),
+        _ => fast::compound_seconds(input),
+    };
+    // Seconds need no division (a 64-bit division by a run-time value is tens of cycles).
+    match (fast_seconds, unit) {
+        (Some(s), Unit::Seconds) => return Ok(s),
+        (Some(s), Unit::Minutes) if s % 60 == 0 => return Ok(s / 60),
+        _ => {}
     }
     parse_general(input, unit)
 }
@@ -76,7 +84,7 @@ fn parse_general(input: &str, unit: Unit) -> Result<u64, ParseError> {
     }
     let nanos = if first == 'P' || first == 'p' {
         iso::parse(input, lo, hi)?
-    } else if body.contains(':') {
+    } else if body.bytes().any(|b| b == b':') {
         clock::parse(input, lo, hi)?
     } else if body
         .chars()
@@ -147,6 +155,14 @@ fn format_fraction(num: u128, den: u128) -> String {
 
 /// The byte range of `input` without leading and trailing spaces.
 fn trimmed_range(input: &str) -> (usize, usize) {
+    // Most inputs neither start nor end with a space: two byte tests instead of two scans.
+    let plain = |b: Option<&u8>| {
+        b.is_some_and(|&b| b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    };
+    let b = input.as_bytes();
+    if plain(b.first()) && plain(b.last()) {
+        return (0, input.len());
+    }
     let lo = input.len() - input.trim_start_matches(is_space).len();
     let hi = input.trim_end_matches(is_space).len();
     if hi < lo {
@@ -159,6 +175,16 @@ fn trimmed_range(input: &str) -> (usize, usize) {
 /// Refuses characters outside the language before any grammar runs, so that an emoji or a
 /// zero-width space gets a message about itself rather than a confusing grammar error.
 fn check_characters(input: &str, lo: usize, hi: usize) -> Result<(), ParseError> {
+    let ascii_ok = |b: &u8| {
+        b.is_ascii_alphanumeric() || matches!(b, b'.' | b',' | b'_' | b':' | b'-' | b' ' | b'\t')
+    };
+    if input
+        .as_bytes()
+        .get(lo..hi)
+        .is_some_and(|b| b.iter().all(ascii_ok))
+    {
+        return Ok(());
+    }
     for (i, c) in input[lo..hi].char_indices() {
         let ok = c.is_ascii_alphanumeric()
             || matches!(c, '.' | ',' | '_' | ':' | '-' | ' ' | '\t')

@@ -20,6 +20,11 @@ impl Decimal {
     /// The integer value when the number has no fractional part and fits in 64 bits (64-bit, so
     /// that messages never format 128-bit numbers: that code weighed on the wasm).
     pub fn whole(&self) -> Option<u64> {
+        // 64-bit arithmetic when it fits (below 584 years): 128-bit division is a library call.
+        if let Ok(n) = u64::try_from(self.nanos) {
+            const N: u64 = NANO as u64;
+            return (n % N == 0).then_some(n / N);
+        }
         if self.nanos % NANO != 0 {
             return None;
         }

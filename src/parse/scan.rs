@@ -55,7 +55,14 @@ impl<'a> Cursor<'a> {
 
     /// The character at the cursor, if any.
     pub fn peek(&self) -> Option<char> {
-        self.text.get(self.pos..self.end)?.chars().next()
+        if self.pos >= self.end {
+            return None;
+        }
+        // ASCII, nearly always: no slicing or UTF-8 decoding.
+        match self.text.as_bytes().get(self.pos) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            _ => self.text.get(self.pos..self.end)?.chars().next(),
+        }
     }
 
     /// The character after the one at the cursor.

@@ -69,13 +69,82 @@ fn the_shortcuts_take_the_common_forms() {
         ("1 day, 12 hours", 129_600),
         ("1h30m", 5_400),
         ("2 Weeks", 1_209_600),
+        ("1.5 days", 129_600),
+        ("0.25h 1s", 901),
     ] {
         assert_eq!(fast::compound_seconds(s), Some(v), "{s}");
     }
     for s in [
-        "24", "h", "1d,", "1d 1d", "1 and 2h", "1.5h", " 24h", "24h ", "1M", "1 mo",
+        "24",
+        "h",
+        "1d,",
+        "1d 1d",
+        "1 and 2h",
+        "1.5s",
+        "0.0000000001d",
+        "1.h",
+        " 24h",
+        "24h ",
+        "1M",
+        "1 mo",
     ] {
         assert_eq!(fast::compound_seconds(s), None, "{s}");
+    }
+}
+
+#[test]
+fn the_iso_and_clock_shortcuts_answer_only_what_is_certain() {
+    for (s, v) in [
+        ("P1D", 86_400),
+        ("PT36H", 129_600),
+        ("P1DT2H30M", 95_400),
+        ("p2w", 1_209_600),
+        ("P1W1DT1H1M1S", 694_861),
+        ("PT0S", 0),
+    ] {
+        assert_eq!(fast::iso_seconds(s), Some(v), "{s}");
+    }
+    for s in [
+        "P",
+        "PT",
+        "P1DT",
+        "P1M",
+        "P1Y",
+        "P1H",
+        "PT1D",
+        "P1D1D",
+        "PT1M1H",
+        "P1.5D",
+        "P1,5D",
+        "P 1D",
+        "P1D ",
+        "P1",
+        "PT1H T1M",
+        "P1234567890123456D",
+    ] {
+        assert_eq!(fast::iso_seconds(s), None, "{s}");
+    }
+    for (s, v) in [
+        ("1:30:00", 5_400),
+        ("1:30", 5_400),
+        ("36:00", 129_600),
+        ("0:00:59", 59),
+    ] {
+        assert_eq!(fast::clock_seconds(s), Some(v), "{s}");
+    }
+    for s in [
+        "1:5",
+        "1:60",
+        "1:30:60",
+        "1:30:",
+        ":30",
+        "1::30",
+        "1:30:00:00",
+        "1:300",
+        " 1:30",
+        "1:30 ",
+    ] {
+        assert_eq!(fast::clock_seconds(s), None, "{s}");
     }
 }
 
@@ -130,6 +199,22 @@ mod properties {
         .prop_map(|parts| parts.concat())
     }
 
+    /// Text made of ISO 8601 pieces, in and out of order.
+    fn iso_soup() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::prop_oneof![
+                "[0-9]{1,3}",
+                "[0-9]{14,17}",
+                proptest::sample::select(vec![
+                    "T", "t", "W", "D", "d", "H", "M", "m", "S", "Y", ".5", ",", " ",
+                ])
+                .prop_map(str::to_string),
+            ],
+            0..8,
+        )
+        .prop_map(|parts| format!("P{}", parts.concat()))
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
         #[test]
@@ -139,6 +224,26 @@ mod properties {
                 let expected = (secs % unit.seconds() == 0).then(|| secs / unit.seconds());
                 if let Some(v) = expected {
                     proptest::prop_assert_eq!(parse_general(&s, unit), Ok(v), "{:?}", s);
+                }
+            }
+        }
+
+        #[test]
+        fn the_iso_shortcut_agrees_with_the_grammar(s in iso_soup(), minutes: bool) {
+            let unit = if minutes { Unit::Minutes } else { Unit::Seconds };
+            if let Some(secs) = fast::iso_seconds(&s) {
+                if secs % unit.seconds() == 0 {
+                    proptest::prop_assert_eq!(parse_general(&s, unit), Ok(secs / unit.seconds()), "{:?}", s);
+                }
+            }
+        }
+
+        #[test]
+        fn the_clock_shortcut_agrees_with_the_grammar(s in "[0-9]{0,17}(:[0-9]{0,3}){0,3}", minutes: bool) {
+            let unit = if minutes { Unit::Minutes } else { Unit::Seconds };
+            if let Some(secs) = fast::clock_seconds(&s) {
+                if secs % unit.seconds() == 0 {
+                    proptest::prop_assert_eq!(parse_general(&s, unit), Ok(secs / unit.seconds()), "{:?}", s);
                 }
             }
         }
