@@ -67,21 +67,105 @@ fn sizes() -> Result<Value, String> {
     Ok(Value::Array(rows))
 }
 
-/// Criterion's mean for one benchmark of the corpus group, per input, in nanoseconds.
-fn criterion_ns(name: &str, per: f64) -> Result<f64, String> {
+/// `cargo xtask bench --sizes`: the package, its sizes and the content module's breakdown.
+pub fn sizes_only() -> Result<(), String> {
+    crate::setup::for_build()?;
+    dist::dist()?;
+    let r = json!({ "sizes": sizes()?, "content_breakdown": crate::breakdown::content()? });
+    println!("{}", size_table(&r));
+    Ok(())
+}
+
+/// The size rows and the content module's breakdown.
+fn size_table(r: &Value) -> String {
+    let mut t = String::from("| artifact | bytes | gzip |\n|---|---|---|\n");
+    for row in r["sizes"].as_array().into_iter().flatten() {
+        t += &format!(
+            "| {} (`{}`) | {} | {} |\n",
+            row["artifact"].as_str().unwrap_or(""),
+            row["file"].as_str().unwrap_or(""),
+            row["bytes"],
+            row["gzip"]
+        );
+    }
+    t += "\nWhere the content module's bytes go (wasm-opt output with names kept, before gzip):\n\n| group | bytes | share |\n|---|---|---|\n";
+    for row in r["content_breakdown"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .take(16)
+    {
+        t += &format!(
+            "| {} | {} | {} % |\n",
+            row["group"].as_str().unwrap_or(""),
+            row["bytes"],
+            row["share"]
+        );
+    }
+    t
+}
+
+/// Criterion's estimate for one benchmark, per input, in nanoseconds: mean, and the bounds of
+/// its 95 % confidence interval.
+fn criterion_ns(group: &str, name: &str, per: f64) -> Result<Value, String> {
     let path = root()
-        .join("target/criterion/parse_corpus")
+        .join("target/criterion")
+        .join(group)
         .join(name)
         .join("new/estimates.json");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let v: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    let mean = v["mean"]["point_estimate"]
-        .as_f64()
-        .ok_or("no mean in criterion's estimates")?;
-    Ok(mean / per)
+    let at = |k: &str| {
+        v["mean"][k]
+            .as_f64()
+            .or_else(|| v["mean"]["confidence_interval"][k].as_f64())
+            .map(|x| (x / per * 10.0).round() / 10.0)
+            .ok_or("no mean in criterion's estimates")
+    };
+    Ok(
+        json!({ "mean": at("point_estimate")?, "low": at("lower_bound")?, "high": at("upper_bound")? }),
+    )
 }
 
-pub fn bench() -> Result<(), String> {
+/// Runs a Node bench script and returns the JSON object on its last line.
+fn node_json(script: &str, env: Option<(&str, std::path::PathBuf)>) -> Result<Value, String> {
+    let mut cmd = Cmd::new("node").arg(root().join(script)).cwd(&root());
+    if let Some((k, v)) = env {
+        cmd = cmd.env(k, v);
+    }
+    serde_json::from_str(capture(cmd)?.lines().last().unwrap_or("{}"))
+        .map_err(|e| format!("{script} output: {e}"))
+}
+
+/// One value per numeric leaf of `runs` (objects of the same shape): the median, and the lowest
+/// and highest as `{leaf}_spread: [low, high]` beside it when the runs differ.
+fn merge(runs: &[Value]) -> Value {
+    match runs.first() {
+        Some(Value::Object(first)) => {
+            let mut out = serde_json::Map::new();
+            for key in first.keys() {
+                let column: Vec<Value> = runs.iter().map(|r| r[key].clone()).collect();
+                let mut numbers: Vec<f64> = column.iter().filter_map(Value::as_f64).collect();
+                if numbers.len() == runs.len() && runs.len() > 1 {
+                    numbers.sort_by(f64::total_cmp);
+                    let (low, high) = (numbers[0], numbers[numbers.len() - 1]);
+                    out.insert(key.clone(), json!(numbers[numbers.len() / 2]));
+                    if low != high {
+                        out.insert(format!("{key}_spread"), json!([low, high]));
+                    }
+                } else {
+                    out.insert(key.clone(), merge(&column));
+                }
+            }
+            Value::Object(out)
+        }
+        Some(other) => other.clone(),
+        None => Value::Null,
+    }
+}
+
+pub fn bench(runs: usize) -> Result<(), String> {
+    let runs = runs.max(1);
     let root = root();
     crate::setup::for_tests()?;
     dist::dist()?;
@@ -89,7 +173,8 @@ pub fn bench() -> Result<(), String> {
         &std::fs::read_to_string(root.join("benches/corpus.json")).map_err(|e| e.to_string())?,
     )
     .map_err(|e| e.to_string())?;
-    let n = corpus.as_array().map_or(1, Vec::len) as f64;
+    let cases = corpus.as_array().cloned().unwrap_or_default();
+    let n = cases.len().max(1) as f64;
     run(Cmd::new("cargo")
         .args(["bench", "--bench", "parse"])
         .cwd(&root))?;
@@ -102,44 +187,54 @@ pub fn bench() -> Result<(), String> {
         .trim(),
     )
     .map_err(|e| e.to_string())?;
+    let mut forms = serde_json::Map::new();
+    for form in ["bare", "compound", "iso", "clock", "refusal"] {
+        let count = cases.iter().filter(|c| c["form"] == form).count().max(1) as f64;
+        let mut row = serde_json::Map::new();
+        row.insert("inputs".into(), json!(count));
+        for lib in ["lifetime_guard", "jiff", "humantime"] {
+            row.insert(
+                lib.into(),
+                criterion_ns("parse_forms", &format!("{form}_{lib}"), count)?,
+            );
+        }
+        forms.insert(form.into(), Value::Object(row));
+    }
     let native = json!({
-        "lifetime_guard_parse_ns": criterion_ns("lifetime_guard_parse", n)?,
-        "lifetime_guard_parse_check_ns": criterion_ns("lifetime_guard_parse_check", n)?,
-        "jiff_ns": criterion_ns("jiff", n)?,
-        "humantime_ns": criterion_ns("humantime", n)?,
+        "lifetime_guard_parse_ns": criterion_ns("parse_corpus", "lifetime_guard_parse", n)?,
+        "lifetime_guard_parse_check_ns": criterion_ns("parse_corpus", "lifetime_guard_parse_check", n)?,
+        "jiff_ns": criterion_ns("parse_corpus", "jiff", n)?,
+        "humantime_ns": criterion_ns("parse_corpus", "humantime", n)?,
+        "forms": forms,
         "right_answers": accuracy,
     });
-    let browser: Value = serde_json::from_str(
-        capture(
-            Cmd::new("node")
-                .arg(root.join("tests/bench/browser.mjs"))
-                .env(
-                    "LG_CHROME_EXTENSION",
-                    dist::test_build_dir(dist::Browser::Chrome),
-                )
-                .cwd(&root),
-        )?
-        .lines()
-        .last()
-        .unwrap_or("{}"),
-    )
-    .map_err(|e| format!("browser bench output: {e}"))?;
-    // Lint throughput: the release binary on a generated 10,000-application export.
     run(Cmd::new("cargo")
         .args(["build", "--release", "--bin", "lifetime-guard"])
         .cwd(&root))?;
-    let lint: Value = serde_json::from_str(
-        capture(
-            Cmd::new("node")
-                .arg(root.join("tests/bench/lint.mjs"))
-                .cwd(&root),
-        )?
-        .lines()
-        .last()
-        .unwrap_or("{}"),
-    )
-    .map_err(|e| format!("lint bench output: {e}"))?;
-    let report = json!({ "sizes": sizes()?, "native": native, "browser": browser, "lint": lint });
+    // The browser and lint figures, `runs` times: the table shows medians and their spread.
+    let mut browser_runs = Vec::new();
+    let mut lint_runs = Vec::new();
+    for i in 0..runs {
+        eprintln!("bench: run {} of {runs}", i + 1);
+        browser_runs.push(node_json(
+            "tests/bench/browser.mjs",
+            Some((
+                "LG_CHROME_EXTENSION",
+                dist::test_build_dir(dist::Browser::Chrome),
+            )),
+        )?);
+        lint_runs.push(node_json("tests/bench/lint.mjs", None)?);
+    }
+    let report = json!({
+        "runs": runs,
+        "sizes": sizes()?,
+        "content_breakdown": crate::breakdown::content()?,
+        "native": native,
+        "browser": merge(&browser_runs),
+        "lint": merge(&lint_runs),
+        "browser_runs": browser_runs,
+        "lint_runs": lint_runs,
+    });
     let dir = root.join("target/bench");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     std::fs::write(
@@ -147,13 +242,26 @@ pub fn bench() -> Result<(), String> {
         serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?,
     )
     .map_err(|e| e.to_string())?;
-    println!("{}", table(&report));
+    println!("{}\n\n{}", table(&report), size_table(&report));
     eprintln!("written to {}", dir.join("bench.json").display());
     Ok(())
 }
 
+/// `v[key]` as the table shows it: the median, and the spread of the runs when they differ.
+fn cell(v: &Value, key: &str) -> String {
+    match (&v[key], v[format!("{key}_spread")].as_array()) {
+        (x, Some(s)) if s.len() == 2 => format!("{x} ({}–{})", s[0], s[1]),
+        (x, _) => x.to_string(),
+    }
+}
+
 fn ms(v: &Value) -> String {
-    format!("{} / {}", v["p50"], v["p95"])
+    format!("{} / {}", cell(v, "p50"), cell(v, "p95"))
+}
+
+/// A criterion estimate: its mean per input and its 95 % confidence interval.
+fn ns(v: &Value) -> String {
+    format!("{} ns ({}–{})", v["mean"], v["low"], v["high"])
 }
 
 /// The Markdown table the README shows.
@@ -162,15 +270,25 @@ fn table(r: &Value) -> String {
     let nat = &r["native"];
     let acc = &nat["right_answers"];
     let mut t = String::from("| measure | result | target |\n|---|---|---|\n");
-    for row in r["sizes"].as_array().into_iter().flatten() {
-        t += &format!(
-            "| size: {} (`{}`) | {} B, {} B gzip | |\n",
-            row["artifact"].as_str().unwrap_or(""),
-            row["file"].as_str().unwrap_or(""),
-            row["bytes"],
-            row["gzip"]
-        );
-    }
+    let size = |file: &str| {
+        r["sizes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|row| row["file"] == file)
+            .map_or(String::new(), |row| {
+                format!("{} B gzip ({} B)", row["gzip"], row["bytes"])
+            })
+    };
+    t += &format!(
+        "| size: content module, wasm (`lifetime_guard_bg.wasm`) | {} | ≤ 48 KB gzip |\n",
+        size("target/lg/core/lifetime_guard_bg.wasm")
+    );
+    t += &format!(
+        "| size: content module as shipped (base64 in `core/content-wasm.js`) / as JavaScript (wasm2js fallback, `core/asm.js`) | {} / {} | |\n",
+        size("core/content-wasm.js"),
+        size("core/asm.js")
+    );
     t += &format!(
         "| cold start, injected → first scan, p50 / p95 ms (wasm) | {} | ≤ 20 ms p95 |\n",
         ms(&b["cold_start_ms"]["wasm"])
@@ -201,7 +319,7 @@ fn table(r: &Value) -> String {
     }
     t += &format!(
         "| mutation handling, 50k ÷ 1k nodes (p50) | {}× | ≤ 2× |\n",
-        b["mutation_50k_over_1k_p50"]
+        cell(b, "mutation_50k_over_1k_p50")
     );
     let mem = &b["memory_after_navigations"];
     let later = mem
@@ -213,37 +331,67 @@ fn table(r: &Value) -> String {
         .cloned()
         .unwrap_or_default();
     t += &format!(
-        "| JS heap + wasm memory after 10 / {} navigations | {} + {} B / {} + {} B (growth {} B; the page alone grows {} B) | |\n",
+        "| JS heap + wasm memory after 10 / {} navigations, B | {} + {} / {} + {} (growth {}; the page alone grows {}) | |\n",
         later.trim_start_matches("after_"),
-        mem["after_10"]["js_heap_bytes"], mem["after_10"]["wasm_memory_bytes"], mem[&later]["js_heap_bytes"], mem[&later]["wasm_memory_bytes"], mem["growth_bytes"], mem["page_without_extension_growth_bytes"]
+        cell(&mem["after_10"], "js_heap_bytes"),
+        cell(&mem["after_10"], "wasm_memory_bytes"),
+        cell(&mem[&later], "js_heap_bytes"),
+        cell(&mem[&later], "wasm_memory_bytes"),
+        cell(mem, "growth_bytes"),
+        cell(mem, "page_without_extension_growth_bytes")
     );
     t += &format!(
-        "| the extension's share of that growth | {} B | ≤ 1 MB |\n",
-        mem["extension_growth_bytes"]
+        "| the extension's share of that growth, B | {} | ≤ 1 MB |\n",
+        cell(mem, "extension_growth_bytes")
     );
     t += &format!(
         "| listeners / observers / timers after those navigations | {} / {} / {} | bounded |\n",
-        mem[&later]["listeners"], mem[&later]["observers"], mem[&later]["timers"]
+        cell(&mem[&later], "listeners"),
+        cell(&mem[&later], "observers"),
+        cell(&mem[&later], "timers")
     );
     let pl = &b["page_load_ms"];
     t += &format!(
         "| replica API page ready, without / with extension, p50 ms | {} / {} (×{}) | |\n",
-        pl["without_extension"]["p50"], pl["with_extension"]["p50"], pl["ratio_p50"]
+        cell(&pl["without_extension"], "p50"),
+        cell(&pl["with_extension"], "p50"),
+        cell(pl, "ratio_p50")
     );
     t += &format!(
-        "| native per input: parse / parse + check (criterion) | {:.0} ns / {:.0} ns | ≤ 100 ns |\n",
-        nat["lifetime_guard_parse_ns"].as_f64().unwrap_or(0.0), nat["lifetime_guard_parse_check_ns"].as_f64().unwrap_or(0.0)
+        "| native per input, whole corpus: parse / parse + check | {} / {} | parse ≤ humantime |\n",
+        ns(&nat["lifetime_guard_parse_ns"]),
+        ns(&nat["lifetime_guard_parse_check_ns"])
     );
     t += &format!(
-        "| native per input: jiff / humantime | {:.0} ns / {:.0} ns | |\n",
-        nat["jiff_ns"].as_f64().unwrap_or(0.0),
-        nat["humantime_ns"].as_f64().unwrap_or(0.0)
+        "| native per input, whole corpus: jiff / humantime | {} / {} | |\n",
+        ns(&nat["jiff_ns"]),
+        ns(&nat["humantime_ns"])
     );
+    for form in ["bare", "compound", "iso", "clock", "refusal"] {
+        let f = &nat["forms"][form];
+        t += &format!(
+            "| native per input, {form} ({} inputs): lifetime-guard / jiff / humantime | {} / {} / {} | |\n",
+            f["inputs"],
+            ns(&f["lifetime_guard"]),
+            ns(&f["jiff"]),
+            ns(&f["humantime"])
+        );
+    }
     t += &format!("| right answers on the shared corpus: lifetime-guard / jiff / humantime | {} / {} / {} of {} | |\n", acc["lifetime_guard"], acc["jiff"], acc["humantime"], acc["cases"]);
     let p = &b["parsers_in_browser"];
     t += &format!(
-        "| in Chromium per input: wasm `value` / wasm `convert` (full result) / npm ms / npm parse-duration | {} ns / {} ns / {} ns / {} ns | `value` ≤ ms |\n",
-        p["lifetime_guard_wasm"]["ns_per_call"], p["lifetime_guard_wasm_convert"]["ns_per_call"], p["ms"]["ns_per_call"], p["parse-duration"]["ns_per_call"]
+        "| in Chromium per input, ns: wasm `value` / wasm `convert` (full result) / npm ms / npm parse-duration | {} / {} / {} / {} | `value` ≤ ms |\n",
+        cell(&p["lifetime_guard_wasm"], "ns_per_call"),
+        cell(&p["lifetime_guard_wasm_convert"], "ns_per_call"),
+        cell(&p["ms"], "ns_per_call"),
+        cell(&p["parse-duration"], "ns_per_call")
+    );
+    t += &format!(
+        "| right answers in Chromium: wasm / ms / parse-duration | {} / {} / {} of {} | |\n",
+        p["lifetime_guard_wasm"]["right"],
+        p["ms"]["right"],
+        p["parse-duration"]["right"],
+        p["ms"]["of"]
     );
     let l = &r["lint"];
     for (what, key) in [
@@ -253,15 +401,8 @@ fn table(r: &Value) -> String {
         let x = &l[key];
         t += &format!(
             "| `lint` of {} apps + {} APIs as {what}: whole run (diagnostics / JSON) vs js-yaml's parse in Node / Node + js-yaml as a process, ms | {} / {} vs {} / {} | no longer than js-yaml |\n",
-            l["entities"]["clients"], l["entities"]["apis"], x["lint"]["ms"], x["lint"]["json_ms"], x["js_yaml_ms"], x["node_js_yaml_process_ms"]
+            l["entities"]["clients"], l["entities"]["apis"], cell(&x["lint"], "ms"), cell(&x["lint"], "json_ms"), cell(x, "js_yaml_ms"), cell(x, "node_js_yaml_process_ms")
         );
     }
-    t += &format!(
-        "| right answers in Chromium: wasm / ms / parse-duration | {} / {} / {} of {} | |\n",
-        p["lifetime_guard_wasm"]["right"],
-        p["ms"]["right"],
-        p["parse-duration"]["right"],
-        p["ms"]["of"]
-    );
     t
 }

@@ -6,8 +6,9 @@
 //! - `test`                every check and test (the README's second quick-start command)
 //! - `demo [--csp] [--port N]`  the replica Dashboard on 127.0.0.1 with the test build
 //! - `fuzz [--seconds N]`   cargo-fuzz on the parser and the verdicts, N seconds per target
-//! - `bench`               the benchmark table (see README)
+//! - `bench [--runs N] [--sizes]`  the benchmark table (see README); `--sizes`: sizes only
 mod bench;
+mod breakdown;
 mod dist;
 mod fuzz;
 mod setup;
@@ -31,10 +32,11 @@ fn main() {
         Some("build") => setup::for_build().and_then(|()| wasm::build()),
         Some("dist") => setup::for_build().and_then(|()| dist::dist()),
         Some("test") => test::all(flag("--quick")),
-        Some("bench") => bench::bench(),
+        Some("bench") if flag("--sizes") => bench::sizes_only(),
+        Some("bench") => bench::bench(value("--runs").and_then(|s| s.parse().ok()).unwrap_or(3)),
         Some("fuzz") => fuzz::run_all(value("--seconds").and_then(|s| s.parse().ok()).unwrap_or(60)),
         Some("demo") => demo(flag("--csp"), value("--port").unwrap_or_else(|| "8080".into())),
-        _ => Err("usage: cargo xtask <setup [--browsers] | build | dist | test [--quick] | fuzz [--seconds N] | demo [--csp] [--port N] | bench>".into()),
+        _ => Err("usage: cargo xtask <setup [--browsers] | build | dist | test [--quick] | fuzz [--seconds N] | demo [--csp] [--port N] | bench [--runs N] [--sizes]>".into()),
     };
     if let Err(e) = result {
         eprintln!("xtask: {e}");

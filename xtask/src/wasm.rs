@@ -10,7 +10,7 @@ pub fn core_dir() -> PathBuf {
 }
 
 /// Reads an unsigned LEB128 number.
-fn leb(bytes: &[u8], mut i: usize) -> Option<(usize, usize)> {
+pub fn leb(bytes: &[u8], mut i: usize) -> Option<(usize, usize)> {
     let (mut value, mut shift) = (0usize, 0u32);
     loop {
         let b = *bytes.get(i)?;

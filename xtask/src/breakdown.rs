@@ -1,0 +1,196 @@
+//! Where the content module's bytes go, for `cargo xtask bench`: the same module as shipped but
+//! with its function names kept (wasm-opt `-g`), its code grouped by crate and module, and its
+//! data and glue sections — what twiggy's `top` shows, summed where a decision is made.
+
+use crate::util::{npm_bin, root, run, Cmd};
+use crate::wasm::leb;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// The wasm-opt flags of the shipped build (see wasm.rs), plus `-g` to keep names.
+const OPT: &[&str] = &[
+    "-g",
+    "--enable-bulk-memory",
+    "--enable-bulk-memory-opt",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--llvm-memory-copy-fill-lowering",
+    "--llvm-nontrapping-fptoint-lowering",
+    "--signext-lowering",
+    "--strip-producers",
+    "-Oz",
+    "--converge",
+];
+
+/// A function's group: `lifetime_guard::web::app`, `lifetime_guard::parse`, `core`, `alloc`, …
+fn group(name: &str) -> String {
+    let name = name.trim_start_matches(['<', '&', '*', ' ']);
+    let name = name.strip_prefix("impl ").unwrap_or(name);
+    let mut parts = name
+        .split("::")
+        .map(|p| p.split(['[', '<', ' ', '>']).next().unwrap_or(""));
+    let krate = parts.next().unwrap_or("");
+    match krate {
+        "lifetime_guard" => {
+            let module = parts.next().unwrap_or("");
+            if module == "web" {
+                format!("lifetime_guard::web::{}", parts.next().unwrap_or(""))
+            } else {
+                format!("lifetime_guard::{module}")
+            }
+        }
+        "" => "(unnamed)".into(),
+        // Methods of primitive types (`<str>::trim_end_matches`, `<u64 as Display>::fmt`).
+        "str" | "char" | "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i64" | "f64"
+        | "bool" => "core".into(),
+        // wasm-bindgen's export shims, named by the export, with the export's body inlined.
+        _ if !name.contains("::") => "(exported functions, bodies inlined)".into(),
+        k if k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => k.into(),
+        _ => "(other)".into(),
+    }
+}
+
+/// Function names from the `name` custom section, by function index.
+fn function_names(data: &[u8], mut i: usize, end: usize) -> BTreeMap<usize, String> {
+    let mut names = BTreeMap::new();
+    while i < end {
+        let id = data[i];
+        let Some((size, body)) = leb(data, i + 1) else {
+            break;
+        };
+        if id == 1 {
+            let Some((count, mut j)) = leb(data, body) else {
+                break;
+            };
+            for _ in 0..count {
+                let Some((index, k)) = leb(data, j) else {
+                    break;
+                };
+                let Some((len, s)) = leb(data, k) else { break };
+                let name = String::from_utf8_lossy(data.get(s..s + len).unwrap_or_default());
+                names.insert(index, name.into_owned());
+                j = s + len;
+            }
+        }
+        i = body + size;
+    }
+    names
+}
+
+/// Bytes per group of `module` (a wasm file with a name section).
+fn sizes(module: &[u8]) -> Result<BTreeMap<String, u64>, String> {
+    let mut out: BTreeMap<String, u64> = BTreeMap::new();
+    let mut imported_functions = 0;
+    let mut bodies: Vec<usize> = Vec::new();
+    let mut names = BTreeMap::new();
+    let mut i = 8;
+    while i < module.len() {
+        let id = module[i];
+        let (size, body) = leb(module, i + 1).ok_or("truncated section")?;
+        let end = body + size;
+        match id {
+            2 => {
+                // Imports: count the functions, whose indices come first.
+                let (count, mut j) = leb(module, body).ok_or("bad imports")?;
+                for _ in 0..count {
+                    for _ in 0..2 {
+                        let (len, s) = leb(module, j).ok_or("bad import")?;
+                        j = s + len;
+                    }
+                    let kind = module[j];
+                    j += 1;
+                    match kind {
+                        0 => {
+                            imported_functions += 1;
+                            j = leb(module, j).ok_or("bad import")?.1;
+                        }
+                        _ => {
+                            return Err("imports other than functions: extend the breakdown".into())
+                        }
+                    }
+                }
+                *out.entry("(imports: wasm-bindgen glue)".into())
+                    .or_default() += size as u64;
+            }
+            10 => {
+                let (count, mut j) = leb(module, body).ok_or("bad code")?;
+                for _ in 0..count {
+                    let (len, s) = leb(module, j).ok_or("bad body")?;
+                    bodies.push(len + (s - j));
+                    j = s + len;
+                }
+            }
+            11 => *out.entry("(data: strings and tables)".into()).or_default() += size as u64,
+            0 => {
+                let (len, s) = leb(module, body).ok_or("bad custom")?;
+                if module.get(s..s + len) == Some(b"name".as_slice()) {
+                    names = function_names(module, s + len, end);
+                }
+            }
+            _ => {
+                *out.entry("(types, exports, table, globals)".into())
+                    .or_default() += size as u64
+            }
+        }
+        i = end;
+    }
+    for (k, len) in bodies.iter().enumerate() {
+        let name = names
+            .get(&(imported_functions + k))
+            .map_or("(unnamed)".to_string(), |n| group(n));
+        *out.entry(name).or_default() += *len as u64;
+    }
+    Ok(out)
+}
+
+/// The content module's breakdown, largest first, as JSON rows `{group, bytes, share}`.
+pub fn content() -> Result<Value, String> {
+    let root = root();
+    let named = root.join("target/bench/content-named.wasm");
+    std::fs::create_dir_all(root.join("target/bench")).map_err(|e| e.to_string())?;
+    run(Cmd::new(npm_bin("wasm-opt"))
+        .args(OPT.iter().copied())
+        .arg(root.join("target/lg/work/lifetime_guard_bg.wasm"))
+        .arg("-o")
+        .arg(&named))?;
+    let module = std::fs::read(&named).map_err(|e| e.to_string())?;
+    let groups = sizes(&module)?;
+    let total: u64 = groups.values().sum();
+    let mut rows: Vec<(String, u64)> = groups.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Ok(Value::Array(
+        rows.into_iter()
+            .map(|(g, b)| json!({ "group": g, "bytes": b, "share": (b as f64 * 1000.0 / total as f64).round() / 10.0 }))
+            .collect(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn groups() {
+        for (name, want) in [
+            (
+                "lifetime_guard[1a2b]::web::app::App::evaluate",
+                "lifetime_guard::web::app",
+            ),
+            (
+                "<lifetime_guard[1a2b]::web::app::Tracked>::place_note",
+                "lifetime_guard::web::app",
+            ),
+            (
+                "lifetime_guard::parse::parse_unchecked::h1234",
+                "lifetime_guard::parse",
+            ),
+            ("<core[27cd]::fmt::Formatter>::pad", "core"),
+            (
+                "<dlmalloc[d28a]::dlmalloc::Dlmalloc<x>>::malloc",
+                "dlmalloc",
+            ),
+            ("<str>::trim_end_matches::<&str>", "core"),
+            ("report", "(exported functions, bodies inlined)"),
+        ] {
+            assert_eq!(super::group(name), want, "{name}");
+        }
+    }
+}
