@@ -35,7 +35,7 @@ fn the_fast_path_gives_numbers_and_words_on_demand() {
         "90 s is not whole minutes"
     );
     assert_eq!(web::equation(86_400.0, false), "86,400 s = 1 day");
-    assert_eq!(web::words(2_160.0, true), "1 day, 12 hours");
+    assert_eq!(web::words(2_160.0, true), "1 day 12 hours");
     assert_eq!(web::short(129_600.0, false), "1d 12h");
     // What JavaScript may pass that no value() returns: no words, no panic.
     for bad in [f64::NAN, -1.0, 1.5, 1e300] {

@@ -5,19 +5,36 @@ use super::flows::{AUTHORIZE_ENDPOINT_FLOWS, REFRESH_TOKEN_FLOWS, TOKEN_ENDPOINT
 use super::{Field, Kind, Page, Relation, SchemaProperty, SoftLimit, Sourced};
 use crate::unit::Unit;
 
-const SPEC_RS: &str = "Management API schema, UpdateResourceServerRequestContent.token_lifetime";
-const SPEC_JWT: &str = "Management API schema, ClientJwtConfiguration.lifetime_in_seconds";
-const SPEC_REFRESH: &str = "Management API schema, ClientRefreshTokenConfiguration";
-const SPEC_TENANT: &str = "Management API schema, UpdateTenantSettingsRequestContent (in hours)";
-const DOCS_ACCESS: &str = "Auth0 docs, “Update Access Token Lifetime” and “API Settings”";
-const DOCS_WEB: &str = "Auth0 docs, “API Settings” (“cannot be greater than the token lifetime”); schema description of token_lifetime_for_web";
-const COMMUNITY_WEB: &str = "Auth0 Community thread 10222 (an Auth0 staff answer); users report refusals; the docs are silent";
-const DOCS_REFRESH: &str = "Auth0 docs, “Configure Refresh Token Expiration”";
+const SPEC_RS: &str =
+    src("Management API schema, UpdateResourceServerRequestContent.token_lifetime");
+const SPEC_JWT: &str = src("Management API schema, ClientJwtConfiguration.lifetime_in_seconds");
+const SPEC_REFRESH: &str = src("Management API schema, ClientRefreshTokenConfiguration");
+const SPEC_TENANT: &str =
+    src("Management API schema, UpdateTenantSettingsRequestContent (in hours)");
+const DOCS_ACCESS: &str = src("Auth0 docs, “Update Access Token Lifetime” and “API Settings”");
+const DOCS_WEB: &str = src("Auth0 docs, “API Settings” (“cannot be greater than the token lifetime”); schema description of token_lifetime_for_web");
+const COMMUNITY_WEB: &str = src("Auth0 Community thread 10222 (an Auth0 staff answer); users report refusals; the docs are silent");
+const DOCS_REFRESH: &str = src("Auth0 docs, “Configure Refresh Token Expiration”");
 const DOCS_SESSION: &str =
-    "Auth0 docs, “Session Lifecycle” and “Configure Session Lifetime Settings”";
+    src("Auth0 docs, “Session Lifecycle” and “Configure Session Lifetime Settings”");
 const OBSERVED_SESSION: &str =
-    "auth0-deploy-cli issue 1110: “Value 20160 is greater than maximum 8760” (8,760 h)";
-const RULE_MIN: &str = "Lifetime Guard: a lifetime of 0 expires as it is issued";
+    src("auth0-deploy-cli issue 1110: “Value 20160 is greater than maximum 8760” (8,760 h)");
+const RULE_MIN: &str = src("Lifetime Guard: a lifetime of 0 expires as it is issued");
+
+/// A source citation. The content module leaves them out: its notes name the kind of a limit
+/// ("— Management API schema"), while the popup, the options page, the playground and the CLI,
+/// built from the same rows, show where each number comes from.
+const fn src(citation: &'static str) -> &'static str {
+    if cfg!(all(
+        target_arch = "wasm32",
+        not(feature = "tools"),
+        not(feature = "lint")
+    )) {
+        ""
+    } else {
+        citation
+    }
+}
 
 /// 30 days in seconds: the access-token hard maximum.
 pub const ACCESS_TOKEN_MAX: u64 = 2_592_000;
@@ -77,8 +94,9 @@ const fn refresh(property: &'static str) -> Option<SchemaProperty> {
 const SESSION_MIN: Sourced = Sourced {
     value: 1,
     kind: Kind::ProjectRule,
-    source:
+    source: src(
         "Lifetime Guard: at least a minute (the schema's minimum of 1 applies to the hours form)",
+    ),
 };
 
 /// The catalog.
@@ -117,7 +135,7 @@ pub static FIELDS: &[Field] = &[
         ],
         toggle_labels: &[],
         unit: Unit::Seconds,
-        default: Sourced { value: 86_400, kind: Kind::Documented, source: "Auth0 docs, “API Settings”" },
+        default: Sourced { value: 86_400, kind: Kind::Documented, source: src("Auth0 docs, “API Settings”") },
         default_note: Some("the API fills in 7,200 s (2 hours) for an API created without it (observed in terraform-provider-auth0's recorded API calls)"),
         min: Sourced { value: 1, kind: Kind::ProjectRule, source: RULE_MIN },
         max: Some(Sourced { value: ACCESS_TOKEN_MAX, kind: Kind::Documented, source: DOCS_WEB }),
@@ -157,7 +175,7 @@ pub static FIELDS: &[Field] = &[
             code: "unusually_long",
             text: "Above {limit}: no maximum is published, but an ID token this long-lived is unusual; ID tokens prove a login, they do not authorise API calls.",
             kind: Kind::ProjectRule,
-            source: "Lifetime Guard review threshold (no public source states a limit)",
+            source: src("Lifetime Guard review threshold (no public source states a limit)"),
         }],
         relations: &[],
         flows: &[],
@@ -222,7 +240,7 @@ pub static FIELDS: &[Field] = &[
             code: "long_overlap",
             text: "Above {limit}: a long overlap lets a stolen refresh token be replayed for that long without triggering reuse detection.",
             kind: Kind::ProjectRule,
-            source: "Lifetime Guard review threshold (no public source states a limit)",
+            source: src("Lifetime Guard review threshold (no public source states a limit)"),
         }],
         relations: &[],
         flows: &[],
@@ -308,7 +326,7 @@ pub static FIELDS: &[Field] = &[
         max: Some(Sourced {
             value: 525_600,
             kind: Kind::Observed,
-            source: "by analogy with session_lifetime (auth0-deploy-cli issue 1110, observed for it only)",
+            source: src("by analogy with session_lifetime (auth0-deploy-cli issue 1110, observed for it only)"),
         }),
         soft: MAX_SESSION_SOFT,
         relations: &[],
