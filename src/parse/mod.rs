@@ -28,33 +28,54 @@ pub const MAX_VALUE: u64 = (1 << 53) - 1;
 /// Never panics, whatever the input; runs in time linear in its length. A suggestion in the
 /// error is offered only when it parses itself.
 pub fn parse(input: &str, unit: Unit) -> Result<u64, ParseError> {
-    parse_unchecked(input, unit).map_err(|mut e| {
-        if e.suggestion
-            .as_deref()
-            .is_some_and(|s| s == input || parse_unchecked(s, unit).is_err())
-        {
-            e.suggestion = None;
-        }
-        e
-    })
+    // The shortcuts answer with a plain number: the common case never moves an error around.
+    match shortcut(input, unit) {
+        Some(v) => Ok(v),
+        None => parse_slow(input, unit),
+    }
+}
+
+/// The grammar, with the refusal's suggestion kept only when it parses itself.
+#[cold]
+#[inline(never)]
+fn parse_slow(input: &str, unit: Unit) -> Result<u64, ParseError> {
+    let mut e = match parse_general(input, unit) {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    if e.suggestion
+        .as_deref()
+        .is_some_and(|s| s == input || parse_unchecked(s, unit).is_err())
+    {
+        e.suggestion = None;
+    }
+    Err(e)
 }
 
 fn parse_unchecked(input: &str, unit: Unit) -> Result<u64, ParseError> {
-    if let Some(v) = fast::bare_number(input) {
-        return Ok(v);
+    match shortcut(input, unit) {
+        Some(v) => Ok(v),
+        None => parse_general(input, unit),
     }
-    let fast_seconds = match input.as_bytes().first() {
+}
+
+/// The forms most admins type, answered without the grammar when the answer is certain (see
+/// `fast`); `None` means "ask the grammar".
+#[inline]
+fn shortcut(input: &str, unit: Unit) -> Option<u64> {
+    if let Some(v) = fast::bare_number(input) {
+        return Some(v);
+    }
+    let seconds = match input.as_bytes().first() {
         Some(b'P' | b'p') => fast::iso_seconds(input),
         Some(_) if input.bytes().any(|b| b == b':') => fast::clock_seconds(input),
         _ => fast::compound_seconds(input),
-    };
+    }?;
     // Seconds need no division (a 64-bit division by a run-time value is tens of cycles).
-    match (fast_seconds, unit) {
-        (Some(s), Unit::Seconds) => return Ok(s),
-        (Some(s), Unit::Minutes) if s % 60 == 0 => return Ok(s / 60),
-        _ => {}
+    match unit {
+        Unit::Seconds => Some(seconds),
+        Unit::Minutes => (seconds % 60 == 0).then_some(seconds / 60),
     }
-    parse_general(input, unit)
 }
 
 /// The whole grammar.
