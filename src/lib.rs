@@ -17,6 +17,8 @@ pub mod text;
 pub mod unit;
 pub mod verdict;
 pub mod view;
+/// The allocator of the WebAssembly modules (its logic is tested natively).
+pub mod wasm_alloc;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
@@ -26,5 +28,14 @@ pub mod lint;
 pub mod web;
 
 pub use parse::{parse, ErrorKind, ParseError, MAX_VALUE};
+
+/// True when building the content module (wasm32 without the `tools` or `lint` features): what
+/// only the popup, the playground and the CLI need is left out of the module every Dashboard
+/// page loads — source citations, and parsing shortcuts that pay off only in bulk.
+pub(crate) const CONTENT_MODULE: bool = cfg!(all(
+    target_arch = "wasm32",
+    not(feature = "tools"),
+    not(feature = "lint")
+));
 pub use unit::Unit;
 pub use verdict::{check, check_field, Context, Level, Message, Verdict};

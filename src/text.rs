@@ -11,6 +11,14 @@ pub fn concat(parts: &[&str]) -> String {
     out
 }
 
+/// Appends `part` to `out`, after `sep` unless `out` is empty: joining without collecting.
+pub fn push_joined(out: &mut String, part: &str, sep: &str) {
+    if !out.is_empty() {
+        out.push_str(sep);
+    }
+    out.push_str(part);
+}
+
 /// Appends the decimal digits of `n`.
 pub fn push_u64(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
@@ -46,5 +54,10 @@ mod tests {
         }
         assert_eq!(concat(&["“", "86.400", "” is"]), "“86.400” is");
         assert_eq!(concat(&[]), "");
+        let mut s = String::new();
+        for w in "  a  b c ".split_whitespace() {
+            push_joined(&mut s, w, " ");
+        }
+        assert_eq!(s, "a b c");
     }
 }

@@ -25,11 +25,7 @@ const RULE_MIN: &str = src("Lifetime Guard: a lifetime of 0 expires as it is iss
 /// ("— Management API schema"), while the popup, the options page, the playground and the CLI,
 /// built from the same rows, show where each number comes from.
 const fn src(citation: &'static str) -> &'static str {
-    if cfg!(all(
-        target_arch = "wasm32",
-        not(feature = "tools"),
-        not(feature = "lint")
-    )) {
+    if crate::CONTENT_MODULE {
         ""
     } else {
         citation

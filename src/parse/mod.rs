@@ -66,9 +66,12 @@ fn shortcut(input: &str, unit: Unit) -> Option<u64> {
     if let Some(v) = fast::bare_number(input) {
         return Some(v);
     }
+    // One keystroke is one parse in a page: the content module leaves the rarer shortcuts out.
     let seconds = match input.as_bytes().first() {
-        Some(b'P' | b'p') => fast::iso_seconds(input),
-        Some(_) if input.bytes().any(|b| b == b':') => fast::clock_seconds(input),
+        Some(b'P' | b'p') if !crate::CONTENT_MODULE => fast::iso_seconds(input),
+        Some(_) if !crate::CONTENT_MODULE && input.bytes().any(|b| b == b':') => {
+            fast::clock_seconds(input)
+        }
         _ => fast::compound_seconds(input),
     }?;
     // Seconds need no division (a 64-bit division by a run-time value is tens of cycles).

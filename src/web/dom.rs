@@ -1,5 +1,6 @@
 //! Small DOM helpers. None of them panics on unexpected page content.
 
+use crate::text::push_joined;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
@@ -23,7 +24,11 @@ pub fn is_ours(el: &Element) -> bool {
 /// `None` when it is empty or too long to be a label.
 pub fn label_text(el: &Element) -> Option<String> {
     let text = el.text_content()?;
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        push_joined(&mut joined, word, " ");
+    }
+    let text = joined;
     (!text.is_empty() && text.len() <= 160).then_some(text)
 }
 
@@ -70,13 +75,16 @@ pub fn labelled(doc: &Document, input: &HtmlInputElement) -> Option<(String, &'s
         return Some((text, "ancestor"));
     }
     if let Some(ids) = input.get_attribute("aria-labelledby") {
-        let text: Vec<String> = ids
+        let mut text = String::new();
+        for part in ids
             .split_whitespace()
             .filter_map(|id| doc.get_element_by_id(id))
             .filter_map(|el| label_text(&el))
-            .collect();
+        {
+            push_joined(&mut text, &part, " ");
+        }
         if !text.is_empty() {
-            return Some((text.join(" "), "aria-labelledby"));
+            return Some((text, "aria-labelledby"));
         }
     }
     if let Some(label) = input
@@ -179,10 +187,13 @@ pub fn remove_token(el: &Element, attr: &str, id: &str) {
     let Some(current) = el.get_attribute(attr) else {
         return;
     };
-    let rest: Vec<&str> = current.split_whitespace().filter(|t| *t != id).collect();
+    let mut rest = String::new();
+    for token in current.split_whitespace().filter(|t| *t != id) {
+        push_joined(&mut rest, token, " ");
+    }
     if rest.is_empty() {
         let _ = el.remove_attribute(attr);
     } else {
-        let _ = el.set_attribute(attr, &rest.join(" "));
+        let _ = el.set_attribute(attr, &rest);
     }
 }

@@ -2,6 +2,7 @@
 //! page's CSS cannot reach in and ours cannot leak out.
 
 use super::dom::{document, ALERT_TAG, NOTE_TAG};
+use crate::text::{concat, push_joined};
 use crate::verdict::Level;
 use crate::view::NoteView;
 use std::cell::OnceCell;
@@ -183,13 +184,22 @@ impl Note {
             }
         }
         if let Some(typed) = &view.restorable {
-            let text = format!("Converted from “{typed}”. Press Esc in the field to restore it.");
+            let text = concat(&[
+                "Converted from “",
+                typed,
+                "”. Press Esc in the field to restore it.",
+            ]);
             add(&doc, &details, "div", "restore", Some(&text))?;
         }
         if !view.flows.is_empty() {
             let flows = add(&doc, &details, "div", "flows", None)?;
             add(&doc, &flows, "b", "", Some(view.flows_label))?;
-            flows.append_child(&doc.create_text_node(&format!(" {}", view.flows.join(" · "))))?;
+            let mut text = String::new();
+            for flow in &view.flows {
+                push_joined(&mut text, flow, " · ");
+            }
+            text.insert(0, ' ');
+            flows.append_child(&doc.create_text_node(&text))?;
         }
         add(&doc, &details, "div", "explain", Some(view.explanation))?;
         if let Some(class) = focused {
