@@ -21,15 +21,16 @@ function embeddedModule(browser) {
 // The content module grew from 63.8 to about 74.4 KB with issues 9 and 10 (text entry in number
 // fields, placement, the fix action, per-section Save, every limit's kind and source); rebuilding
 // the standard library for size with immediate-abort panics took it to about 65.6 KB (issue 12,
-// whose target is 48 KB). The budgets are today's sizes plus about 2%.
-test('the WebAssembly modules stay within their gzip budgets (content 67 KB, tools 41 KB)', () => {
+// whose target is 48 KB). The tools module is built for speed (opt-level 3), not size: the
+// popup and the playground convert on every keystroke. The budgets are today's sizes plus about 2%.
+test('the WebAssembly modules stay within their gzip budgets (content 65 KB, tools 47 KB)', () => {
   const module = embeddedModule('chrome');
   assert.deepEqual([...module.subarray(0, 4)], [0, 0x61, 0x73, 0x6d], 'content-wasm.js carries a WebAssembly module');
   assert.deepEqual(embeddedModule('firefox'), module);
   const content = zlib.gzipSync(module, { level: 9 }).length;
   const tools = gz('chrome/core/tools_bg.wasm');
-  assert.ok(content <= 67 * KB, `content module: ${content} bytes gzip`);
-  assert.ok(tools <= 41 * KB, `tools module: ${tools} bytes gzip`);
+  assert.ok(content <= 65 * KB, `content module: ${content} bytes gzip`);
+  assert.ok(tools <= 47 * KB, `tools module: ${tools} bytes gzip`);
 });
 
 test('glue and loaders stay under 10 KB gzip', () => {

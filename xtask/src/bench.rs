@@ -148,10 +148,13 @@ fn merge(runs: &[Value]) -> Value {
                 let mut numbers: Vec<f64> = column.iter().filter_map(Value::as_f64).collect();
                 if numbers.len() == runs.len() && runs.len() > 1 {
                     numbers.sort_by(f64::total_cmp);
+                    // Counts and byte sizes stay integers.
+                    let whole = column.iter().all(|v| v.is_i64() || v.is_u64());
+                    let num = |x: f64| if whole { json!(x as i64) } else { json!(x) };
                     let (low, high) = (numbers[0], numbers[numbers.len() - 1]);
-                    out.insert(key.clone(), json!(numbers[numbers.len() / 2]));
+                    out.insert(key.clone(), num(numbers[numbers.len() / 2]));
                     if low != high {
-                        out.insert(format!("{key}_spread"), json!([low, high]));
+                        out.insert(format!("{key}_spread"), json!([num(low), num(high)]));
                     }
                 } else {
                     out.insert(key.clone(), merge(&column));
@@ -189,13 +192,13 @@ pub fn bench(runs: usize) -> Result<(), String> {
     .map_err(|e| e.to_string())?;
     let mut forms = serde_json::Map::new();
     for form in ["bare", "compound", "iso", "clock", "refusal"] {
-        let count = cases.iter().filter(|c| c["form"] == form).count().max(1) as f64;
+        let count = cases.iter().filter(|c| c["form"] == form).count().max(1);
         let mut row = serde_json::Map::new();
         row.insert("inputs".into(), json!(count));
         for lib in ["lifetime_guard", "jiff", "humantime"] {
             row.insert(
                 lib.into(),
-                criterion_ns("parse_forms", &format!("{form}_{lib}"), count)?,
+                criterion_ns("parse_forms", &format!("{form}_{lib}"), count as f64)?,
             );
         }
         forms.insert(form.into(), Value::Object(row));
