@@ -60,7 +60,7 @@ pub fn value(input: &str, minutes: bool) -> f64 {
     parse(input, unit_of(minutes)).map_or(f64::NAN, |v| v as f64)
 }
 
-/// `value` in words ("1 day, 12 hours"), for a value [`value`] returned.
+/// `value` in words ("1 day 12 hours"), for a value [`value`] returned.
 #[wasm_bindgen]
 pub fn words(value: f64, minutes: bool) -> String {
     whole(value).map_or_else(String::new, |v| format::words(v, unit_of(minutes)))
