@@ -54,18 +54,7 @@ pub(super) fn compound_seconds(input: &str) -> Option<u64> {
     let mut total: u64 = 0;
     let mut seen: u8 = 0;
     loop {
-        let start = i;
-        let mut v: u64 = 0;
-        while i < n && b[i].is_ascii_digit() {
-            if i - start == 15 {
-                return None;
-            }
-            v = v * 10 + u64::from(b[i] - b'0');
-            i += 1;
-        }
-        if i == start {
-            return None;
-        }
+        let v = digits(b, &mut i)?;
         // A decimal part (`1.5 days`), of at most nine digits: `frac / scale` of the unit.
         let (mut frac, mut scale) = (0u64, 1u64);
         if i + 1 < n && b[i] == b'.' && b[i + 1].is_ascii_digit() {
@@ -139,16 +128,8 @@ pub(super) fn iso_seconds(input: &str) -> Option<u64> {
             i += 1;
             continue;
         }
-        let start = i;
-        let mut v: u64 = 0;
-        while i < n && b[i].is_ascii_digit() {
-            if i - start == 15 {
-                return None;
-            }
-            v = v * 10 + u64::from(b[i] - b'0');
-            i += 1;
-        }
-        if i == start || i == n {
+        let v = digits(b, &mut i)?;
+        if i == n {
             return None;
         }
         let (rank, seconds) = match (b[i].to_ascii_uppercase(), in_time) {
@@ -179,18 +160,7 @@ pub(super) fn clock_seconds(input: &str) -> Option<u64> {
     let b = input.as_bytes();
     let n = b.len();
     let mut i = 0;
-    let mut hours: u64 = 0;
-    while i < n && b[i].is_ascii_digit() {
-        if i == 15 {
-            return None;
-        }
-        hours = hours * 10 + u64::from(b[i] - b'0');
-        i += 1;
-    }
-    if i == 0 {
-        return None;
-    }
-    let mut total = hours.checked_mul(3_600)?;
+    let mut total = digits(b, &mut i)?.checked_mul(3_600)?;
     // Minutes, then seconds: ":" and two digits below 60 each.
     for weight in [60, 1] {
         if i == n && weight == 1 {
@@ -206,4 +176,19 @@ pub(super) fn clock_seconds(input: &str) -> Option<u64> {
         i += 3;
     }
     (i == n && total <= MAX_VALUE).then_some(total)
+}
+
+/// The value of the 1 to 15 ASCII digits at `*i` (15 stay below [`MAX_VALUE`]), moving `*i`
+/// past them; `None` when there is no digit or more than 15.
+fn digits(b: &[u8], i: &mut usize) -> Option<u64> {
+    let start = *i;
+    let mut v: u64 = 0;
+    while let Some(&d) = b.get(*i).filter(|d| d.is_ascii_digit()) {
+        if *i - start == 15 {
+            return None;
+        }
+        v = v * 10 + u64::from(d - b'0');
+        *i += 1;
+    }
+    (*i > start).then_some(v)
 }

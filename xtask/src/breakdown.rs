@@ -3,24 +3,9 @@
 //! data and glue sections — what twiggy's `top` shows, summed where a decision is made.
 
 use crate::util::{npm_bin, root, run, Cmd};
-use crate::wasm::leb;
+use crate::wasm::{leb, WASM_OPT_LOWERING};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
-
-/// The wasm-opt flags of the shipped build (see wasm.rs), plus `-g` to keep names.
-const OPT: &[&str] = &[
-    "-g",
-    "--enable-bulk-memory",
-    "--enable-bulk-memory-opt",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--llvm-memory-copy-fill-lowering",
-    "--llvm-nontrapping-fptoint-lowering",
-    "--signext-lowering",
-    "--strip-producers",
-    "-Oz",
-    "--converge",
-];
 
 /// A function's group: `lifetime_guard::web::app`, `lifetime_guard::parse`, `core`, `alloc`, …
 fn group(name: &str) -> String {
@@ -148,8 +133,10 @@ pub fn content() -> Result<Value, String> {
     let root = root();
     let named = root.join("target/bench/content-named.wasm");
     std::fs::create_dir_all(root.join("target/bench")).map_err(|e| e.to_string())?;
+    // The content module's optimisation (see wasm.rs), with `-g` to keep the names.
     run(Cmd::new(npm_bin("wasm-opt"))
-        .args(OPT.iter().copied())
+        .args(WASM_OPT_LOWERING.iter().copied())
+        .args(["-g", "--strip-producers", "-Oz", "--converge"])
         .arg(root.join("target/lg/work/lifetime_guard_bg.wasm"))
         .arg("-o")
         .arg(&named))?;

@@ -71,6 +71,18 @@ fn detach_on_grow(path: &Path) -> Result<(), String> {
     std::fs::write(path, js.replace(WASM2JS_GROW, DETACHING_GROW)).map_err(|e| e.to_string())
 }
 
+/// wasm-opt's input features and their lowering: the features the standard library uses are
+/// accepted on input and lowered to MVP, so that wasm2js can translate the module.
+pub const WASM_OPT_LOWERING: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-bulk-memory-opt",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--llvm-memory-copy-fill-lowering",
+    "--llvm-nontrapping-fptoint-lowering",
+    "--signext-lowering",
+];
+
 /// What a module is optimised for.
 #[derive(Clone, Copy)]
 enum Goal {
@@ -140,15 +152,8 @@ fn module(
         .arg(work)
         .arg(&stripped))?;
     run(Cmd::new(npm_bin("wasm-opt"))
+        .args(WASM_OPT_LOWERING.iter().copied())
         .args([
-            // The features the standard library uses, accepted on input and lowered to MVP.
-            "--enable-bulk-memory",
-            "--enable-bulk-memory-opt",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--llvm-memory-copy-fill-lowering",
-            "--llvm-nontrapping-fptoint-lowering",
-            "--signext-lowering",
             "--strip-debug",
             "--strip-producers",
             match goal {
