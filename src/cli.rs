@@ -153,6 +153,7 @@ fn lint(
     format: FormatArg,
 ) -> ExitCode {
     use crate::lint::{self, output, Keywords, Options, Plan};
+    use std::io::Write as _;
     let keywords = match keywords.map(|p| {
         std::fs::read_to_string(p)
             .map_err(|e| format!("cannot read {}: {e}", p.display()))
@@ -179,18 +180,27 @@ fn lint(
         Ok(r) => r,
         Err(e) => return usage_error(&e),
     };
-    match format {
-        FormatArg::Human => print!("{}", output::human(&report)),
-        FormatArg::Json => println!("{}", output::json(&report)),
-        FormatArg::Sarif => match serde_json::to_string_pretty(&output::sarif(&report)) {
-            Ok(s) => println!("{s}"),
-            Err(e) => return usage_error(&e.to_string()),
-        },
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = match format {
+        FormatArg::Human => output::write_human(&report, &mut out),
+        FormatArg::Json => output::write_json(&report, &mut out).and_then(|()| writeln!(out)),
+        FormatArg::Sarif => serde_json::to_writer_pretty(&mut out, &output::sarif(&report))
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out)),
     }
-    if report.has_errors() {
+    .and_then(|()| out.flush());
+    let status = if report.has_errors() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    };
+    // The process ends here: freeing tens of thousands of findings one by one would only delay it.
+    std::mem::forget(report);
+    match written {
+        Ok(()) => status,
+        // A reader that stopped reading (`| head`) is not an error of the lint.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => status,
+        Err(e) => usage_error(&format!("cannot write the report: {e}")),
     }
 }
 

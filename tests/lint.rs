@@ -354,6 +354,43 @@ fn keywords_as_the_deploy_cli_replaces_them() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// A Deploy CLI YAML file's values come in the file's order, whatever the order of its sections
+/// (its APIs and applications are checked while it is read, the tenant after), and a file of
+/// terraform-looking keys with the Deploy CLI's sections is still read as a Deploy CLI export.
+#[test]
+fn yaml_values_in_the_files_order() {
+    let dir = std::env::temp_dir().join(format!("lg-lint-order-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let f = dir.join("tenant.yaml");
+    std::fs::write(
+        &f,
+        "clients:\n  - name: A\n    jwt_configuration:\n      lifetime_in_seconds: 3600\ntenant:\n  session_lifetime: 168\nresourceServers:\n  - name: R\n    identifier: https://r/\n    token_lifetime: 86400\nformat_version: '1.0'\n",
+    )
+    .expect("write");
+    let (_, r) = json(&[f.to_str().expect("path")]);
+    let seen: Vec<(&str, &str, u64)> = r["values"]
+        .as_array()
+        .expect("values")
+        .iter()
+        .map(|v| {
+            (
+                v["entity"].as_str().unwrap_or(""),
+                v["format"].as_str().unwrap_or(""),
+                v["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("client:A", "deploy-cli-yaml", 4),
+            ("tenant", "deploy-cli-yaml", 6),
+            ("resource_server:R", "deploy-cli-yaml", 10)
+        ]
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn plans_policies_and_exit_statuses() {
     let (code, r) = json(&["tests/lint/clean"]);
@@ -432,7 +469,8 @@ fn phases_of_a_large_export() {
     eprintln!("read {:?}", t.elapsed());
     drop(root);
     let t = std::time::Instant::now();
-    let r = entities::read_data(std::path::Path::new("tenant.yaml"), &text).expect("read");
+    let r =
+        entities::read_data(std::path::Path::new("tenant.yaml"), &text, &mut drop).expect("read");
     eprintln!(
         "read+entities {:?} ({} entities)",
         t.elapsed(),

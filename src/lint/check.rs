@@ -12,6 +12,14 @@ use crate::verdict::{check_field, Context, Level};
 use crate::Unit;
 use std::ops::Range;
 
+impl Found {
+    /// "86,400 s = 1 day", once read (written when shown: most values of an export never are).
+    pub fn equation(&self) -> Option<String> {
+        self.value
+            .map(|(value, unit)| crate::format::equation(value, unit))
+    }
+}
+
 /// Which plan's session limits warn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Plan {
@@ -58,16 +66,16 @@ pub struct Said {
 pub struct Found {
     /// Where the value is, in the substituted text (mapped back by the caller).
     pub span: Range<usize>,
-    /// `resource_server:Payments API`, `client:…`, `tenant`.
-    pub entity: String,
+    /// `resource_server:Payments API`, `client:…`, `tenant` (shared by the entity's values).
+    pub entity: std::sync::Arc<str>,
     pub field: &'static Field,
     /// The value as the file writes it.
     pub raw: String,
     pub unit: FileUnit,
     /// The value in seconds, once read.
     pub seconds: Option<u64>,
-    /// "86,400 s = 1 day", once read.
-    pub equation: Option<String>,
+    /// The value in the unit of the verdict, once read (see [`Found::equation`]).
+    pub value: Option<(u64, Unit)>,
     pub level: Level,
     pub messages: Vec<Said>,
 }
@@ -253,9 +261,9 @@ fn placeholder_on_line(text: &str, at: usize) -> Option<String> {
 
 /// Checks every lifetime of `entity`. `text` is the file's (substituted) text.
 pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Options) -> Vec<Found> {
-    let label = match entity.kind {
-        EntityKind::Tenant => "tenant".to_string(),
-        k => format!("{}:{}", k.code(), entity.name),
+    let label: std::sync::Arc<str> = match entity.kind {
+        EntityKind::Tenant => "tenant".into(),
+        k => crate::text::concat(&[k.code(), ":", &entity.name]).into(),
     };
     let node = &entity.node;
     let mut ctx = Context {
@@ -326,7 +334,7 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
             raw,
             unit,
             seconds: None,
-            equation: None,
+            value: None,
             level: Level::Ok,
             messages: Vec::new(),
         };
@@ -344,7 +352,7 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
             Reading::Value { value, notes } => {
                 let verdict = check_field(field, &value.to_string(), &ctx);
                 found.seconds = verdict.seconds;
-                found.equation = verdict.equation();
+                found.value = verdict.value.map(|v| (v, verdict.unit));
                 found.messages.extend(notes);
                 for m in &verdict.messages {
                     // A plan's limits: on Enterprise, the self-service limit says nothing.

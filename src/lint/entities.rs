@@ -116,9 +116,14 @@ fn api_kind(node: &Node) -> Option<EntityKind> {
     }
 }
 
-/// Reads a YAML or JSON text (already keyword-substituted) found at `path`.
-pub fn read_data(path: &Path, text: &str) -> Result<Read, ReadError> {
-    let mut root = yaml::read(text)?;
+/// Reads a YAML or JSON text (already keyword-substituted) found at `path`. The APIs and
+/// applications of a Deploy CLI YAML file go to `streamed` one by one, in the file's order, as the
+/// reader completes them (see [`yaml::read_streaming`]); every other entity is in the [`Read`].
+pub fn read_data(
+    path: &Path,
+    text: &str,
+    streamed: &mut dyn FnMut(Entity),
+) -> Result<Read, ReadError> {
     let parent = path
         .parent()
         .and_then(Path::file_name)
@@ -126,14 +131,30 @@ pub fn read_data(path: &Path, text: &str) -> Result<Read, ReadError> {
         .unwrap_or("");
     let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let is_json = file.ends_with(".json") || file.ends_with(".tfstate");
+    let mut root = if is_json {
+        yaml::read(text)?
+    } else {
+        yaml::read_streaming(text, &["resourceServers", "clients"], &mut |key, node| {
+            streamed(if key == "clients" {
+                entity(EntityKind::Client, node, "(unnamed application)")
+            } else {
+                entity(EntityKind::ResourceServer, node, "(unnamed API)")
+            })
+        })?
+    };
+    // A YAML file with the Deploy CLI's keys is a Deploy CLI export (its entities have already
+    // been handed over), whatever else its root holds.
+    let deploy_cli = !is_json
+        && ["tenant", "resourceServers", "clients"]
+            .iter()
+            .any(|k| root.get(k).is_some());
     // Terraform: `terraform show -json` of a plan or a state, or a raw state file.
-    if root.get("format_version").is_some() || root.get("terraform_version").is_some() {
+    if !deploy_cli
+        && (root.get("format_version").is_some() || root.get("terraform_version").is_some())
+    {
         return Ok(terraform_json(&root));
     }
     if !is_json {
-        let known = ["tenant", "resourceServers", "clients"]
-            .iter()
-            .any(|k| root.get(k).is_some());
         let mut entities = Vec::new();
         if let Some(t) = root
             .take("tenant")
@@ -141,22 +162,21 @@ pub fn read_data(path: &Path, text: &str) -> Result<Read, ReadError> {
         {
             entities.push(entity(EntityKind::Tenant, t, "tenant"));
         }
-        for rs in root
-            .take("resourceServers")
-            .map(Node::into_items)
-            .unwrap_or_default()
-        {
-            entities.push(entity(EntityKind::ResourceServer, rs, "(unnamed API)"));
-        }
-        for c in root
-            .take("clients")
-            .map(Node::into_items)
-            .unwrap_or_default()
-        {
-            entities.push(entity(EntityKind::Client, c, "(unnamed application)"));
+        // What the reader did not hand over: a lone mapping in place of a sequence.
+        for (key, kind, fallback) in [
+            (
+                "resourceServers",
+                EntityKind::ResourceServer,
+                "(unnamed API)",
+            ),
+            ("clients", EntityKind::Client, "(unnamed application)"),
+        ] {
+            for node in root.take(key).map(Node::into_items).unwrap_or_default() {
+                entities.push(entity(kind, node, fallback));
+            }
         }
         return Ok(Read {
-            format: known.then_some(Format::DeployCliYaml),
+            format: deploy_cli.then_some(Format::DeployCliYaml),
             entities,
         });
     }

@@ -35,19 +35,23 @@ struct Edit {
 }
 
 /// The substituted text and the way back to the original's offsets.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Substituted {
-    pub text: String,
+    /// The text with its placeholders replaced; `None` when nothing was (the original stands,
+    /// not a copy of it: an export runs to megabytes).
+    replaced: Option<String>,
     edits: Vec<Edit>,
 }
 
 impl Substituted {
     /// The text unchanged.
-    pub fn unchanged(text: &str) -> Substituted {
-        Substituted {
-            text: text.to_string(),
-            edits: Vec::new(),
-        }
+    pub fn unchanged() -> Substituted {
+        Substituted::default()
+    }
+
+    /// The substituted text of `original` (the text this was made from).
+    pub fn text<'a>(&'a self, original: &'a str) -> &'a str {
+        self.replaced.as_deref().unwrap_or(original)
     }
 
     /// An offset of the substituted text as an offset of the original. Inside a replacement it
@@ -142,8 +146,14 @@ pub fn substitute(text: &str, keywords: &Keywords) -> Substituted {
         out.push_str(&replacement);
         copied = at + placeholder.len();
     }
+    if edits.is_empty() {
+        return Substituted::unchanged();
+    }
     out.push_str(&text[copied..]);
-    Substituted { text: out, edits }
+    Substituted {
+        replaced: Some(out),
+        edits,
+    }
 }
 
 #[cfg(test)]
@@ -159,15 +169,15 @@ mod tests {
         let text = "name: ##NAME##\ntoken_lifetime: @@TL@@\nweb: ##WEB##\nkeep: @@NOPE@@\n";
         let s = substitute(text, &k);
         assert_eq!(
-            s.text,
+            s.text(text),
             "name: My API\ntoken_lifetime: 86400\nweb: 7200\nkeep: @@NOPE@@\n"
         );
-        let at = s.text.find("86400").expect("value");
+        let at = s.text(text).find("86400").expect("value");
         assert_eq!(
             s.span(at..at + 5),
             text.find("@@TL@@").map(|p| p..p + 6).expect("p")
         );
-        let keep = s.text.find("keep").expect("keep");
+        let keep = s.text(text).find("keep").expect("keep");
         assert_eq!(s.original(keep), text.find("keep").expect("k"));
         assert_eq!(
             placeholders("a: @@X@@ # ##Y_1## @@ ##"),

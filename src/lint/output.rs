@@ -16,7 +16,9 @@ pub struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     pub fn new(text: &'a str) -> Lines<'a> {
-        let mut starts = vec![0];
+        // Counted first: a list grown by doubling would touch twice the memory.
+        let mut starts = Vec::with_capacity(1 + text.bytes().filter(|&b| b == b'\n').count());
+        starts.push(0);
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Lines { text, starts }
     }
@@ -85,7 +87,19 @@ fn snippet(
 /// Compiler-style diagnostics for every value that is not OK, and every file that could not
 /// be read; then a summary line.
 pub fn human(report: &Report) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail, and only `str`s are written.
+    let _ = write_human(report, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Bytes of diagnostics gathered before they are written out.
+const CHUNK: usize = 1 << 16;
+
+/// [`human`], written to `to` as it goes (a large export's diagnostics run to megabytes; they are
+/// never held whole).
+pub fn write_human(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut out = String::with_capacity(CHUNK + 1024);
     let (mut errors, mut warnings, mut values) = (0, 0, 0);
     for f in &report.files {
         let lines = Lines::new(&f.text);
@@ -117,7 +131,7 @@ pub fn human(report: &Report) -> String {
                 first.text
             );
             let _ = writeln!(out, "  --> {}:{line}:{col}", display_path(f));
-            let label = v.equation.clone().unwrap_or_default();
+            let label = v.equation().unwrap_or_default();
             snippet(&mut out, &f.text, (line, col), &v.span, &label);
             let _ = writeln!(
                 out,
@@ -130,6 +144,10 @@ pub fn human(report: &Report) -> String {
                 let _ = writeln!(out, "  = {}[{}]: {}", level_word(m.level), m.code, m.text);
             }
             out.push('\n');
+            if out.len() >= CHUNK {
+                to.write_all(out.as_bytes())?;
+                out.clear();
+            }
         }
     }
     let read = report.files.iter().filter(|f| f.format.is_some()).count();
@@ -142,7 +160,7 @@ pub fn human(report: &Report) -> String {
         plural(errors, "error"),
         plural(warnings, "warning")
     );
-    out
+    to.write_all(out.as_bytes())
 }
 
 /// One message of a value, as `--format json` writes it.
@@ -151,6 +169,19 @@ struct JsonMessage<'a> {
     code: &'a str,
     level: &'a str,
     text: &'a str,
+}
+
+/// A value's messages, serialised as they are read.
+struct JsonMessages<'a>(&'a [super::check::Said]);
+
+impl Serialize for JsonMessages<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|m| JsonMessage {
+            code: m.code,
+            level: m.level.code(),
+            text: &m.text,
+        }))
+    }
 }
 
 /// One lifetime, as `--format json` writes it (borrowed: a large export has tens of thousands).
@@ -166,7 +197,7 @@ struct JsonValue<'a> {
     unit: &'static str,
     seconds: Option<u64>,
     level: &'static str,
-    messages: Vec<JsonMessage<'a>>,
+    messages: JsonMessages<'a>,
 }
 
 #[derive(Serialize)]
@@ -178,63 +209,81 @@ struct JsonError<'a> {
 
 #[derive(Serialize)]
 struct JsonFile<'a> {
-    path: String,
+    path: &'a str,
     format: Option<&'static str>,
     error: Option<JsonError<'a>>,
 }
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    files: Vec<JsonFile<'a>>,
-    values: Vec<JsonValue<'a>>,
-}
+/// The files of a report with their displayed paths.
+struct JsonFiles<'a>(&'a Report, &'a [String]);
 
-/// `{"files": [{path, format, error}], "values": [...]}`: every lifetime found.
-pub fn json(report: &Report) -> String {
-    let mut files = Vec::new();
-    let mut values = Vec::new();
-    let paths: Vec<String> = report.files.iter().map(display_path).collect();
-    for (f, path) in report.files.iter().zip(&paths) {
-        let lines = Lines::new(&f.text);
-        files.push(JsonFile {
-            path: path.clone(),
+impl Serialize for JsonFiles<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.files.iter().zip(self.1).map(|(f, path)| JsonFile {
+            path,
             format: f.format.map(|x| x.code()),
             error: f.error.as_ref().map(|(m, at)| {
-                let (line, column) = lines.line_col(*at);
+                let (line, column) = line_col(&f.text, *at);
                 JsonError {
                     message: m,
                     line,
                     column,
                 }
             }),
-        });
-        for v in &f.values {
-            let (line, column) = lines.line_col(v.span.start);
-            values.push(JsonValue {
-                path,
-                line,
-                column,
-                format: f.format.map(|x| x.code()),
-                entity: &v.entity,
-                field: v.field.id,
-                raw: &v.raw,
-                unit: v.unit.name(),
-                seconds: v.seconds,
-                level: v.level.code(),
-                messages: v
-                    .messages
-                    .iter()
-                    .map(|m| JsonMessage {
-                        code: m.code,
-                        level: m.level.code(),
-                        text: &m.text,
-                    })
-                    .collect(),
-            });
-        }
+        }))
     }
-    serde_json::to_string(&JsonReport { files, values })
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// Every value of a report, serialised one at a time (never a list of tens of thousands).
+struct JsonValues<'a>(&'a Report, &'a [String]);
+
+impl Serialize for JsonValues<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.files.iter().zip(self.1).flat_map(|(f, path)| {
+            let lines = Lines::new(&f.text);
+            f.values.iter().map(move |v| {
+                let (line, column) = lines.line_col(v.span.start);
+                JsonValue {
+                    path,
+                    line,
+                    column,
+                    format: f.format.map(|x| x.code()),
+                    entity: &v.entity,
+                    field: v.field.id,
+                    raw: &v.raw,
+                    unit: v.unit.name(),
+                    seconds: v.seconds,
+                    level: v.level.code(),
+                    messages: JsonMessages(&v.messages),
+                }
+            })
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    files: JsonFiles<'a>,
+    values: JsonValues<'a>,
+}
+
+/// `{"files": [{path, format, error}], "values": [...]}`: every lifetime found.
+pub fn json(report: &Report) -> String {
+    let mut out = Vec::new();
+    match write_json(report, &mut out) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}"),
+    }
+}
+
+/// [`json`], written to `to` as it is serialised.
+pub fn write_json(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let paths: Vec<String> = report.files.iter().map(display_path).collect();
+    let report = JsonReport {
+        files: JsonFiles(report, &paths),
+        values: JsonValues(report, &paths),
+    };
+    serde_json::to_writer(to, &report).map_err(std::io::Error::from)
 }
 
 fn sarif_level(l: Level) -> &'static str {
@@ -280,7 +329,7 @@ pub fn sarif(report: &Report) -> Value {
                     rules.push(m.code);
                 }
                 let mut text = format!("{} {}: {}", v.entity, v.field.id, m.text);
-                if let Some(eq) = &v.equation {
+                if let Some(eq) = v.equation() {
                     let _ = write!(text, " ({eq})");
                 }
                 results.push(json!({

@@ -96,7 +96,7 @@ fn read_text(path: &Path, keywords: Option<&Keywords>) -> Result<(String, Substi
 fn substituted(text: &str, keywords: Option<&Keywords>) -> Substituted {
     match keywords {
         Some(k) => substitute(text, k),
-        None => Substituted::unchanged(text),
+        None => Substituted::unchanged(),
     }
 }
 
@@ -118,7 +118,7 @@ pub fn lint(
     let mut scopes: BTreeMap<PathBuf, Scope> = BTreeMap::new();
     for path in files.iter().filter(|p| is_tf(p)) {
         let (text, s) = read_text(path, keywords)?;
-        let parsed = hcl::parse(&s.text);
+        let parsed = hcl::parse(s.text(&text));
         if let Ok(f) = &parsed {
             let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
             f.collect_scope(scopes.entry(dir).or_default());
@@ -212,7 +212,7 @@ pub fn lint_text(
     let s = substituted(text, keywords);
     let mut scope = Scope::default();
     let parsed = (path.extension().and_then(|e| e.to_str()) == Some("tf")).then(|| {
-        let parsed = hcl::parse(&s.text);
+        let parsed = hcl::parse(s.text(text));
         if let Ok(f) = &parsed {
             f.collect_scope(&mut scope);
         }
@@ -239,10 +239,21 @@ fn check_file(
     have_keywords: bool,
     options: &Options,
 ) -> FileReport {
+    // The APIs and applications of a Deploy CLI YAML file are checked as the reader completes
+    // them, so the file is never held whole as a tree.
+    let mut checked: Vec<Found> = Vec::new();
+    let substituted = s.text(&text);
     let read: Result<Read, super::yaml::ReadError> = match parsed {
         Some(Ok(f)) => Ok(entities::read_terraform(&f, scope)),
         Some(Err(e)) => Err(e),
-        None => entities::read_data(&path, &s.text),
+        None => entities::read_data(&path, substituted, &mut |entity| {
+            checked.extend(check_entity(
+                &entity,
+                Format::DeployCliYaml,
+                substituted,
+                options,
+            ))
+        }),
     };
     let mut file = FileReport {
         path,
@@ -255,16 +266,28 @@ fn check_file(
         Ok(read) => {
             file.format = read.format;
             if let Some(format) = read.format {
-                let checked = par_map(read.entities, |entity| {
-                    check_entity(&entity, format, &s.text, options)
+                let rest = par_map(read.entities, |entity| {
+                    check_entity(&entity, format, substituted, options)
                 });
-                for mut found in checked.into_iter().flatten() {
+                if format == Format::DeployCliYaml {
+                    // In the file's order: the few entities not handed over while reading (the
+                    // tenant) go where they stand among those that were.
+                    for found in rest.into_iter().flatten() {
+                        let at = checked.partition_point(|f| f.span.start <= found.span.start);
+                        checked.insert(at, found);
+                    }
+                } else {
+                    checked.extend(rest.into_iter().flatten());
+                }
+                file.values = checked;
+                for found in &mut file.values {
                     found.span = s.span(found.span.clone());
-                    found.raw = text
-                        .get(found.span.clone())
-                        .unwrap_or(&found.raw)
-                        .to_string();
-                    file.values.push(found);
+                    // The value as written, placeholder and all.
+                    if let Some(raw) = text.get(found.span.clone()) {
+                        if raw != found.raw {
+                            found.raw = raw.to_string();
+                        }
+                    }
                 }
             }
         }

@@ -70,17 +70,34 @@ const BATCH: usize = 2048;
 
 /// Reads the first document of `text`.
 pub fn read(text: &str) -> Result<Node, ReadError> {
+    read_streaming(text, &[], &mut |_, _| {})
+}
+
+/// Reads the first document of `text`, handing each element of the top-level sequences named in
+/// `streamed` to `hand_off` (with the sequence's key) as soon as it is complete, instead of
+/// keeping it in the tree, where those sequences are left empty. A large export is then checked
+/// while it is read and never held whole: on a 4 MB file the memory a whole tree takes (and the
+/// first touch of it) cost more than building it.
+pub fn read_streaming(
+    text: &str,
+    streamed: &[&str],
+    hand_off: &mut dyn FnMut(&str, Node),
+) -> Result<Node, ReadError> {
     #[cfg(not(target_arch = "wasm32"))]
     if text.len() >= PIPELINE_MIN {
-        return read_pipelined(text);
+        return read_pipelined(text, streamed, hand_off);
     }
-    build(text, Parser::new_from_str(text))
+    build(text, Parser::new_from_str(text), streamed, hand_off)
 }
 
 /// [`read`] on two cores: saphyr's scanner (the larger half of the work on a big export) runs on
 /// a thread of its own and hands its events over in batches; this thread builds the tree.
 #[cfg(not(target_arch = "wasm32"))]
-fn read_pipelined(text: &str) -> Result<Node, ReadError> {
+fn read_pipelined(
+    text: &str,
+    streamed: &[&str],
+    hand_off: &mut dyn FnMut(&str, Node),
+) -> Result<Node, ReadError> {
     type Batch<'a> = Vec<Result<(Event<'a>, Span), saphyr_parser::ScanError>>;
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<'_>>(8);
@@ -99,14 +116,16 @@ fn read_pipelined(text: &str) -> Result<Node, ReadError> {
             }
             let _ = tx.send(batch);
         });
-        build(text, rx.into_iter().flatten())
+        build(text, rx.into_iter().flatten(), streamed, hand_off)
     })
 }
 
-/// The tree of the first document, from saphyr's events.
+/// The tree of the first document, from saphyr's events (see [`read_streaming`] for `streamed`).
 fn build<'a>(
     text: &'a str,
     events: impl Iterator<Item = Result<(Event<'a>, Span), saphyr_parser::ScanError>>,
+    streamed: &[&str],
+    hand_off: &mut dyn FnMut(&str, Node),
 ) -> Result<Node, ReadError> {
     let offsets = Offsets::new(text);
     let mut stack: Vec<Frame> = Vec::new();
@@ -165,6 +184,15 @@ fn build<'a>(
             },
             _ => continue,
         };
+        if let [Frame::Map {
+            key: Some((k, _)), ..
+        }, Frame::Seq { .. }] = stack.as_slice()
+        {
+            if streamed.contains(&k.as_str()) {
+                hand_off(k, node);
+                continue;
+            }
+        }
         match stack.last_mut() {
             Some(Frame::Map { entries, key, .. }) => match key.take() {
                 Some((k, key_span)) => entries.push(Entry {
@@ -256,6 +284,33 @@ mod tests {
         assert!(!e.message.is_empty());
     }
 
+    /// The elements of the streamed sequences are handed over in the file's order, as the tree
+    /// would have held them, and the tree keeps the keys with empty sequences; other sequences
+    /// (nested ones included) stay in the tree.
+    #[test]
+    fn streamed_elements_are_handed_over_in_order() {
+        let text = "clients:\n  - name: A\n    callbacks: [x]\n  - name: B\ntenant:\n  flags: [1]\nresourceServers:\n  - name: R\nother: [1, 2]\n";
+        let whole = read(text).expect("reads");
+        let mut handed = Vec::new();
+        let root = read_streaming(text, &["resourceServers", "clients"], &mut |k, n| {
+            handed.push((k.to_string(), n))
+        })
+        .expect("reads");
+        let expected: Vec<(String, Node)> =
+            [("clients", 0), ("clients", 1), ("resourceServers", 0)]
+                .iter()
+                .map(|&(k, i)| (k.to_string(), whole.get(k).expect("seq").items()[i].clone()))
+                .collect();
+        assert_eq!(handed, expected);
+        assert_eq!(root.get("clients").map(|n| n.items().len()), Some(0));
+        assert_eq!(
+            root.get("resourceServers").map(|n| n.items().len()),
+            Some(0)
+        );
+        assert_eq!(root.get("tenant"), whole.get("tenant"));
+        assert_eq!(root.get("other"), whole.get("other"));
+    }
+
     /// A text long enough to be read on two threads gives the same tree, and the same error at
     /// the same place, as the one-thread reader.
     #[test]
@@ -265,10 +320,11 @@ mod tests {
             let i = text.len();
             text += &format!("  - name: App {i}\n    jwt_configuration:\n      lifetime_in_seconds: {i}\n    callbacks: [\"https://a{i}.example/\"]\n");
         }
-        let one = build(&text, Parser::new_from_str(&text)).expect("reads");
+        let one = build(&text, Parser::new_from_str(&text), &[], &mut |_, _| {}).expect("reads");
         assert_eq!(read(&text).expect("reads"), one);
         let broken = format!("{text}  - name: [unclosed\n");
-        let one = build(&broken, Parser::new_from_str(&broken)).expect_err("broken");
+        let one =
+            build(&broken, Parser::new_from_str(&broken), &[], &mut |_, _| {}).expect_err("broken");
         assert_eq!(read(&broken).expect_err("broken"), one);
     }
 }
