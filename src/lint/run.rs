@@ -241,7 +241,10 @@ fn check_file(
 ) -> FileReport {
     // The APIs and applications of a Deploy CLI YAML file are checked as the reader completes
     // them, so the file is never held whole as a tree.
-    let mut checked: Vec<Found> = Vec::new();
+    // Room for a value every 64 bytes, reserved rather than grown: growing by doubling would copy
+    // and touch twice the memory (the bench export has one every 98 bytes; untouched room costs
+    // nothing).
+    let mut checked: Vec<Found> = Vec::with_capacity(text.len() / 64);
     let substituted = s.text(&text);
     let read: Result<Read, super::yaml::ReadError> = match parsed {
         Some(Ok(f)) => Ok(entities::read_terraform(&f, scope)),
