@@ -1,4 +1,5 @@
-//! Native parse + check against jiff and humantime on one shared corpus (benches/corpus.json).
+//! Native parse (with a refusal's explanation), value (the number only) and parse + check against
+//! jiff and humantime on one shared corpus (benches/corpus.json).
 //! Each iteration parses the whole corpus (group `parse_corpus`), or the inputs of one form
 //! (group `parse_forms`: bare number, unit compound, ISO 8601, clock, refusal); `cargo xtask
 //! bench` divides by the number of inputs and also counts each library's right answers.
@@ -57,6 +58,18 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    // The number only (what the popup and the playground ask first); a refusal's explanation is
+    // `parse`'s.
+    group.bench_function("lifetime_guard_value", |b| {
+        b.iter(|| {
+            for s in &inputs {
+                black_box(lifetime_guard::parse::value(
+                    black_box(s),
+                    lifetime_guard::Unit::Seconds,
+                ));
+            }
+        })
+    });
     group.bench_function("jiff", |b| {
         b.iter(|| {
             for s in &inputs {
@@ -83,6 +96,16 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 for s in &inputs {
                     let _ = black_box(lifetime_guard::parse(
+                        black_box(s),
+                        lifetime_guard::Unit::Seconds,
+                    ));
+                }
+            })
+        });
+        forms.bench_function(format!("{form}/lifetime_guard_value"), |b| {
+            b.iter(|| {
+                for s in &inputs {
+                    black_box(lifetime_guard::parse::value(
                         black_box(s),
                         lifetime_guard::Unit::Seconds,
                     ));

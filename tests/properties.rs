@@ -60,6 +60,18 @@ proptest! {
         check_error_shape(&s, unit);
     }
 
+    /// The refusals `value` recognises without the grammar, and their near misses (unit words,
+    /// decimals, other groupings), answered as `parse` answers them.
+    #[test]
+    fn value_answers_as_parse_on_refusal_shapes(
+        s in proptest::string::string_regex(
+            "(-?[0-9]{1,16} {0,2}(mo|mos|Mon|mons|mth|MTHS|month|Months|y|yr|yrs|year|years|yy|m|M|d|h|min|mn)|[0-9]{0,4}(\\.[0-9]{0,4}){0,3}| {0,3}|-[0-9a-z ]{0,6})"
+        ).expect("regex"),
+        unit in unit(),
+    ) {
+        check_error_shape(&s, unit);
+    }
+
     #[test]
     fn larger_numbers_never_give_smaller_values(
         a in 0u64..1_000_000, extra in 1u64..1_000_000, b in 0u64..1000,
@@ -105,6 +117,12 @@ proptest! {
 }
 
 fn check_error_shape(s: &str, unit: Unit) {
+    // The number-only answer is the full answer's number.
+    assert_eq!(
+        lifetime_guard::parse::value(s, unit),
+        parse(s, unit).ok(),
+        "{s:?}: value() and parse() disagree"
+    );
     if let Err(e) = parse(s, unit) {
         assert!(
             e.start <= e.end && e.end <= s.len(),

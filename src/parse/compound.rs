@@ -6,8 +6,9 @@ use super::scan::{is_space, sl, Cursor};
 use crate::text::{concat, u64_string};
 use crate::unit::{unit_from_word, TimeUnit, Unit, UNIT_WORDS};
 
-const MONTH_WORDS: &[&str] = &["mo", "mos", "mon", "mons", "mth", "mths", "month", "months"];
-const YEAR_WORDS: &[&str] = &["y", "yr", "yrs", "year", "years", "yy"];
+pub(super) const MONTH_WORDS: &[&str] =
+    &["mo", "mos", "mon", "mons", "mth", "mths", "month", "months"];
+pub(super) const YEAR_WORDS: &[&str] = &["y", "yr", "yrs", "year", "years", "yy"];
 const SUBSECOND_WORDS: &[&str] = &[
     "ms",
     "msec",
@@ -61,7 +62,7 @@ pub(super) fn parse_bare(
     }
 }
 
-fn looks_dot_grouped(body: &str) -> bool {
+pub(super) fn looks_dot_grouped(body: &str) -> bool {
     let mut parts = body.split('.');
     let head = parts.next().unwrap_or("");
     (1..=3).contains(&head.len())

@@ -2,6 +2,7 @@
 //! `1 day, 12 hours`). They answer only when the answer is certain and otherwise step aside for
 //! the whole grammar, which also explains refusals; property tests check that both agree.
 
+use super::compound::{looks_dot_grouped, MONTH_WORDS, YEAR_WORDS};
 use super::MAX_VALUE;
 use crate::unit::unit_from_word;
 
@@ -176,6 +177,37 @@ pub(super) fn clock_seconds(input: &str) -> Option<u64> {
         i += 3;
     }
     (i == n && total <= MAX_VALUE).then_some(total)
+}
+
+/// True for inputs the grammar certainly refuses, recognised without it: nothing but spaces, a
+/// minus sign first, a number of months or years (`1 month`, `2 yrs`), a number grouped by dots
+/// (`86.400`). `false` means "ask the grammar", never "accepted"; a property test checks that
+/// [`super::value`] answers as [`super::parse`] does.
+pub(super) fn refused(input: &str) -> bool {
+    let b = input.as_bytes();
+    if b.iter().all(|&c| c == b' ') || b[0] == b'-' {
+        return true;
+    }
+    if b.iter().all(|&c| c.is_ascii_digit() || c == b'.') {
+        return b.contains(&b'.') && looks_dot_grouped(input);
+    }
+    let mut i = 0;
+    if digits(b, &mut i).is_none() {
+        return false;
+    }
+    while b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    let Some(word) = input.get(i..) else {
+        return false;
+    };
+    !word.is_empty()
+        && word.bytes().all(|c| c.is_ascii_alphabetic())
+        && unit_from_word(word).is_none()
+        && MONTH_WORDS
+            .iter()
+            .chain(YEAR_WORDS)
+            .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// The value of the 1 to 15 ASCII digits at `*i` (15 stay below [`MAX_VALUE`]), moving `*i`

@@ -35,6 +35,20 @@ pub fn parse(input: &str, unit: Unit) -> Result<u64, ParseError> {
     }
 }
 
+/// The whole number `input` stands for in `unit`, or `None` when it is refused: [`parse`]'s
+/// answer without its explanation, for callers that show the explanation only when asked (the
+/// popup's and the playground's `value`). The refusals admins type most (months, numbers grouped
+/// by dots, a minus sign, nothing) are recognised without the grammar.
+pub fn value(input: &str, unit: Unit) -> Option<u64> {
+    if let Some(v) = shortcut(input, unit) {
+        return Some(v);
+    }
+    if fast::refused(input) {
+        return None;
+    }
+    parse_general(input, unit).ok()
+}
+
 /// The grammar, with the refusal's suggestion kept only when it parses itself.
 #[cold]
 #[inline(never)]

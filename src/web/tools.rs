@@ -57,7 +57,7 @@ pub fn convert(input: &str, unit: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn value(input: &str, minutes: bool) -> f64 {
     // Every value is at most MAX_VALUE (2^53 - 1): exact as a JavaScript number.
-    parse(input, unit_of(minutes)).map_or(f64::NAN, |v| v as f64)
+    parse::value(input, unit_of(minutes)).map_or(f64::NAN, |v| v as f64)
 }
 
 /// `value` in words ("1 day 12 hours"), for a value [`value`] returned.

@@ -195,7 +195,12 @@ pub fn bench(runs: usize) -> Result<(), String> {
         let count = cases.iter().filter(|c| c["form"] == form).count().max(1);
         let mut row = serde_json::Map::new();
         row.insert("inputs".into(), json!(count));
-        for lib in ["lifetime_guard", "jiff", "humantime"] {
+        for lib in [
+            "lifetime_guard",
+            "lifetime_guard_value",
+            "jiff",
+            "humantime",
+        ] {
             row.insert(
                 lib.into(),
                 criterion_ns("parse_forms", &format!("{form}_{lib}"), count as f64)?,
@@ -205,6 +210,7 @@ pub fn bench(runs: usize) -> Result<(), String> {
     }
     let native = json!({
         "lifetime_guard_parse_ns": criterion_ns("parse_corpus", "lifetime_guard_parse", n)?,
+        "lifetime_guard_value_ns": criterion_ns("parse_corpus", "lifetime_guard_value", n)?,
         "lifetime_guard_parse_check_ns": criterion_ns("parse_corpus", "lifetime_guard_parse_check", n)?,
         "jiff_ns": criterion_ns("parse_corpus", "jiff", n)?,
         "humantime_ns": criterion_ns("parse_corpus", "humantime", n)?,
@@ -361,8 +367,9 @@ fn table(r: &Value) -> String {
         cell(pl, "ratio_p50")
     );
     t += &format!(
-        "| native per input, whole corpus: parse / parse + check | {} / {} | parse ≤ humantime |\n",
+        "| native per input, whole corpus: `parse` (a refusal explained) / `parse::value` (the number only) / parse + check | {} / {} / {} | parse ≤ humantime |\n",
         ns(&nat["lifetime_guard_parse_ns"]),
+        ns(&nat["lifetime_guard_value_ns"]),
         ns(&nat["lifetime_guard_parse_check_ns"])
     );
     t += &format!(
@@ -373,9 +380,10 @@ fn table(r: &Value) -> String {
     for form in ["bare", "compound", "iso", "clock", "refusal"] {
         let f = &nat["forms"][form];
         t += &format!(
-            "| native per input, {form} ({} inputs): lifetime-guard / jiff / humantime | {} / {} / {} | |\n",
+            "| native per input, {form} ({} inputs): lifetime-guard `parse` / `value` / jiff / humantime | {} / {} / {} / {} | |\n",
             f["inputs"],
             ns(&f["lifetime_guard"]),
+            ns(&f["lifetime_guard_value"]),
             ns(&f["jiff"]),
             ns(&f["humantime"])
         );
