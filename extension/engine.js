@@ -13,6 +13,6 @@ export async function loadFields() {
 let loading = null;
 
 export function loadEngine() {
-  loading ??= instantiate(glue, new URL('./core/tools_bg.wasm', import.meta.url), 'tools').then((core) => ({ core, engine: 'wasm' }));
+  loading ??= instantiate(glue, new URL('./core/tools_bg.wasm', import.meta.url)).then((core) => ({ core, engine: 'wasm' }));
   return loading;
 }

@@ -1,15 +1,16 @@
 // Instantiates a module of the Rust core against its wasm-bindgen glue, from its bytes or the URL
-// of its .wasm file. `name` is the module the glue was generated as (its imports come from
-// `./{name}_bg.js`).
-export async function instantiate(glue, source, name = 'lifetime_guard') {
+// of its .wasm file. Every import comes from the glue, whatever the module calls it (the content
+// module's names are minified at build time).
+export async function instantiate(glue, source) {
   let bytes = source;
   if (!ArrayBuffer.isView(source)) {
     const response = await fetch(source);
     if (!response.ok) throw new Error(`could not load the WebAssembly core (HTTP ${response.status})`);
     bytes = await response.arrayBuffer();
   }
-  const imports = { [`./${name}_bg.js`]: glue };
-  const { instance } = await WebAssembly.instantiate(bytes, imports);
+  const module = await WebAssembly.compile(bytes);
+  const imports = Object.fromEntries(WebAssembly.Module.imports(module).map((i) => [i.module, glue]));
+  const instance = await WebAssembly.instantiate(module, imports);
   glue.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start?.();
   return glue;

@@ -65,7 +65,7 @@ check();
 
 let linting = null;
 const loadLint = () => {
-  linting ??= import('./core/lint_bg.js').then((glue) => instantiate(glue, new URL('./core/lint_bg.wasm', import.meta.url), 'lint'));
+  linting ??= import('./core/lint_bg.js').then((glue) => instantiate(glue, new URL('./core/lint_bg.wasm', import.meta.url)));
   return linting;
 };
 

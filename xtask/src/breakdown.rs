@@ -2,7 +2,7 @@
 //! with its function names kept (wasm-opt `-g`), its code grouped by crate and module, and its
 //! data and glue sections — what twiggy's `top` shows, summed where a decision is made.
 
-use crate::util::{npm_bin, root, run, Cmd};
+use crate::util::{capture, npm_bin, root, Cmd};
 use crate::wasm::{leb, WASM_OPT_LOWERING};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -133,13 +133,17 @@ pub fn content() -> Result<Value, String> {
     let root = root();
     let named = root.join("target/bench/content-named.wasm");
     std::fs::create_dir_all(root.join("target/bench")).map_err(|e| e.to_string())?;
-    // The content module's optimisation (see wasm.rs), with `-g` to keep the names.
-    run(Cmd::new(npm_bin("wasm-opt"))
-        .args(WASM_OPT_LOWERING.iter().copied())
-        .args(["-g", "--strip-producers", "-Oz", "--converge"])
-        .arg(root.join("target/lg/work/lifetime_guard_bg.wasm"))
-        .arg("-o")
-        .arg(&named))?;
+    // The content module's optimisation and name minification (see wasm.rs and minify.rs), with
+    // `-g` to keep the function names (the renaming wasm-opt prints is not needed here).
+    capture(
+        Cmd::new(npm_bin("wasm-opt"))
+            .args(WASM_OPT_LOWERING.iter().copied())
+            .args(["-g", "--strip-producers", "-Oz", "--converge"])
+            .arg("--minify-imports-and-exports-and-modules")
+            .arg(root.join("target/lg/work/lifetime_guard_bg.wasm"))
+            .arg("-o")
+            .arg(&named),
+    )?;
     let module = std::fs::read(&named).map_err(|e| e.to_string())?;
     let groups = sizes(&module)?;
     let total: u64 = groups.values().sum();

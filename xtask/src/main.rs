@@ -11,6 +11,7 @@ mod bench;
 mod breakdown;
 mod dist;
 mod fuzz;
+mod minify;
 mod setup;
 mod test;
 mod util;

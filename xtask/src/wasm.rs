@@ -181,6 +181,10 @@ pub fn build() -> Result<(), String> {
     }
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     module(&root, &work, "lifetime_guard", None, Goal::Size)?;
+    crate::minify::minify_names(
+        &out.join("lifetime_guard_bg.wasm"),
+        &work.join("lifetime_guard_bg.js"),
+    )?;
     module(&root, &work, "tools", Some("tools"), Goal::Speed)?;
     module(&root, &work, "lint", Some("lint"), Goal::Size)?;
     run(Cmd::new(npm_bin("wasm2js"))
@@ -189,6 +193,10 @@ pub fn build() -> Result<(), String> {
         .arg("-o")
         .arg(work.join("lifetime_guard_wasm2js.js")))?;
     detach_on_grow(&work.join("lifetime_guard_wasm2js.js"))?;
+    crate::minify::import_glue_from(
+        &work.join("lifetime_guard_wasm2js.js"),
+        "./lifetime_guard_bg.js",
+    )?;
     let alias = |name: &str, file: &str| format!("--alias:{name}={}", work.join(file).display());
     let esbuild = |entry: &str, format: &str, output: &str| {
         Cmd::new(npm_bin("esbuild"))
