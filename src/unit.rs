@@ -151,12 +151,20 @@ const fn pack(word: &[u8]) -> u64 {
     v
 }
 
-/// [`UNIT_WORDS`], packed.
+/// [`UNIT_WORDS`], packed and sorted by key, for a binary search (about six comparisons, where
+/// a scan of the list took up to forty).
 const PACKED_UNIT_WORDS: [(u64, TimeUnit); UNIT_WORDS.len()] = {
     let mut out = [(0, TimeUnit::Second); UNIT_WORDS.len()];
     let mut i = 0;
     while i < UNIT_WORDS.len() {
-        out[i] = (pack(UNIT_WORDS[i].0.as_bytes()), UNIT_WORDS[i].1);
+        // Insertion sort: const code has no `sort`.
+        let entry = (pack(UNIT_WORDS[i].0.as_bytes()), UNIT_WORDS[i].1);
+        let mut j = i;
+        while j > 0 && out[j - 1].0 > entry.0 {
+            out[j] = out[j - 1];
+            j -= 1;
+        }
+        out[j] = entry;
         i += 1;
     }
     out
@@ -169,14 +177,19 @@ pub fn unit_from_word(word: &str) -> Option<TimeUnit> {
         return None;
     }
     PACKED_UNIT_WORDS
-        .iter()
-        .find(|&&(w, _)| w == key)
-        .map(|&(_, u)| u)
+        .binary_search_by_key(&key, |&(w, _)| w)
+        .ok()
+        .map(|i| PACKED_UNIT_WORDS[i].1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_words_are_sorted_and_distinct() {
+        assert!(PACKED_UNIT_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
 
     #[test]
     fn unit_words_and_lookup_agree() {

@@ -40,9 +40,17 @@ pub fn parse(input: &str, unit: Unit) -> Result<u64, ParseError> {
 /// popup's and the playground's `value`). The refusals admins type most (months, numbers grouped
 /// by dots, a minus sign, nothing) are recognised without the grammar.
 pub fn value(input: &str, unit: Unit) -> Option<u64> {
-    if let Some(v) = shortcut(input, unit) {
-        return Some(v);
+    match shortcut(input, unit) {
+        Some(v) => Some(v),
+        None => value_slow(input, unit),
     }
+}
+
+/// [`value`] past the shortcuts, kept out of line as [`parse_slow`] is: the grammar inlined into
+/// `value` would make every call pay for its stack frame.
+#[cold]
+#[inline(never)]
+fn value_slow(input: &str, unit: Unit) -> Option<u64> {
     if fast::refused(input) {
         return None;
     }
