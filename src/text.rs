@@ -11,12 +11,17 @@ pub fn concat(parts: &[&str]) -> String {
     out
 }
 
-/// Appends `part` to `out`, after `sep` unless `out` is empty: joining without collecting.
-pub fn push_joined(out: &mut String, part: &str, sep: &str) {
-    if !out.is_empty() {
-        out.push_str(sep);
+/// `parts` joined by `sep` (a part goes after `sep` unless nothing is written yet), without
+/// collecting them first.
+pub fn joined<S: AsRef<str>>(parts: impl IntoIterator<Item = S>, sep: &str) -> String {
+    let mut out = String::new();
+    for part in parts {
+        if !out.is_empty() {
+            out.push_str(sep);
+        }
+        out.push_str(part.as_ref());
     }
-    out.push_str(part);
+    out
 }
 
 /// Appends the decimal digits of `n`.
@@ -54,10 +59,6 @@ mod tests {
         }
         assert_eq!(concat(&["“", "86.400", "” is"]), "“86.400” is");
         assert_eq!(concat(&[]), "");
-        let mut s = String::new();
-        for w in "  a  b c ".split_whitespace() {
-            push_joined(&mut s, w, " ");
-        }
-        assert_eq!(s, "a b c");
+        assert_eq!(joined("  a  b c ".split_whitespace(), " "), "a b c");
     }
 }

@@ -1,6 +1,6 @@
 //! Small DOM helpers. None of them panics on unexpected page content.
 
-use crate::text::push_joined;
+use crate::text::joined;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
@@ -24,11 +24,7 @@ pub fn is_ours(el: &Element) -> bool {
 /// `None` when it is empty or too long to be a label.
 pub fn label_text(el: &Element) -> Option<String> {
     let text = el.text_content()?;
-    let mut joined = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        push_joined(&mut joined, word, " ");
-    }
-    let text = joined;
+    let text = joined(text.split_whitespace(), " ");
     (!text.is_empty() && text.len() <= 160).then_some(text)
 }
 
@@ -75,14 +71,12 @@ pub fn labelled(doc: &Document, input: &HtmlInputElement) -> Option<(String, &'s
         return Some((text, "ancestor"));
     }
     if let Some(ids) = input.get_attribute("aria-labelledby") {
-        let mut text = String::new();
-        for part in ids
-            .split_whitespace()
-            .filter_map(|id| doc.get_element_by_id(id))
-            .filter_map(|el| label_text(&el))
-        {
-            push_joined(&mut text, &part, " ");
-        }
+        let text = joined(
+            ids.split_whitespace()
+                .filter_map(|id| doc.get_element_by_id(id))
+                .filter_map(|el| label_text(&el)),
+            " ",
+        );
         if !text.is_empty() {
             return Some((text, "aria-labelledby"));
         }
@@ -187,10 +181,7 @@ pub fn remove_token(el: &Element, attr: &str, id: &str) {
     let Some(current) = el.get_attribute(attr) else {
         return;
     };
-    let mut rest = String::new();
-    for token in current.split_whitespace().filter(|t| *t != id) {
-        push_joined(&mut rest, token, " ");
-    }
+    let rest = joined(current.split_whitespace().filter(|t| *t != id), " ");
     if rest.is_empty() {
         let _ = el.remove_attribute(attr);
     } else {

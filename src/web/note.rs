@@ -2,7 +2,7 @@
 //! page's CSS cannot reach in and ours cannot leak out.
 
 use super::dom::{document, ALERT_TAG, NOTE_TAG};
-use crate::text::{concat, push_joined};
+use crate::text::{concat, joined};
 use crate::verdict::Level;
 use crate::view::NoteView;
 use std::cell::OnceCell;
@@ -194,11 +194,7 @@ impl Note {
         if !view.flows.is_empty() {
             let flows = add(&doc, &details, "div", "flows", None)?;
             add(&doc, &flows, "b", "", Some(view.flows_label))?;
-            let mut text = String::new();
-            for flow in &view.flows {
-                push_joined(&mut text, flow, " · ");
-            }
-            text.insert(0, ' ');
+            let text = concat(&[" ", &joined(&view.flows, " · ")]);
             flows.append_child(&doc.create_text_node(&text))?;
         }
         add(&doc, &details, "div", "explain", Some(view.explanation))?;
