@@ -26,6 +26,16 @@ fn json(args: &[&str]) -> (i32, Value) {
     (code, serde_json::from_str(&out).expect("JSON output"))
 }
 
+/// `text` written as `name` in a directory of its own under the system's temporary directory
+/// (`tag` tells the tests apart); the directory and the file.
+fn temp_file(tag: &str, name: &str, text: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("lg-lint-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join(name);
+    std::fs::write(&file, text).expect("write");
+    (dir, file)
+}
+
 /// The value of `field` for `entity` (a prefix of the entity label).
 fn value<'a>(report: &'a Value, entity: &str, field: &str) -> &'a Value {
     report["values"]
@@ -335,14 +345,11 @@ fn keywords_as_the_deploy_cli_replaces_them() {
         (Some("##WEB_TL##"), Some(7200))
     );
     // A comment placeholder without mappings: not checked, with the reason.
-    let dir = std::env::temp_dir().join(format!("lg-lint-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let f = dir.join("tenant.yaml");
-    std::fs::write(
-        &f,
+    let (dir, f) = temp_file(
+        "comment",
+        "tenant.yaml",
         "resourceServers:\n  - name: A\n    token_lifetime: ##TL##\n",
-    )
-    .expect("write");
+    );
     let (_, r) = json(&[f.to_str().expect("path")]);
     let v = value(&r, "resource_server:A", "token_lifetime");
     assert!(
@@ -359,14 +366,11 @@ fn keywords_as_the_deploy_cli_replaces_them() {
 /// terraform-looking keys with the Deploy CLI's sections is still read as a Deploy CLI export.
 #[test]
 fn yaml_values_in_the_files_order() {
-    let dir = std::env::temp_dir().join(format!("lg-lint-order-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let f = dir.join("tenant.yaml");
-    std::fs::write(
-        &f,
+    let (dir, f) = temp_file(
+        "order",
+        "tenant.yaml",
         "clients:\n  - name: A\n    jwt_configuration:\n      lifetime_in_seconds: 3600\ntenant:\n  session_lifetime: 168\nresourceServers:\n  - name: R\n    identifier: https://r/\n    token_lifetime: 86400\nformat_version: '1.0'\n",
-    )
-    .expect("write");
+    );
     let (_, r) = json(&[f.to_str().expect("path")]);
     let seen: Vec<(&str, &str, u64)> = r["values"]
         .as_array()
@@ -406,10 +410,11 @@ fn plans_policies_and_exit_statuses() {
         "ok",
         "Enterprise: 6,000 min is within the plan"
     );
-    let dir = std::env::temp_dir().join(format!("lg-lint-policy-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let p = dir.join("policy.json");
-    std::fs::write(&p, r#"{"token_lifetime": {"max": "1h"}}"#).expect("write");
+    let (dir, p) = temp_file(
+        "policy",
+        "policy.json",
+        r#"{"token_lifetime": {"max": "1h"}}"#,
+    );
     let (code, r) = json(&["--policy", p.to_str().expect("p"), "tests/lint/clean"]);
     assert_eq!(code, 1);
     assert_eq!(
