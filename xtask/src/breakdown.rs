@@ -139,7 +139,7 @@ pub fn content() -> Result<Value, String> {
         Cmd::new(npm_bin("wasm-opt"))
             .args(WASM_OPT_LOWERING.iter().copied())
             .args(["-g", "--strip-producers", "-Oz", "--converge"])
-            .arg("--minify-imports-and-exports-and-modules")
+            .arg(crate::minify::MINIFY_NAMES)
             .arg(root.join("target/lg/work/lifetime_guard_bg.wasm"))
             .arg("-o")
             .arg(&named),

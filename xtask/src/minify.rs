@@ -7,53 +7,46 @@
 use crate::util::{capture, npm_bin, Cmd};
 use crate::wasm::WASM_OPT_LOWERING;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::path::Path;
+
+/// wasm-opt's pass that renames imports, exports and the import module (and prints the renaming).
+pub const MINIFY_NAMES: &str = "--minify-imports-and-exports-and-modules";
 
 /// True for a character that can continue a JavaScript identifier (ASCII: the glue is ASCII).
 fn continues_identifier(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_' || c == b'$'
 }
 
-/// `text` with every whole-identifier occurrence of `name` after `prefix` replaced by `with`;
-/// the number of replacements.
-fn replace_identifier(text: &str, prefix: &str, name: &str, with: &str) -> (String, usize) {
-    let needle = format!("{prefix}{name}");
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut count = 0;
+/// The glue with every export it reads (`wasm.NAME`, a whole identifier) renamed as `renaming`
+/// says, in one pass; an error for a read the renaming does not know (the minified module would
+/// not have it).
+fn rename_reads(glue: &str, renaming: &HashMap<&str, &str>) -> Result<String, String> {
+    let bytes = glue.as_bytes();
+    let mut out = String::with_capacity(glue.len());
     let mut last = 0;
-    for (at, _) in text.match_indices(&needle) {
-        let end = at + needle.len();
-        let before_ok = at == 0 || !continues_identifier(bytes[at - 1]);
-        let after_ok = end == bytes.len() || !continues_identifier(bytes[end]);
-        if at >= last && before_ok && after_ok {
-            out.push_str(&text[last..at]);
-            out.push_str(prefix);
-            out.push_str(with);
-            last = end;
-            count += 1;
+    for (at, prefix) in glue.match_indices("wasm.") {
+        if at > 0 && continues_identifier(bytes[at - 1]) {
+            continue;
         }
-    }
-    out.push_str(&text[last..]);
-    (out, count)
-}
-
-/// Every `wasm.NAME` the glue reads.
-fn exports_read(glue: &str) -> Vec<String> {
-    let mut names: Vec<String> = glue
-        .match_indices("wasm.")
-        .filter(|(at, _)| *at == 0 || !continues_identifier(glue.as_bytes()[at - 1]))
-        .map(|(at, m)| {
-            glue[at + m.len()..]
+        let start = at + prefix.len();
+        let end = start
+            + glue[start..]
                 .bytes()
                 .take_while(|&c| continues_identifier(c))
-                .map(char::from)
-                .collect()
-        })
-        .collect();
-    names.sort();
-    names.dedup();
-    names
+                .count();
+        let name = &glue[start..end];
+        let Some(new) = renaming.get(name) else {
+            return Err(format!(
+                "the glue reads wasm.{name}, which the minified module does not export"
+            ));
+        };
+        out.push_str(&glue[last..start]);
+        out.push_str(new);
+        last = end;
+    }
+    out.push_str(&glue[last..]);
+    Ok(out)
 }
 
 /// Minifies the names of the module at `wasm` (in place) and rewrites its wasm-bindgen glue at
@@ -63,7 +56,7 @@ pub fn minify_names(wasm: &Path, glue: &Path) -> Result<(), String> {
     let map = capture(
         Cmd::new(npm_bin("wasm-opt"))
             .args(WASM_OPT_LOWERING.iter().copied())
-            .arg("--minify-imports-and-exports-and-modules")
+            .arg(MINIFY_NAMES)
             .arg(wasm)
             .arg("-o")
             .arg(wasm),
@@ -116,7 +109,7 @@ pub fn minify_names(wasm: &Path, glue: &Path) -> Result<(), String> {
         export_clause.push(format!("{name} as {new}"));
     }
     js.push_str(&format!("\nexport {{ {} }};\n", export_clause.join(", ")));
-    let mut renamed = Vec::new();
+    let mut renaming = HashMap::new();
     for row in &exports {
         let [old, new] = row.as_slice() else {
             return Err(format!(
@@ -126,17 +119,9 @@ pub fn minify_names(wasm: &Path, glue: &Path) -> Result<(), String> {
         if old == "__wbindgen_start" {
             return Err("the loaders call __wbindgen_start by name: keep it, or teach them".into());
         }
-        js = replace_identifier(&js, "wasm.", old, new).0;
-        renamed.push(new.clone());
+        renaming.insert(old.as_str(), new.as_str());
     }
-    // Every export the glue reads must be one the module now has.
-    for name in exports_read(&js) {
-        if !renamed.contains(&name) {
-            return Err(format!(
-                "the glue reads wasm.{name}, which the minified module does not export"
-            ));
-        }
-    }
+    let js = rename_reads(&js, &renaming)?;
     std::fs::write(glue, js).map_err(|e| format!("{}: {e}", glue.display()))
 }
 
@@ -166,10 +151,12 @@ mod tests {
 
     #[test]
     fn whole_identifiers_only() {
+        let renaming = HashMap::from([("start", "b"), ("status", "c"), ("start_x", "d")]);
         let js = "wasm.start(); wasm.status(); wasm.start_x; mywasm.start";
-        let (js, n) = replace_identifier(js, "wasm.", "start", "b");
-        assert_eq!(n, 1);
-        assert_eq!(js, "wasm.b(); wasm.status(); wasm.start_x; mywasm.start");
-        assert_eq!(exports_read(&js), ["b", "start_x", "status"]);
+        assert_eq!(
+            rename_reads(js, &renaming).as_deref(),
+            Ok("wasm.b(); wasm.c(); wasm.d; mywasm.start")
+        );
+        assert!(rename_reads("wasm.memory", &renaming).is_err_and(|e| e.contains("wasm.memory")));
     }
 }
