@@ -134,8 +134,8 @@ pub const UNIT_WORDS: &[(&str, TimeUnit)] = &[
 ];
 
 /// A unit word of at most eight ASCII letters as one integer, lower-cased (0 for anything
-/// else): looking a word up is then a few integer comparisons.
-const fn pack(word: &[u8]) -> u64 {
+/// else): looking a word up is then a multiplication and one comparison.
+pub(crate) const fn pack(word: &[u8]) -> u64 {
     if word.is_empty() || word.len() > 8 {
         return 0;
     }
@@ -151,35 +151,67 @@ const fn pack(word: &[u8]) -> u64 {
     v
 }
 
-/// [`UNIT_WORDS`], packed and sorted by key, for a binary search (about six comparisons, where
-/// a scan of the list took up to forty).
-const PACKED_UNIT_WORDS: [(u64, TimeUnit); UNIT_WORDS.len()] = {
-    let mut out = [(0, TimeUnit::Second); UNIT_WORDS.len()];
+/// The slots of the word table: a power of two comfortably above the number of words, so that a
+/// multiplier without collisions is found after a few tries.
+const SLOT_BITS: u32 = 6;
+/// An empty slot's key: no packed word has it (packed letters are below 0x80).
+const EMPTY: u64 = u64::MAX;
+
+/// The slot of a packed word under multiplier `m` (multiplicative hashing: the top bits).
+const fn slot(key: u64, m: u64) -> usize {
+    (key.wrapping_mul(m) >> (64 - SLOT_BITS)) as usize
+}
+
+/// A multiplier that gives every packed [`UNIT_WORDS`] entry a slot of its own, found at compile
+/// time (a new word that collides just moves the search on).
+const MULTIPLIER: u64 = {
+    let mut m: u64 = 0x9E37_79B9_7F4A_7C15;
+    loop {
+        let mut used: u64 = 0;
+        let mut i = 0;
+        while i < UNIT_WORDS.len() {
+            let bit = 1 << slot(pack(UNIT_WORDS[i].0.as_bytes()), m);
+            if used & bit != 0 {
+                break;
+            }
+            used |= bit;
+            i += 1;
+        }
+        if i == UNIT_WORDS.len() {
+            break m;
+        }
+        m = m
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407)
+            | 1;
+    }
+};
+
+/// [`UNIT_WORDS`] packed, each in its slot: a lookup is one multiplication and one comparison,
+/// without the unpredictable branches of a search.
+const WORD_TABLE: ([u64; 1 << SLOT_BITS], [TimeUnit; 1 << SLOT_BITS]) = {
+    let mut keys = [EMPTY; 1 << SLOT_BITS];
+    let mut units = [TimeUnit::Second; 1 << SLOT_BITS];
     let mut i = 0;
     while i < UNIT_WORDS.len() {
-        // Insertion sort: const code has no `sort`.
-        let entry = (pack(UNIT_WORDS[i].0.as_bytes()), UNIT_WORDS[i].1);
-        let mut j = i;
-        while j > 0 && out[j - 1].0 > entry.0 {
-            out[j] = out[j - 1];
-            j -= 1;
-        }
-        out[j] = entry;
+        let key = pack(UNIT_WORDS[i].0.as_bytes());
+        keys[slot(key, MULTIPLIER)] = key;
+        units[slot(key, MULTIPLIER)] = UNIT_WORDS[i].1;
         i += 1;
     }
-    out
+    (keys, units)
 };
+
+/// Looks up a word packed by [`pack`] (0, which no word packs to, finds nothing).
+#[inline]
+pub(crate) fn unit_from_packed(key: u64) -> Option<TimeUnit> {
+    let i = slot(key, MULTIPLIER);
+    (WORD_TABLE.0[i] == key).then_some(WORD_TABLE.1[i])
+}
 
 /// Looks up a unit word, case-insensitively.
 pub fn unit_from_word(word: &str) -> Option<TimeUnit> {
-    let key = pack(word.as_bytes());
-    if key == 0 {
-        return None;
-    }
-    PACKED_UNIT_WORDS
-        .binary_search_by_key(&key, |&(w, _)| w)
-        .ok()
-        .map(|i| PACKED_UNIT_WORDS[i].1)
+    unit_from_packed(pack(word.as_bytes()))
 }
 
 #[cfg(test)]
@@ -187,8 +219,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn packed_words_are_sorted_and_distinct() {
-        assert!(PACKED_UNIT_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+    fn every_word_has_a_slot_of_its_own() {
+        let filled = WORD_TABLE.0.iter().filter(|&&k| k != EMPTY).count();
+        assert_eq!(filled, UNIT_WORDS.len());
+        assert_eq!(unit_from_packed(0), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::compound::{looks_dot_grouped, MONTH_WORDS, YEAR_WORDS};
 use super::MAX_VALUE;
-use crate::unit::unit_from_word;
+use crate::unit::{pack, unit_from_packed};
 
 /// The value of 1 to 15 ASCII digits, the form the field stores, optionally grouped by commas in
 /// threes (`86,400`, as the Dashboard's own documentation writes it). Fifteen digits stay below
@@ -38,11 +38,51 @@ pub(super) fn bare_number(input: &str) -> Option<u64> {
     (digits > 0 && (!grouped || group == 3)).then_some(v)
 }
 
+/// A shortcut's answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Quick {
+    /// Accepted: the number (seconds from this module's shortcuts; the field's unit from
+    /// `parse::shortcut`).
+    Value(u64),
+    /// Certainly refused: the grammar explains why.
+    Refused,
+    /// Not certain either way: ask the grammar.
+    Unsure,
+}
+
+#[cfg(test)]
+impl Quick {
+    /// The number, when accepted.
+    pub(super) fn value(self) -> Option<u64> {
+        match self {
+            Quick::Value(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Month and year words, packed as unit words are (`unit::pack`).
+const MONTH_OR_YEAR_KEYS: [u64; MONTH_WORDS.len() + YEAR_WORDS.len()] = {
+    let mut out = [0; MONTH_WORDS.len() + YEAR_WORDS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        let w = if i < MONTH_WORDS.len() {
+            MONTH_WORDS[i]
+        } else {
+            YEAR_WORDS[i - MONTH_WORDS.len()]
+        };
+        out[i] = pack(w.as_bytes());
+        i += 1;
+    }
+    out
+};
+
 /// Seconds for numbers with unit words, such as `1d 12h`, `1 day, 12 hours` or `1.5 days`: each
 /// number at most 15 digits (and nine decimals) and a whole number of seconds, ASCII spaces and
-/// one comma between parts, each unit once, nothing before or after. `None` means "ask the
-/// grammar", never "refused".
-pub(super) fn compound_seconds(input: &str) -> Option<u64> {
+/// one comma between parts, each unit once, nothing before or after. Also recognises two shapes
+/// the grammar certainly refuses: a whole number of months or years (`1 month`, `2 yrs`) and a
+/// number grouped by one dot (`86.400`).
+pub(super) fn compound_seconds(input: &str) -> Quick {
     let b = input.as_bytes();
     let n = b.len();
     let skip_spaces = |mut i: usize| {
@@ -55,53 +95,87 @@ pub(super) fn compound_seconds(input: &str) -> Option<u64> {
     let mut total: u64 = 0;
     let mut seen: u8 = 0;
     loop {
-        let v = digits(b, &mut i)?;
+        let Some(v) = digits(b, &mut i) else {
+            return Quick::Unsure;
+        };
+        let whole_digits = i;
         // A decimal part (`1.5 days`), of at most nine digits: `frac / scale` of the unit.
         let (mut frac, mut scale) = (0u64, 1u64);
         if i + 1 < n && b[i] == b'.' && b[i + 1].is_ascii_digit() {
             i += 1;
             while i < n && b[i].is_ascii_digit() {
                 if scale == 1_000_000_000 {
-                    return None;
+                    return Quick::Unsure;
                 }
                 frac = frac * 10 + u64::from(b[i] - b'0');
                 scale *= 10;
                 i += 1;
             }
         }
+        if i == n {
+            // "86.400": a dot as a thousands separator or a decimal point; never guessed.
+            let dot_grouped = seen == 0 && scale == 1_000 && whole_digits <= 3;
+            return if dot_grouped {
+                Quick::Refused
+            } else {
+                Quick::Unsure
+            };
+        }
         let ws = skip_spaces(i);
         i = ws;
+        // The word, packed and lower-cased as it is read (`unit::pack`).
+        let mut key: u64 = 0;
         while i < n && b[i].is_ascii_alphabetic() {
+            key = (key << 8) | u64::from(b[i] | 0x20);
             i += 1;
         }
-        let word = input.get(ws..i)?;
         // A lone capital M may mean months; the grammar decides from what came before.
-        if word == "M" {
-            return None;
+        if i - ws > 8 || (i - ws == 1 && b[ws] == b'M') {
+            return Quick::Unsure;
         }
-        let unit = unit_from_word(word)?;
+        let Some(unit) = unit_from_packed(key) else {
+            let month_or_year = seen == 0 && scale == 1 && i == n && key != 0;
+            return if month_or_year && MONTH_OR_YEAR_KEYS.contains(&key) {
+                Quick::Refused
+            } else {
+                Quick::Unsure
+            };
+        };
         if seen & unit.bit() != 0 {
-            return None;
+            return Quick::Unsure;
         }
         seen |= unit.bit();
-        total = total.checked_add(v.checked_mul(unit.seconds())?)?;
+        let Some(sum) = v
+            .checked_mul(unit.seconds())
+            .and_then(|part| total.checked_add(part))
+        else {
+            return Quick::Unsure;
+        };
+        total = sum;
         if scale > 1 {
             // Whole seconds only; the grammar explains a fraction of a second.
             let part = frac * unit.seconds();
             if part % scale != 0 {
-                return None;
+                return Quick::Unsure;
             }
-            total = total.checked_add(part / scale)?;
+            let Some(sum) = total.checked_add(part / scale) else {
+                return Quick::Unsure;
+            };
+            total = sum;
         }
         if i == n {
-            return (total <= MAX_VALUE).then_some(total);
+            return if total <= MAX_VALUE {
+                Quick::Value(total)
+            } else {
+                Quick::Unsure
+            };
         }
         i = skip_spaces(i);
         if i < n && b[i] == b',' {
             i = skip_spaces(i + 1);
         }
         if i == n || !b[i].is_ascii_digit() {
-            return None;
+            return Quick::Unsure;
         }
     }
 }
@@ -179,35 +253,18 @@ pub(super) fn clock_seconds(input: &str) -> Option<u64> {
     (i == n && total <= MAX_VALUE).then_some(total)
 }
 
-/// True for inputs the grammar certainly refuses, recognised without it: nothing but spaces, a
-/// minus sign first, a number of months or years (`1 month`, `2 yrs`), a number grouped by dots
-/// (`86.400`). `false` means "ask the grammar", never "accepted"; a property test checks that
-/// [`super::value`] answers as [`super::parse`] does.
+/// True for inputs the grammar certainly refuses, recognised without it (beyond what
+/// [`compound_seconds`] recognises): nothing but spaces, a minus sign first, a number grouped by
+/// dots (`2.592.000`). `false` means "ask the grammar", never "accepted"; a property test checks
+/// that [`super::value`] answers as [`super::parse`] does.
 pub(super) fn refused(input: &str) -> bool {
     let b = input.as_bytes();
     if b.iter().all(|&c| c == b' ') || b[0] == b'-' {
         return true;
     }
-    if b.iter().all(|&c| c.is_ascii_digit() || c == b'.') {
-        return b.contains(&b'.') && looks_dot_grouped(input);
-    }
-    let mut i = 0;
-    if digits(b, &mut i).is_none() {
-        return false;
-    }
-    while b.get(i) == Some(&b' ') {
-        i += 1;
-    }
-    let Some(word) = input.get(i..) else {
-        return false;
-    };
-    !word.is_empty()
-        && word.bytes().all(|c| c.is_ascii_alphabetic())
-        && unit_from_word(word).is_none()
-        && MONTH_WORDS
-            .iter()
-            .chain(YEAR_WORDS)
-            .any(|w| w.eq_ignore_ascii_case(word))
+    b.iter().all(|&c| c.is_ascii_digit() || c == b'.')
+        && b.contains(&b'.')
+        && looks_dot_grouped(input)
 }
 
 /// The value of the 1 to 15 ASCII digits at `*i` (15 stay below [`MAX_VALUE`]), moving `*i`

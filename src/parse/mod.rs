@@ -15,6 +15,8 @@ mod scan;
 
 pub use error::{ErrorKind, ParseError};
 
+use fast::Quick;
+
 use crate::unit::Unit;
 use number::{too_large, NANO};
 use scan::{is_invisible, is_space, sl, UNICODE_MINUS};
@@ -30,8 +32,8 @@ pub const MAX_VALUE: u64 = (1 << 53) - 1;
 pub fn parse(input: &str, unit: Unit) -> Result<u64, ParseError> {
     // The shortcuts answer with a plain number: the common case never moves an error around.
     match shortcut(input, unit) {
-        Some(v) => Ok(v),
-        None => parse_slow(input, unit),
+        Quick::Value(v) => Ok(v),
+        _ => parse_slow(input, unit),
     }
 }
 
@@ -41,8 +43,9 @@ pub fn parse(input: &str, unit: Unit) -> Result<u64, ParseError> {
 /// by dots, a minus sign, nothing) are recognised without the grammar.
 pub fn value(input: &str, unit: Unit) -> Option<u64> {
     match shortcut(input, unit) {
-        Some(v) => Some(v),
-        None => value_slow(input, unit),
+        Quick::Value(v) => Some(v),
+        Quick::Refused => None,
+        Quick::Unsure => value_slow(input, unit),
     }
 }
 
@@ -76,30 +79,39 @@ fn parse_slow(input: &str, unit: Unit) -> Result<u64, ParseError> {
 
 fn parse_unchecked(input: &str, unit: Unit) -> Result<u64, ParseError> {
     match shortcut(input, unit) {
-        Some(v) => Ok(v),
-        None => parse_general(input, unit),
+        Quick::Value(v) => Ok(v),
+        _ => parse_general(input, unit),
     }
 }
 
 /// The forms most admins type, answered without the grammar when the answer is certain (see
-/// `fast`); `None` means "ask the grammar".
+/// `fast`), in `unit`.
 #[inline]
-fn shortcut(input: &str, unit: Unit) -> Option<u64> {
+fn shortcut(input: &str, unit: Unit) -> Quick {
     if let Some(v) = fast::bare_number(input) {
-        return Some(v);
+        return Quick::Value(v);
     }
     // One keystroke is one parse in a page: the content module leaves the rarer shortcuts out.
-    let seconds = match input.as_bytes().first() {
-        Some(b'P' | b'p') if !crate::CONTENT_MODULE => fast::iso_seconds(input),
-        Some(_) if !crate::CONTENT_MODULE && input.bytes().any(|b| b == b':') => {
-            fast::clock_seconds(input)
+    let quick = match input.as_bytes().first() {
+        Some(b'P' | b'p') if !crate::CONTENT_MODULE => {
+            fast::iso_seconds(input).map_or(Quick::Unsure, Quick::Value)
         }
-        _ => fast::compound_seconds(input),
-    }?;
+        _ => match fast::compound_seconds(input) {
+            // Clock notation fails the compound shortcut at its first colon.
+            Quick::Unsure if !crate::CONTENT_MODULE && input.bytes().any(|b| b == b':') => {
+                fast::clock_seconds(input).map_or(Quick::Unsure, Quick::Value)
+            }
+            q => q,
+        },
+    };
+    let Quick::Value(seconds) = quick else {
+        return quick;
+    };
     // Seconds need no division (a 64-bit division by a run-time value is tens of cycles).
     match unit {
-        Unit::Seconds => Some(seconds),
-        Unit::Minutes => (seconds % 60 == 0).then_some(seconds / 60),
+        Unit::Seconds => Quick::Value(seconds),
+        Unit::Minutes if seconds % 60 == 0 => Quick::Value(seconds / 60),
+        Unit::Minutes => Quick::Unsure,
     }
 }
 

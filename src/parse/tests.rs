@@ -72,7 +72,7 @@ fn the_shortcuts_take_the_common_forms() {
         ("1.5 days", 129_600),
         ("0.25h 1s", 901),
     ] {
-        assert_eq!(fast::compound_seconds(s), Some(v), "{s}");
+        assert_eq!(fast::compound_seconds(s).value(), Some(v), "{s}");
     }
     for s in [
         "24",
@@ -88,7 +88,21 @@ fn the_shortcuts_take_the_common_forms() {
         "1M",
         "1 mo",
     ] {
-        assert_eq!(fast::compound_seconds(s), None, "{s}");
+        assert_eq!(fast::compound_seconds(s).value(), None, "{s}");
+    }
+    // Refusals it recognises, and near misses it leaves to the grammar.
+    for s in ["1 month", "2yrs", "12 MONTHS", "86.400", "0.500"] {
+        assert_eq!(fast::compound_seconds(s), fast::Quick::Refused, "{s}");
+    }
+    for s in [
+        "1.5 months",
+        "1d 1 month",
+        "1 month ",
+        "86.40",
+        "1 minute.400",
+        "1.400.000",
+    ] {
+        assert_eq!(fast::compound_seconds(s), fast::Quick::Unsure, "{s}");
     }
 }
 
@@ -189,8 +203,34 @@ mod properties {
                 "[0-9]{1,3}",
                 "[0-9]{14,17}",
                 proptest::sample::select(vec![
-                    " ", "  ", ",", ", ", " and ", "s", "sec", "M", "m", "min", "H", "h", "hours",
-                    "d", "Day", "days", "w", "weeks", "mo", "x", ".", ".5", "_", "\u{a0}",
+                    " ",
+                    "  ",
+                    ",",
+                    ", ",
+                    " and ",
+                    "s",
+                    "sec",
+                    "M",
+                    "m",
+                    "min",
+                    "H",
+                    "h",
+                    "hours",
+                    "d",
+                    "Day",
+                    "days",
+                    "w",
+                    "weeks",
+                    "mo",
+                    "Month",
+                    "yrs",
+                    "x",
+                    ".",
+                    ".5",
+                    ".400",
+                    "secondsxx",
+                    "_",
+                    "\u{a0}",
                 ])
                 .prop_map(str::to_string),
             ],
@@ -220,11 +260,14 @@ mod properties {
         #[test]
         fn the_compound_shortcut_agrees_with_the_grammar(s in compound_soup(), minutes: bool) {
             let unit = if minutes { Unit::Minutes } else { Unit::Seconds };
-            if let Some(secs) = fast::compound_seconds(&s) {
-                let expected = (secs % unit.seconds() == 0).then(|| secs / unit.seconds());
-                if let Some(v) = expected {
-                    proptest::prop_assert_eq!(parse_general(&s, unit), Ok(v), "{:?}", s);
+            match fast::compound_seconds(&s) {
+                fast::Quick::Value(secs) => {
+                    if secs % unit.seconds() == 0 {
+                        proptest::prop_assert_eq!(parse_general(&s, unit), Ok(secs / unit.seconds()), "{:?}", s);
+                    }
                 }
+                fast::Quick::Refused => proptest::prop_assert!(parse_general(&s, unit).is_err(), "{:?}", s),
+                fast::Quick::Unsure => {}
             }
         }
 
@@ -256,7 +299,7 @@ mod properties {
         ) {
             let s = parts.iter().map(|(u, _)| format!("{n}{u}")).collect::<Vec<_>>().join(sep);
             let secs: u64 = parts.iter().map(|(_, k)| n * k).sum();
-            proptest::prop_assert_eq!(fast::compound_seconds(&s), Some(secs), "{:?}", s);
+            proptest::prop_assert_eq!(fast::compound_seconds(&s).value(), Some(secs), "{:?}", s);
         }
     }
 }
