@@ -145,10 +145,18 @@ pub(crate) const fn pack(word: &[u8]) -> u64 {
         if !word[i].is_ascii_alphabetic() {
             return 0;
         }
-        v = (v << 8) | word[i].to_ascii_lowercase() as u64;
+        v = pack_letter(v, word[i]);
         i += 1;
     }
     v
+}
+
+/// [`pack`]'s step: `key` with one more ASCII letter, lower-cased (for a letter, setting bit 5
+/// is its lower case: one instruction). For scanners that pack a word as they read it; past
+/// eight letters the key no longer names a word.
+#[inline]
+pub(crate) const fn pack_letter(key: u64, letter: u8) -> u64 {
+    (key << 8) | (letter | 0x20) as u64
 }
 
 /// The slots of the word table: a power of two comfortably above the number of words, so that a

@@ -4,7 +4,7 @@
 
 use super::compound::{looks_dot_grouped, MONTH_WORDS, YEAR_WORDS};
 use super::MAX_VALUE;
-use crate::unit::{pack, unit_from_packed};
+use crate::unit::{pack, pack_letter, unit_from_packed};
 
 /// The value of 1 to 15 ASCII digits, the form the field stores, optionally grouped by commas in
 /// threes (`86,400`, as the Dashboard's own documentation writes it). Fifteen digits stay below
@@ -98,7 +98,8 @@ pub(super) fn compound_seconds(input: &str) -> Quick {
         let Some(v) = digits(b, &mut i) else {
             return Quick::Unsure;
         };
-        let whole_digits = i;
+        // Where the whole part ends: its length, for the first number (which starts at 0).
+        let whole_end = i;
         // A decimal part (`1.5 days`), of at most nine digits: `frac / scale` of the unit.
         let (mut frac, mut scale) = (0u64, 1u64);
         if i + 1 < n && b[i] == b'.' && b[i + 1].is_ascii_digit() {
@@ -114,7 +115,7 @@ pub(super) fn compound_seconds(input: &str) -> Quick {
         }
         if i == n {
             // "86.400": a dot as a thousands separator or a decimal point; never guessed.
-            let dot_grouped = seen == 0 && scale == 1_000 && whole_digits <= 3;
+            let dot_grouped = seen == 0 && scale == 1_000 && whole_end <= 3;
             return if dot_grouped {
                 Quick::Refused
             } else {
@@ -123,10 +124,10 @@ pub(super) fn compound_seconds(input: &str) -> Quick {
         }
         let ws = skip_spaces(i);
         i = ws;
-        // The word, packed and lower-cased as it is read (`unit::pack`).
+        // The word, packed as it is read.
         let mut key: u64 = 0;
         while i < n && b[i].is_ascii_alphabetic() {
-            key = (key << 8) | u64::from(b[i] | 0x20);
+            key = pack_letter(key, b[i]);
             i += 1;
         }
         // A lone capital M may mean months; the grammar decides from what came before.
