@@ -37,22 +37,7 @@ pub(super) fn parse_bare(
     // "86.400" or "2.592.000": a dot as a thousands separator (German, Dutch, …) or a decimal?
     // Guessing wrong by a factor of 1,000 is the worst mistake this tool could make: refuse.
     if dots >= 1 && !has_other_sep && looks_dot_grouped(body) {
-        let suggestion = body.replace('.', ",");
-        return Err(ParseError::new(
-            ErrorKind::AmbiguousSeparator,
-            lo,
-            hi,
-            concat(&[
-                "“",
-                body,
-                "” is ambiguous: the dot could separate thousands or start decimals. Write ",
-                &suggestion,
-                " for thousands, or add a unit to a decimal (such as ",
-                body,
-                " h).",
-            ]),
-        )
-        .suggest(suggestion));
+        return Err(dot_grouped(body, lo, hi));
     }
     let mut cur = Cursor::new(input, lo, hi);
     let dec = read_decimal(&mut cur, false)?;
@@ -60,6 +45,26 @@ pub(super) fn parse_bare(
         Some(d) if cur.at_end() => times_seconds(&d, unit.seconds()),
         _ => Err(bad_number(body, lo, hi)),
     }
+}
+
+/// The refusal of `body`, at `[lo, hi)`, a number grouped by dots (`86.400`).
+pub(super) fn dot_grouped(body: &str, lo: usize, hi: usize) -> ParseError {
+    let suggestion = body.replace('.', ",");
+    ParseError::new(
+        ErrorKind::AmbiguousSeparator,
+        lo,
+        hi,
+        concat(&[
+            "“",
+            body,
+            "” is ambiguous: the dot could separate thousands or start decimals. Write ",
+            &suggestion,
+            " for thousands, or add a unit to a decimal (such as ",
+            body,
+            " h).",
+        ]),
+    )
+    .suggest(suggestion)
 }
 
 pub(super) fn looks_dot_grouped(body: &str) -> bool {
@@ -217,26 +222,10 @@ fn resolve_unit(
     if let Some(u) = unit_from_word(word) {
         return Ok(u);
     }
-    let is_one_of = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(word));
-    let days_per = if is_one_of(MONTH_WORDS) {
-        Some((30, "Months have no fixed length in seconds, and one month is already over the 30-day access-token limit; write days instead, such as 30d."))
-    } else if is_one_of(YEAR_WORDS) {
-        Some((
-            365,
-            "Years have no fixed length in seconds; write days instead, such as 365d.",
-        ))
-    } else {
-        None
-    };
-    if let Some((days, text)) = days_per {
-        let mut err = ParseError::new(ErrorKind::MonthOrYear, ws, we, text);
-        if let Some(n) = number.whole().and_then(|n| n.checked_mul(days)) {
-            let mut s = u64_string(n);
-            s.push('d');
-            err = err.suggest(s);
-        }
+    if let Some(err) = month_or_year(word, ws, we, number.whole()) {
         return Err(err);
     }
+    let is_one_of = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(word));
     if is_one_of(SUBSECOND_WORDS) {
         return Err(ParseError::new(
             ErrorKind::UnknownUnit,
@@ -259,6 +248,34 @@ fn resolve_unit(
         err = err.suggest(replace(input, ws, we, best, lo, hi));
     }
     Err(err)
+}
+
+/// The refusal of `word`, at `[ws, we)`, when it names months or years, suggesting days for a
+/// `whole` number of them.
+pub(super) fn month_or_year(
+    word: &str,
+    ws: usize,
+    we: usize,
+    whole: Option<u64>,
+) -> Option<ParseError> {
+    let is_one_of = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let (days, text) = if is_one_of(MONTH_WORDS) {
+        (30, "Months have no fixed length in seconds, and one month is already over the 30-day access-token limit; write days instead, such as 30d.")
+    } else if is_one_of(YEAR_WORDS) {
+        (
+            365,
+            "Years have no fixed length in seconds; write days instead, such as 365d.",
+        )
+    } else {
+        return None;
+    };
+    let mut err = ParseError::new(ErrorKind::MonthOrYear, ws, we, text);
+    if let Some(n) = whole.and_then(|n| n.checked_mul(days)) {
+        let mut s = u64_string(n);
+        s.push('d');
+        err = err.suggest(s);
+    }
+    Some(err)
 }
 
 /// The input between `lo` and `hi` with `[start, end)` replaced.

@@ -33,8 +33,46 @@ pub fn parse(input: &str, unit: Unit) -> Result<u64, ParseError> {
     // The shortcuts answer with a plain number: the common case never moves an error around.
     match shortcut(input, unit) {
         Quick::Value(v) => Ok(v),
+        // The content module parses once per keystroke: it leaves the quick refusals out.
+        Quick::Refused if !crate::CONTENT_MODULE => match quick_refusal(input, unit) {
+            Some(e) => Err(e),
+            None => parse_slow(input, unit),
+        },
         _ => parse_slow(input, unit),
     }
+}
+
+/// The grammar's refusal of an input the compound shortcut certainly refuses (a whole number of
+/// months or years, or a number grouped by one dot), made without the grammar: those inputs
+/// start with their digits and have no other shape. A property test checks that it is the
+/// grammar's refusal, message and suggestion included; `None` sends the input to the grammar.
+#[cold]
+#[inline(never)]
+fn quick_refusal(input: &str, unit: Unit) -> Option<ParseError> {
+    let b = input.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut err;
+    let parses = if b.get(digits) == Some(&b'.') {
+        err = compound::dot_grouped(input, 0, input.len());
+        err.suggestion
+            .as_deref()
+            .is_some_and(|s| parse_unchecked(s, unit).is_ok())
+    } else {
+        let ws = digits + b[digits..].iter().take_while(|&&c| c == b' ').count();
+        let number = fast::bare_number(sl(input, 0, digits));
+        err = compound::month_or_year(sl(input, ws, b.len()), ws, b.len(), number)?;
+        // The suggestion is a number of days: it parses when they are a safe integer of `unit`.
+        let days = err.suggestion.as_deref().and_then(|s| s.strip_suffix('d'));
+        let per_day = 86_400 / unit.seconds();
+        days.and_then(fast::bare_number)
+            .and_then(|n| n.checked_mul(per_day))
+            .is_some_and(|v| v <= MAX_VALUE)
+    };
+    // As in `parse_slow`: the suggestion is kept only when it parses.
+    if !parses {
+        err.suggestion = None;
+    }
+    Some(err)
 }
 
 /// The whole number `input` stands for in `unit`, or `None` when it is refused: [`parse`]'s

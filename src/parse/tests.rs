@@ -91,8 +91,18 @@ fn the_shortcuts_take_the_common_forms() {
         assert_eq!(fast::compound_seconds(s).value(), None, "{s}");
     }
     // Refusals it recognises, and near misses it leaves to the grammar.
-    for s in ["1 month", "2yrs", "12 MONTHS", "86.400", "0.500"] {
+    for s in [
+        "1 month",
+        "2yrs",
+        "12 MONTHS",
+        "86.400",
+        "0.500",
+        "999999999999999 years",
+    ] {
         assert_eq!(fast::compound_seconds(s), fast::Quick::Refused, "{s}");
+        for unit in [Unit::Seconds, Unit::Minutes] {
+            assert_eq!(quick_refusal(s, unit), parse_slow(s, unit).err(), "{s}");
+        }
     }
     for s in [
         "1.5 months",
@@ -266,7 +276,11 @@ mod properties {
                         proptest::prop_assert_eq!(parse_general(&s, unit), Ok(secs / unit.seconds()), "{:?}", s);
                     }
                 }
-                fast::Quick::Refused => proptest::prop_assert!(parse_general(&s, unit).is_err(), "{:?}", s),
+                fast::Quick::Refused => {
+                    proptest::prop_assert!(parse_general(&s, unit).is_err(), "{:?}", s);
+                    // The refusal made without the grammar is the grammar's, word for word.
+                    proptest::prop_assert_eq!(quick_refusal(&s, unit), parse_slow(&s, unit).err(), "{:?}", s);
+                }
                 fast::Quick::Unsure => {}
             }
         }
