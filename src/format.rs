@@ -1,5 +1,6 @@
 //! Whole numbers of seconds or minutes back into words, exactly: never rounded.
 
+use crate::text::{concat, push_u64, u64_string};
 use crate::unit::{TimeUnit, Unit};
 
 /// Units the formatter uses, largest first. Weeks are left out on purpose: admins read limits
@@ -49,7 +50,7 @@ pub fn short(value: u64, unit: Unit) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&n.to_string());
+        push_u64(&mut out, n);
         out.push_str(u.short());
     }
     if out.is_empty() {
@@ -63,7 +64,7 @@ pub fn short(value: u64, unit: Unit) -> String {
 
 /// An integer with comma thousands separators: `86,400`.
 pub fn group(n: u64) -> String {
-    let digits = n.to_string();
+    let digits = u64_string(n);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -76,12 +77,13 @@ pub fn group(n: u64) -> String {
 
 /// The sentence a note shows: `86,400 s = 1 day`.
 pub fn equation(value: u64, unit: Unit) -> String {
-    format!(
-        "{} {} = {}",
-        group(value),
+    concat(&[
+        &group(value),
+        " ",
         unit.symbol(),
-        words(value, unit)
-    )
+        " = ",
+        &words(value, unit),
+    ])
 }
 
 #[cfg(test)]

@@ -50,12 +50,12 @@ pub fn private_cloud_host(text: &str) -> Result<String, &'static str> {
     if !label_ok {
         return Err("The name between “manage.” and “.auth0.com” is letters, digits and hyphens.");
     }
-    Ok(format!("manage.{name}.auth0.com"))
+    Ok(crate::text::concat(&["manage.", name, ".auth0.com"]))
 }
 
 /// The match pattern of a Dashboard host, for its permission and content script.
 pub fn pattern(host: &str) -> String {
-    format!("https://{host}/*")
+    crate::text::concat(&["https://", host, "/*"])
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use crate::catalog::Field;
 use crate::idmap::IdMap;
 use crate::parse::parse;
+use crate::text::{concat, u64_string};
 use serde::{Deserialize, Serialize};
 
 /// A limit as an IT team writes it: a number in the field's unit, or text in the input
@@ -62,7 +63,7 @@ impl Policy {
         let mut out = Vec::new();
         for (id, fp) in self.fields.iter() {
             let Some(field) = crate::catalog::FIELDS.iter().find(|f| f.id == id) else {
-                out.push(format!("unknown field “{id}”"));
+                out.push(concat(&["unknown field “", id, "”"]));
                 continue;
             };
             for (name, v) in [
@@ -74,10 +75,17 @@ impl Policy {
                 if let Some(v) = v {
                     if v.resolve(field).is_none() {
                         let text = match v {
-                            PolicyValue::Number(n) => n.to_string(),
+                            PolicyValue::Number(n) => u64_string(*n),
                             PolicyValue::Text(t) => t.clone(),
                         };
-                        out.push(format!("{id}.{name}: “{text}” is not a lifetime"));
+                        out.push(concat(&[
+                            id,
+                            ".",
+                            name,
+                            ": “",
+                            &text,
+                            "” is not a lifetime",
+                        ]));
                     }
                 }
             }

@@ -47,6 +47,36 @@ pub fn u64_string(n: u64) -> String {
     out
 }
 
+/// A code point as Unicode writes it, without the `U+`: at least four upper-case hex digits.
+pub fn code_point(c: char) -> String {
+    let n = u32::from(c);
+    let mut out = String::with_capacity(6);
+    let mut shift = 20;
+    while shift >= 16 && n >> shift == 0 {
+        shift -= 4;
+    }
+    loop {
+        out.push(char::from(
+            b"0123456789ABCDEF"[((n >> shift) & 0xF) as usize],
+        ));
+        if shift == 0 {
+            break;
+        }
+        shift -= 4;
+    }
+    out
+}
+
+/// The decimal digits of `n`, with a minus sign when it is negative.
+pub fn i64_string(n: i64) -> String {
+    let mut out = String::with_capacity(20);
+    if n < 0 {
+        out.push('-');
+    }
+    push_u64(&mut out, n.unsigned_abs());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,6 +85,19 @@ mod tests {
     fn numbers_and_parts() {
         for n in [0, 7, 10, 86_400, u64::MAX] {
             assert_eq!(u64_string(n), n.to_string());
+        }
+        for c in [
+            '\0',
+            '\u{ad}',
+            '\u{200b}',
+            '\u{feff}',
+            '\u{1f600}',
+            '\u{10ffff}',
+        ] {
+            assert_eq!(code_point(c), format!("{:04X}", u32::from(c)));
+        }
+        for n in [0, -1, 42, i64::MIN, i64::MAX] {
+            assert_eq!(i64_string(n), n.to_string());
         }
         assert_eq!(concat(&["“", "86.400", "” is"]), "“86.400” is");
         assert_eq!(concat(&[]), "");

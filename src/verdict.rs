@@ -74,57 +74,77 @@ pub enum Text {
 
 /// Writes `template` with its `{…}` placeholder replaced by the amount in the unit and in words,
 /// then, for a catalog limit, its kind: "Above 2,592,000 s (30 days) … — Management API schema."
-fn write_amount(
-    f: &mut fmt::Formatter<'_>,
-    template: &str,
-    value: u64,
-    unit: Unit,
-    kind: Option<Kind>,
-) -> fmt::Result {
+fn write_amount(out: &mut String, template: &str, value: u64, unit: Unit, kind: Option<Kind>) {
     let (before, rest) = template.split_once('{').unwrap_or((template, ""));
     let after = rest.split_once('}').map_or("", |(_, a)| a);
-    write!(
-        f,
-        "{before}{} {} ({})",
-        format::group(value),
+    for part in [
+        before,
+        &format::group(value),
+        " ",
         unit.symbol(),
-        format::words(value, unit)
-    )?;
+        " (",
+        &format::words(value, unit),
+        ")",
+    ] {
+        out.push_str(part);
+    }
     match kind {
-        Some(kind) => write!(f, "{} — {}.", after.trim_end_matches('.'), kind.label()),
-        None => f.write_str(after),
+        Some(kind) => {
+            for part in [after.trim_end_matches('.'), " — ", kind.label(), "."] {
+                out.push_str(part);
+            }
+        }
+        None => out.push_str(after),
     }
 }
 
-impl fmt::Display for Text {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Text {
+    /// Appends the words to `out` (without `core::fmt`, whose code the content module leaves out).
+    pub fn write_to(&self, out: &mut String) {
         match self {
-            Text::Fixed(s) => f.write_str(s),
-            Text::Refusal(e) => e.fmt(f),
+            Text::Fixed(s) => out.push_str(s),
+            Text::Refusal(e) => e.write_to(out),
             Text::Amount {
                 template,
                 value,
                 unit,
-            } => write_amount(f, template, *value, *unit, None),
+            } => write_amount(out, template, *value, *unit, None),
             Text::Limit {
                 template,
                 value,
                 unit,
                 kind,
-            } => write_amount(f, template, *value, *unit, Some(*kind)),
+            } => write_amount(out, template, *value, *unit, Some(*kind)),
             Text::Default { kind, note: None } => {
-                write!(f, "This is Auth0's default — {}.", kind.label())
+                for part in ["This is Auth0's default — ", kind.label(), "."] {
+                    out.push_str(part);
+                }
             }
             Text::Default { note: Some(n), .. } => {
-                write!(f, "This is the default the documentation gives; {n}.")
+                for part in ["This is the default the documentation gives; ", n, "."] {
+                    out.push_str(part);
+                }
             }
         }
+    }
+
+    /// The words, put together.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        self.write_to(&mut out);
+        out
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
     }
 }
 
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(&self.render())
     }
 }
 

@@ -2,6 +2,7 @@
 //! message next to Save, and the page theme. The web layer only puts these strings on screen.
 
 use crate::catalog::Flow;
+use crate::text::{concat, u64_string};
 use crate::verdict::{Level, Verdict};
 use serde::Serialize;
 
@@ -38,7 +39,7 @@ pub fn note(verdict: &Verdict, flows: &[Flow], typed: Option<&str>) -> NoteView 
     for level in [Level::Error, Level::Warning, Level::Ok, Level::Info] {
         for m in verdict.messages.iter().filter(|m| m.level == level) {
             if m.code != "is_default" || verdict.level == Level::Ok {
-                messages.push((m.level, m.text.to_string()));
+                messages.push((m.level, m.text.render()));
             }
         }
     }
@@ -55,10 +56,7 @@ pub fn note(verdict: &Verdict, flows: &[Flow], typed: Option<&str>) -> NoteView 
         },
         equation: verdict.equation(),
         messages,
-        convert_to: verdict
-            .value
-            .filter(|_| !verdict.canonical)
-            .map(|v| v.to_string()),
+        convert_to: verdict.value.filter(|_| !verdict.canonical).map(u64_string),
         restorable: typed.map(str::to_string),
         flows_label: if only_browser {
             "Affects only:"
@@ -81,19 +79,25 @@ pub fn is_compact(level: Level, focused: bool, opened: bool) -> bool {
 /// The button that resolves a blocking relation: "Set Implicit / Hybrid Flow Access Token
 /// Lifetime to 3,600 s". `label` is the changed field's label as the page shows it.
 pub fn fix_button(label: &str, value: u64, unit: crate::unit::Unit) -> String {
-    format!(
-        "Set {} to {} {}",
+    concat(&[
+        "Set ",
         display_label(label),
-        crate::format::group(value),
-        unit.symbol()
-    )
+        " to ",
+        &crate::format::group(value),
+        " ",
+        unit.symbol(),
+    ])
 }
 
 /// One line of the message next to Save: the field's label as the page shows it, and why.
 pub fn blocked_line(label: &str, verdict: &Verdict) -> String {
     match verdict.messages.iter().find(|m| m.level == Level::Error) {
-        Some(m) => format!("{}: {}", display_label(label), m.text),
-        None => format!("{}: its value is not valid", display_label(label)),
+        Some(m) => {
+            let mut out = concat(&[display_label(label), ": "]);
+            m.text.write_to(&mut out);
+            out
+        }
+        None => concat(&[display_label(label), ": its value is not valid"]),
     }
 }
 
@@ -107,7 +111,11 @@ pub fn blocked_heading(count: usize) -> String {
     if count == 1 {
         "Lifetime Guard stopped this save: 1 field needs a fix.".to_string()
     } else {
-        format!("Lifetime Guard stopped this save: {count} fields need a fix.")
+        concat(&[
+            "Lifetime Guard stopped this save: ",
+            &u64_string(count as u64),
+            " fields need a fix.",
+        ])
     }
 }
 

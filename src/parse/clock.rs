@@ -3,6 +3,7 @@
 use super::error::{ErrorKind, ParseError};
 use super::number::{digits_value, mul, too_large, NANO};
 use super::scan::sl;
+use crate::text::concat;
 
 fn bad(start: usize, end: usize, message: impl Into<std::borrow::Cow<'static, str>>) -> ParseError {
     ParseError::new(ErrorKind::BadClock, start, end, message)
@@ -43,10 +44,10 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
             let mut err = bad(
                 start,
                 start + part.len(),
-                format!("{what} in a clock value take two digits, as in 1:05."),
+                concat(&[what, " in a clock value take two digits, as in 1:05."]),
             );
             if part.len() == 1 {
-                fixed[i] = format!("0{part}");
+                fixed[i] = concat(&["0", part]);
                 err = err.suggest(fixed.join(":"));
             }
             return Err(err);
@@ -56,7 +57,7 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
             return Err(bad(
                 start,
                 start + 2,
-                format!("{what} in a clock value must be below 60."),
+                concat(&[what, " in a clock value must be below 60."]),
             ));
         }
         total += n * if i == 1 { 60 } else { 1 };

@@ -143,10 +143,10 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
                 ErrorKind::DuplicateUnit,
                 number.start,
                 we,
-                format!(
-                    "{} appear twice; give each unit once, as in 1d 12h.",
-                    capitalise_plural(tu)
-                ),
+                concat(&[
+                    &capitalise_plural(tu),
+                    " appear twice; give each unit once, as in 1d 12h.",
+                ]),
             ));
         }
         seen |= tu.bit();
@@ -356,14 +356,22 @@ fn missing_unit(
         ErrorKind::MissingUnit,
         number.start,
         number.end,
-        format!("“{text}” has no unit; add one, such as {text}h or {text} min."),
+        concat(&[
+            "“",
+            text,
+            "” has no unit; add one, such as ",
+            text,
+            "h or ",
+            text,
+            " min.",
+        ]),
     );
     if let Some(g) = guess {
         err = err.suggest(replace(
             input,
             number.start,
             number.end,
-            &format!("{text}{}", g.short()),
+            &concat(&[text, g.short()]),
             lo,
             hi,
         ));
@@ -420,11 +428,17 @@ fn missing_number(
                 if first {
                     "Start with a number, such as 24h, 30 days or 86400.".to_string()
                 } else {
-                    format!("“{word}” needs a number before it, such as 12 {word}.")
+                    concat(&[
+                        "“",
+                        word,
+                        "” needs a number before it, such as 12 ",
+                        word,
+                        ".",
+                    ])
                 },
             );
             if unit_from_word(word).is_some() && first && we == hi {
-                err = err.suggest(format!("1 {}", sl(input, ws, we)));
+                err = err.suggest(concat(&["1 ", sl(input, ws, we)]));
             }
             err
         }
@@ -432,7 +446,11 @@ fn missing_number(
             ErrorKind::MissingNumber,
             at,
             at + c.len_utf8(),
-            format!("Expected a number at “{c}”; type values such as 1d 12h or 1 day, 12 hours."),
+            concat(&[
+                "Expected a number at “",
+                c.encode_utf8(&mut [0; 4]),
+                "”; type values such as 1d 12h or 1 day, 12 hours.",
+            ]),
         ),
         None => ParseError::new(
             ErrorKind::MissingNumber,

@@ -100,13 +100,24 @@ impl ParseError {
     }
 }
 
+impl ParseError {
+    /// Appends the message and its suggestion, as `Display` writes them (without `core::fmt`,
+    /// whose code the content module leaves out).
+    pub fn write_to(&self, out: &mut String) {
+        out.push_str(&self.message);
+        if let Some(s) = &self.suggestion {
+            for part in [" Did you mean “", s, "”?"] {
+                out.push_str(part);
+            }
+        }
+    }
+}
+
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(s) = &self.suggestion {
-            write!(f, " Did you mean “{s}”?")?;
-        }
-        Ok(())
+        let mut out = String::new();
+        self.write_to(&mut out);
+        f.write_str(&out)
     }
 }
 

@@ -4,6 +4,7 @@
 use super::error::{ErrorKind, ParseError};
 use super::number::{read_decimal, times_seconds, too_large};
 use super::scan::{sl, Cursor};
+use crate::text::concat;
 
 /// Designators in the order the standard requires them, with their length in seconds
 /// (0 for years and months, which are refused).
@@ -47,9 +48,11 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
                 return Err(bad(
                     at,
                     at + c.len_utf8(),
-                    format!(
-                        "Expected a number at “{c}” in the ISO 8601 duration; for example P1DT12H."
-                    ),
+                    concat(&[
+                        "Expected a number at “",
+                        c.encode_utf8(&mut [0; 4]),
+                        "” in the ISO 8601 duration; for example P1DT12H.",
+                    ]),
                 ));
             }
         };
@@ -67,19 +70,20 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
             .position(|&(c, time, _)| c == d && time == in_time)
         else {
             return Err(if !in_time && matches!(d, 'H' | 'S') {
-                let fixed = format!(
-                    "{}T{}",
+                let fixed = concat(&[
                     sl(input, lo, number.start),
-                    sl(input, number.start, hi)
-                );
+                    "T",
+                    sl(input, number.start, hi),
+                ]);
                 bad(
                     dstart,
                     dend,
-                    format!(
-                        "Hours, minutes and seconds go after a T, as in PT{}{}.",
+                    concat(&[
+                        "Hours, minutes and seconds go after a T, as in PT",
                         sl(input, number.start, number.end),
-                        d
-                    ),
+                        d.encode_utf8(&mut [0; 4]),
+                        ".",
+                    ]),
                 )
                 .suggest(fixed)
             } else if in_time && matches!(d, 'Y' | 'W' | 'D') {
@@ -89,7 +93,15 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
                     "Years, weeks and days go before the T, as in P1DT12H.",
                 )
             } else {
-                bad(dstart, dend, format!("“{designator}” is not an ISO 8601 duration designator; use W, D, H, M or S."))
+                bad(
+                    dstart,
+                    dend,
+                    concat(&[
+                        "“",
+                        designator.encode_utf8(&mut [0; 4]),
+                        "” is not an ISO 8601 duration designator; use W, D, H, M or S.",
+                    ]),
+                )
             });
         };
         if last.is_some_and(|l| index <= l) {
@@ -111,10 +123,15 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
                 ErrorKind::MonthOrYear,
                 dstart,
                 dend,
-                format!(
-                    "In ISO 8601, {d} before the T means {what}, which have no fixed length in seconds; write days (P30D) or, for minutes, PT{}M.",
-                    sl(input, number.start, number.end)
-                ),
+                concat(&[
+                    "In ISO 8601, ",
+                    d.encode_utf8(&mut [0; 4]),
+                    " before the T means ",
+                    what,
+                    ", which have no fixed length in seconds; write days (P30D) or, for minutes, PT",
+                    sl(input, number.start, number.end),
+                    "M.",
+                ]),
             );
             if let Some(n) = number.whole().and_then(|n| n.checked_mul(days)) {
                 let mut s = String::from("P");

@@ -17,6 +17,7 @@ pub use error::{ErrorKind, ParseError};
 
 use fast::Quick;
 
+use crate::text::{code_point, concat, u64_string};
 use crate::unit::Unit;
 use number::{too_large, NANO};
 use scan::{is_invisible, is_space, sl, UNICODE_MINUS};
@@ -211,15 +212,18 @@ fn to_unit(nanos: u128, unit: Unit, lo: usize, hi: usize) -> Result<u64, ParseEr
             ErrorKind::NotWhole,
             lo,
             hi,
-            format!(
-                "This field takes whole {}; {} {} is not a whole number.",
+            concat(&[
+                "This field takes whole ",
                 unit.name(),
-                exact,
-                unit.symbol()
-            ),
+                "; ",
+                &exact,
+                " ",
+                unit.symbol(),
+                " is not a whole number.",
+            ]),
         );
         if nearest > 0 && nearest <= u128::from(MAX_VALUE) {
-            err = err.suggest((nearest as u64).to_string());
+            err = err.suggest(u64_string(nearest as u64));
         }
         return Err(err);
     }
@@ -235,8 +239,7 @@ fn format_fraction(num: u128, den: u128) -> String {
     let whole = num / den;
     let mut rem = num % den;
     // Keeps 128-bit formatting out of the wasm; fractions that large are never whole anyway.
-    let mut out =
-        u64::try_from(whole).map_or_else(|_| "a huge number".to_string(), |w| w.to_string());
+    let mut out = u64::try_from(whole).map_or_else(|_| "a huge number".to_string(), u64_string);
     out.push('.');
     for _ in 0..4 {
         rem *= 10;
@@ -246,7 +249,7 @@ fn format_fraction(num: u128, den: u128) -> String {
             return out;
         }
     }
-    format!("≈{out}")
+    concat(&["≈", &out])
 }
 
 /// The byte range of `input` without leading and trailing spaces.
@@ -297,10 +300,11 @@ fn check_characters(input: &str, lo: usize, hi: usize) -> Result<(), ParseError>
                 ErrorKind::InvalidCharacter,
                 start,
                 end,
-                format!(
-                    "The value contains an invisible character (U+{:04X}); delete it and retype the value.",
-                    u32::from(c)
-                ),
+                concat(&[
+                    "The value contains an invisible character (U+",
+                    &code_point(c),
+                    "); delete it and retype the value.",
+                ]),
             );
             if !cleaned.is_empty() {
                 e.suggest(cleaned)
@@ -312,26 +316,33 @@ fn check_characters(input: &str, lo: usize, hi: usize) -> Result<(), ParseError>
                 ErrorKind::InvalidCharacter,
                 start,
                 end,
-                format!(
-                    "“{c}” is not one of the digits 0–9; retype the number with ordinary digits."
-                ),
+                concat(&[
+                    "“",
+                    c.encode_utf8(&mut [0; 4]),
+                    "” is not one of the digits 0–9; retype the number with ordinary digits.",
+                ]),
             )
         } else if c.is_control() {
             ParseError::new(
                 ErrorKind::InvalidCharacter,
                 start,
                 end,
-                format!(
-                    "The value contains a control character (U+{:04X}); retype it.",
-                    u32::from(c)
-                ),
+                concat(&[
+                    "The value contains a control character (U+",
+                    &code_point(c),
+                    "); retype it.",
+                ]),
             )
         } else {
             ParseError::new(
                 ErrorKind::InvalidCharacter,
                 start,
                 end,
-                format!("“{c}” is not part of a lifetime; use digits and units, such as 24h or 30 days."),
+                concat(&[
+                    "“",
+                    c.encode_utf8(&mut [0; 4]),
+                    "” is not part of a lifetime; use digits and units, such as 24h or 30 days.",
+                ]),
             )
         };
         return Err(err);

@@ -9,6 +9,7 @@ use super::note::{Alert, Note};
 use super::place;
 use super::scope::Scope;
 use crate::catalog::Field;
+use crate::text::{concat, i64_string, u64_string};
 use crate::verdict::{check_field, Context, Verdict};
 use crate::view;
 use gloo_events::EventListener;
@@ -169,7 +170,7 @@ pub fn start(config: Config) -> Result<(), JsValue> {
         return Ok(());
     }
     // Notes left by an earlier instance of the extension (before an update) are orphans now.
-    if let Ok(old) = doc.query_selector_all(&format!("{}, {}", dom::NOTE_TAG, dom::ALERT_TAG)) {
+    if let Ok(old) = doc.query_selector_all(&concat(&[dom::NOTE_TAG, ", ", dom::ALERT_TAG])) {
         for i in 0..old.length() {
             if let Some(el) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 el.remove();
@@ -291,7 +292,7 @@ pub fn status() -> Result<JsValue, JsValue> {
                 )?;
                 let messages = js_sys::Array::new();
                 for m in &v.messages {
-                    messages.push(&JsValue::from_str(&m.text.to_string()));
+                    messages.push(&JsValue::from_str(&m.text.render()));
                 }
                 set(&f, "messages", messages.into())?;
             }
@@ -460,7 +461,7 @@ impl App {
             self.find_identifier();
         }
         self.next_id += 1;
-        let note_id = format!("lifetime-guard-note-{}", self.next_id);
+        let note_id = concat(&["lifetime-guard-note-", &u64_string(self.next_id as u64)]);
         let Ok(note) = Note::new(&note_id) else {
             return;
         };
@@ -634,7 +635,7 @@ impl App {
         match verdict.value {
             Some(v) if !verdict.canonical && text == t.value => {
                 t.typed = Some(text);
-                vec![Effect::Write(t.input.clone(), v.to_string())]
+                vec![Effect::Write(t.input.clone(), u64_string(v))]
             }
             _ => Vec::new(),
         }
@@ -669,7 +670,7 @@ impl App {
             return Vec::new();
         };
         match self.tracked.iter().find(|t| t.field.id == target) {
-            Some(t) => vec![Effect::Write(t.input.clone(), value.to_string())],
+            Some(t) => vec![Effect::Write(t.input.clone(), u64_string(value))],
             None => Vec::new(),
         }
     }
@@ -889,7 +890,7 @@ impl App {
         let attr = |name: &str| t.input.get_attribute(name).unwrap_or_default();
         let next =
             crate::number_field::stepped(current, up, &attr("step"), &attr("min"), &attr("max"));
-        Some(vec![Effect::Write(t.input.clone(), next.to_string())])
+        Some(vec![Effect::Write(t.input.clone(), i64_string(next))])
     }
 
     fn on_click(&mut self, e: &Event) -> Vec<Effect> {

@@ -29,7 +29,8 @@ impl Default for Config {
 }
 
 fn config_from(value: JsValue) -> Result<Config, JsError> {
-    settings::config(&value).map_err(|e| JsError::new(&format!("invalid settings: {e}")))
+    settings::config(&value)
+        .map_err(|e| JsError::new(&crate::text::concat(&["invalid settings: ", &e])))
 }
 
 /// Starts guarding the current page with `settings` (see [`Config`]).

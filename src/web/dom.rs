@@ -1,6 +1,6 @@
 //! Small DOM helpers. None of them panics on unexpected page content.
 
-use crate::text::joined;
+use crate::text::{concat, joined};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
@@ -170,7 +170,7 @@ pub fn add_token(el: &Element, attr: &str, id: &str) {
         let next = if current.trim().is_empty() {
             id.to_string()
         } else {
-            format!("{} {id}", current.trim())
+            concat(&[current.trim(), " ", id])
         };
         let _ = el.set_attribute(attr, &next);
     }

@@ -146,7 +146,7 @@ impl Note {
             add(&doc, &row, "span", "eq", Some(eq))?;
         }
         if let Some(to) = &view.convert_to {
-            let b = button(&doc, &row, "convert", &format!("Use {to}"))?;
+            let b = button(&doc, &row, "convert", &concat(&["Use ", to]))?;
             b.set_attribute(
                 "title",
                 "Write the whole number into the field (also done when you leave it)",
@@ -158,7 +158,7 @@ impl Note {
         if let Some(fix) = &view.fix {
             button(&doc, &row, "fix", fix)?;
         }
-        let details_id = format!("{}-details", self.shadow.host.id());
+        let details_id = concat(&[&self.shadow.host.id(), "-details"]);
         if view.level == Level::Ok {
             // The disclosure: keyboard-accessible, says whether the details are shown.
             let t = button(
@@ -199,7 +199,7 @@ impl Note {
         }
         add(&doc, &details, "div", "explain", Some(view.explanation))?;
         if let Some(class) = focused {
-            if let Ok(Some(b)) = body.query_selector(&format!("button.{class}")) {
+            if let Ok(Some(b)) = body.query_selector(&concat(&["button.", &class])) {
                 let _ = b.unchecked_ref::<HtmlElement>().focus();
             }
         }

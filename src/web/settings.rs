@@ -7,6 +7,7 @@
 #[cfg(not(feature = "tools"))]
 use super::Config;
 use crate::policy::{FieldPolicy, Policy, PolicyValue};
+use crate::text::concat;
 #[cfg(feature = "tools")]
 use crate::verdict::Context;
 use wasm_bindgen::prelude::*;
@@ -30,7 +31,7 @@ fn bool_at(obj: &JsValue, key: &str, default: bool) -> Result<bool, String> {
         return Ok(default);
     }
     v.as_bool()
-        .ok_or_else(|| format!("“{key}” must be true or false"))
+        .ok_or_else(|| concat(&["“", key, "” must be true or false"]))
 }
 
 #[cfg(feature = "tools")]
@@ -41,7 +42,7 @@ fn string_at(obj: &JsValue, key: &str) -> Result<Option<String>, String> {
     }
     v.as_string()
         .map(Some)
-        .ok_or_else(|| format!("“{key}” must be a string"))
+        .ok_or_else(|| concat(&["“", key, "” must be a string"]))
 }
 
 /// The own enumerable keys of an object.
@@ -66,9 +67,10 @@ fn policy_value(v: &JsValue, what: &str) -> Result<Option<PolicyValue>, String> 
         Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= crate::MAX_VALUE as f64 => {
             Ok(Some(PolicyValue::Number(n as u64)))
         }
-        _ => Err(format!(
-            "{what} must be a whole number or a lifetime such as “1h”"
-        )),
+        _ => Err(concat(&[
+            what,
+            " must be a whole number or a lifetime such as “1h”",
+        ])),
     }
 }
 
@@ -84,10 +86,10 @@ pub fn policy(v: &JsValue) -> Result<Option<Policy>, String> {
     for id in keys(v) {
         let entry = get(v, &id);
         let field = FieldPolicy {
-            max: policy_value(&get(&entry, "max"), &format!("{id}.max"))?,
-            min: policy_value(&get(&entry, "min"), &format!("{id}.min"))?,
-            warn_above: policy_value(&get(&entry, "warn_above"), &format!("{id}.warn_above"))?,
-            warn_below: policy_value(&get(&entry, "warn_below"), &format!("{id}.warn_below"))?,
+            max: policy_value(&get(&entry, "max"), &concat(&[&id, ".max"]))?,
+            min: policy_value(&get(&entry, "min"), &concat(&[&id, ".min"]))?,
+            warn_above: policy_value(&get(&entry, "warn_above"), &concat(&[&id, ".warn_above"]))?,
+            warn_below: policy_value(&get(&entry, "warn_below"), &concat(&[&id, ".warn_below"]))?,
         };
         policy.fields.insert(id, field);
     }
