@@ -224,23 +224,23 @@ fn usage_error(message: &str) -> ExitCode {
 fn error_json(e: &ParseError) -> serde_json::Value {
     json!({
         "kind": e.kind.code(),
-        "message": e.message,
+        "message": e.message(),
         "start": e.start,
         "end": e.end,
-        "suggestion": e.suggestion,
+        "suggestion": e.suggestion(),
     })
 }
 
 /// Prints the input with a caret line under the offending bytes.
 fn print_error(input: &str, e: &ParseError) {
-    eprintln!("error: {}", e.message);
+    eprintln!("error: {}", e.message());
     let start = input.get(..e.start).map_or(0, |s| s.chars().count());
     let width = input
         .get(e.start..e.end)
         .map_or(1, |s| s.chars().count().max(1));
     eprintln!("  {}", input.replace(['\n', '\r', '\t'], " "));
     eprintln!("  {}{}", " ".repeat(start), "^".repeat(width));
-    if let Some(s) = &e.suggestion {
+    if let Some(s) = e.suggestion() {
         eprintln!("did you mean “{s}”?");
     }
 }

@@ -38,12 +38,12 @@ fn parse_corpus() {
                 kind.as_str() == Some(e.kind.code())
                     && case
                         .get("suggestion")
-                        .is_none_or(|s| s.as_str() == e.suggestion.as_deref())
+                        .is_none_or(|s| s.as_str() == e.suggestion().as_deref())
                     && e.start <= e.end
                     && e.end <= input.len()
                     && input.is_char_boundary(e.start)
                     && input.is_char_boundary(e.end)
-                    && !e.message.is_empty()
+                    && !e.message().is_empty()
             }
             _ => false,
         };

@@ -18,8 +18,8 @@ fn regressions_stay_fixed() {
                     text.is_char_boundary(e.start) && text.is_char_boundary(e.end),
                     "{text:?}"
                 );
-                if let Some(s) = &e.suggestion {
-                    assert!(parse(s, unit).is_ok(), "{text:?}: {s:?}");
+                if let Some(s) = e.suggestion() {
+                    assert!(parse(&s, unit).is_ok(), "{text:?}: {s:?}");
                 }
             }
         }

@@ -134,10 +134,10 @@ fn check_error_shape(s: &str, unit: Unit) {
             s.is_char_boundary(e.start) && s.is_char_boundary(e.end),
             "{s:?}: range splits a character"
         );
-        assert!(!e.message.is_empty());
-        if let Some(sugg) = &e.suggestion {
+        assert!(!e.message().is_empty());
+        if let Some(sugg) = e.suggestion() {
             assert!(
-                parse(sugg, unit).is_ok(),
+                parse(&sugg, unit).is_ok(),
                 "{s:?}: suggestion {sugg:?} does not parse itself"
             );
         }

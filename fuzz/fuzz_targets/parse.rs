@@ -17,9 +17,9 @@ fuzz_target!(|data: &[u8]| {
             Err(e) => {
                 assert!(e.start <= e.end && e.end <= text.len(), "{text:?}: {}..{}", e.start, e.end);
                 assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end), "{text:?}");
-                assert!(!e.message.is_empty());
-                if let Some(s) = &e.suggestion {
-                    assert!(parse(s, unit).is_ok(), "{text:?}: suggestion {s:?} does not parse");
+                assert!(!e.message().is_empty());
+                if let Some(s) = e.suggestion() {
+                    assert!(parse(&s, unit).is_ok(), "{text:?}: suggestion {s:?} does not parse");
                 }
             }
         }

@@ -3,7 +3,7 @@
 use super::error::{ErrorKind, ParseError};
 use super::number::{read_decimal, times_seconds, too_large, Decimal};
 use super::scan::{is_space, sl, Cursor};
-use crate::text::{concat, u64_string};
+use crate::text::concat;
 use crate::unit::{unit_from_word, TimeUnit, Unit, UNIT_WORDS};
 
 pub(super) const MONTH_WORDS: &[&str] =
@@ -37,7 +37,7 @@ pub(super) fn parse_bare(
     // "86.400" or "2.592.000": a dot as a thousands separator (German, Dutch, …) or a decimal?
     // Guessing wrong by a factor of 1,000 is the worst mistake this tool could make: refuse.
     if dots >= 1 && !has_other_sep && looks_dot_grouped(body) {
-        return Err(dot_grouped(body, lo, hi));
+        return Err(ParseError::dot_grouped(body, lo, hi));
     }
     let mut cur = Cursor::new(input, lo, hi);
     let dec = read_decimal(&mut cur, false)?;
@@ -45,26 +45,6 @@ pub(super) fn parse_bare(
         Some(d) if cur.at_end() => times_seconds(&d, unit.seconds()),
         _ => Err(bad_number(body, lo, hi)),
     }
-}
-
-/// The refusal of `body`, at `[lo, hi)`, a number grouped by dots (`86.400`).
-pub(super) fn dot_grouped(body: &str, lo: usize, hi: usize) -> ParseError {
-    let suggestion = body.replace('.', ",");
-    ParseError::new(
-        ErrorKind::AmbiguousSeparator,
-        lo,
-        hi,
-        concat(&[
-            "“",
-            body,
-            "” is ambiguous: the dot could separate thousands or start decimals. Write ",
-            &suggestion,
-            " for thousands, or add a unit to a decimal (such as ",
-            body,
-            " h).",
-        ]),
-    )
-    .suggest(suggestion)
 }
 
 pub(super) fn looks_dot_grouped(body: &str) -> bool {
@@ -271,9 +251,7 @@ pub(super) fn month_or_year(
     };
     let mut err = ParseError::new(ErrorKind::MonthOrYear, ws, we, text);
     if let Some(n) = whole.and_then(|n| n.checked_mul(days)) {
-        let mut s = u64_string(n);
-        s.push('d');
-        err = err.suggest(s);
+        err = err.suggest_days(n);
     }
     Some(err)
 }

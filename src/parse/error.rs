@@ -65,17 +65,94 @@ impl ErrorKind {
 
 /// A refusal of the input: kind, one-sentence message, the byte range of the offending text in
 /// the original input, and a corrected input when one is likely.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// The message and the suggestion are written when asked for ([`ParseError::message`],
+/// [`ParseError::suggestion`], [`ParseError::write_to`]): the refusals admins type most (`1 month`,
+/// `86.400`) are made without allocating, so refusing costs what accepting does. Two errors are
+/// equal when everything they say is.
+#[derive(Debug, Clone)]
 pub struct ParseError {
     pub kind: ErrorKind,
-    /// Most messages are fixed sentences: borrowed, so that refusing costs no allocation.
-    pub message: Cow<'static, str>,
     /// Byte offset of the first offending byte in the input as given (not trimmed).
     pub start: usize,
     /// Byte offset one past the last offending byte.
     pub end: usize,
-    /// A corrected input the admin probably meant, to show as "did you mean …?".
-    pub suggestion: Option<String>,
+    message: Message,
+    suggestion: Suggestion,
+}
+
+/// What a message is made of.
+#[derive(Debug, Clone)]
+enum Message {
+    /// Written when the refusal was made; most are fixed sentences, borrowed.
+    Text(Cow<'static, str>),
+    /// A number grouped by one dot (`86.400`), explained when asked.
+    DotGrouped(Short),
+}
+
+/// What a suggestion is made of.
+#[derive(Debug, Clone)]
+enum Suggestion {
+    None,
+    Text(String),
+    /// A number of days: `30d`.
+    Days(u64),
+    /// A number grouped by dots, suggested with commas instead (`86,400`).
+    Commas(Short),
+}
+
+/// An ASCII text of at most [`Short::CAPACITY`] bytes, kept without allocating.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Short {
+    bytes: [u8; Short::CAPACITY],
+    len: u8,
+}
+
+impl Short {
+    const CAPACITY: usize = 15;
+
+    /// `text` when it is ASCII and short enough.
+    pub(super) fn new(text: &str) -> Option<Short> {
+        let b = text.as_bytes();
+        if b.len() > Short::CAPACITY || !b.is_ascii() {
+            return None;
+        }
+        let mut bytes = [0; Short::CAPACITY];
+        bytes[..b.len()].copy_from_slice(b);
+        Some(Short {
+            bytes,
+            len: b.len() as u8,
+        })
+    }
+
+    fn as_str(&self) -> &str {
+        // Made from a `&str` of ASCII bytes, so never empty by mistake.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+/// The explanation of a number grouped by dots, `body`.
+pub(super) fn write_dot_grouped(body: &str, out: &mut String) {
+    for part in [
+        "“",
+        body,
+        "” is ambiguous: the dot could separate thousands or start decimals. Write ",
+    ] {
+        out.push_str(part);
+    }
+    write_commas(body, out);
+    for part in [
+        " for thousands, or add a unit to a decimal (such as ",
+        body,
+        " h).",
+    ] {
+        out.push_str(part);
+    }
+}
+
+/// `body` with its dots written as commas.
+fn write_commas(body: &str, out: &mut String) {
+    out.extend(body.chars().map(|c| if c == '.' { ',' } else { c }));
 }
 
 impl ParseError {
@@ -87,29 +164,132 @@ impl ParseError {
     ) -> Self {
         ParseError {
             kind,
-            message: message.into(),
             start,
             end,
-            suggestion: None,
+            message: Message::Text(message.into()),
+            suggestion: Suggestion::None,
+        }
+    }
+
+    /// The refusal of a number grouped by dots, `body`, at `[start, end)`, suggesting commas.
+    pub(super) fn dot_grouped(body: &str, start: usize, end: usize) -> Self {
+        let (message, suggestion) = match Short::new(body) {
+            Some(s) => (Message::DotGrouped(s), Suggestion::Commas(s)),
+            None => {
+                let mut text = String::new();
+                write_dot_grouped(body, &mut text);
+                let mut commas = String::with_capacity(body.len());
+                write_commas(body, &mut commas);
+                (Message::Text(text.into()), Suggestion::Text(commas))
+            }
+        };
+        ParseError {
+            kind: ErrorKind::AmbiguousSeparator,
+            start,
+            end,
+            message,
+            suggestion,
         }
     }
 
     pub(crate) fn suggest(mut self, suggestion: impl Into<String>) -> Self {
-        self.suggestion = Some(suggestion.into());
+        self.suggestion = Suggestion::Text(suggestion.into());
         self
     }
-}
 
-impl ParseError {
+    /// Suggests `days` days (`30d`).
+    pub(super) fn suggest_days(mut self, days: u64) -> Self {
+        self.suggestion = Suggestion::Days(days);
+        self
+    }
+
+    /// The suggested number of days, when the suggestion is one.
+    pub(super) fn suggested_days(&self) -> Option<u64> {
+        match self.suggestion {
+            Suggestion::Days(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Takes the suggestion back (it did not parse itself).
+    pub(super) fn drop_suggestion(&mut self) {
+        self.suggestion = Suggestion::None;
+    }
+
+    /// The one-sentence explanation.
+    pub fn message(&self) -> Cow<'_, str> {
+        match &self.message {
+            Message::Text(t) => Cow::Borrowed(t),
+            Message::DotGrouped(s) => {
+                let mut out = String::new();
+                write_dot_grouped(s.as_str(), &mut out);
+                Cow::Owned(out)
+            }
+        }
+    }
+
+    /// A corrected input the admin probably meant, to show as "did you mean …?".
+    pub fn suggestion(&self) -> Option<Cow<'_, str>> {
+        match &self.suggestion {
+            Suggestion::None => None,
+            Suggestion::Text(t) => Some(Cow::Borrowed(t)),
+            Suggestion::Days(_) | Suggestion::Commas(_) => {
+                let mut out = String::new();
+                self.write_suggestion(&mut out);
+                Some(Cow::Owned(out))
+            }
+        }
+    }
+
+    /// Appends the suggestion, if there is one.
+    fn write_suggestion(&self, out: &mut String) -> bool {
+        match &self.suggestion {
+            Suggestion::None => return false,
+            Suggestion::Text(t) => out.push_str(t),
+            Suggestion::Days(n) => {
+                crate::text::push_u64(out, *n);
+                out.push('d');
+            }
+            Suggestion::Commas(s) => write_commas(s.as_str(), out),
+        }
+        true
+    }
+
     /// Appends the message and its suggestion, as `Display` writes them (without `core::fmt`,
     /// whose code the content module leaves out).
     pub fn write_to(&self, out: &mut String) {
-        out.push_str(&self.message);
-        if let Some(s) = &self.suggestion {
-            for part in [" Did you mean “", s, "”?"] {
-                out.push_str(part);
-            }
+        match &self.message {
+            Message::Text(t) => out.push_str(t),
+            Message::DotGrouped(s) => write_dot_grouped(s.as_str(), out),
         }
+        if !matches!(self.suggestion, Suggestion::None) {
+            out.push_str(" Did you mean “");
+            self.write_suggestion(out);
+            out.push_str("”?");
+        }
+    }
+}
+
+impl PartialEq for ParseError {
+    fn eq(&self, other: &Self) -> bool {
+        (self.kind, self.start, self.end) == (other.kind, other.start, other.end)
+            && self.message() == other.message()
+            && self.suggestion() == other.suggestion()
+    }
+}
+
+impl Eq for ParseError {}
+
+impl Serialize for ParseError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = serializer.serialize_struct("ParseError", 5)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("message", &self.message())?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &self.end)?;
+        st.serialize_field("suggestion", &self.suggestion())?;
+        st.end()
     }
 }
 

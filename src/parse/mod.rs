@@ -54,24 +54,22 @@ fn quick_refusal(input: &str, unit: Unit) -> Option<ParseError> {
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
     let mut err;
     let parses = if b.get(digits) == Some(&b'.') {
-        err = compound::dot_grouped(input, 0, input.len());
-        err.suggestion
-            .as_deref()
-            .is_some_and(|s| parse_unchecked(s, unit).is_ok())
+        err = ParseError::dot_grouped(input, 0, input.len());
+        // Up to three digits, a dot and three: with a comma instead, a number of six at most.
+        input.len() <= 7
     } else {
         let ws = digits + b[digits..].iter().take_while(|&&c| c == b' ').count();
         let number = fast::bare_number(sl(input, 0, digits));
         err = compound::month_or_year(sl(input, ws, b.len()), ws, b.len(), number)?;
         // The suggestion is a number of days: it parses when they are a safe integer of `unit`.
-        let days = err.suggestion.as_deref().and_then(|s| s.strip_suffix('d'));
         let per_day = 86_400 / unit.seconds();
-        days.and_then(fast::bare_number)
+        err.suggested_days()
             .and_then(|n| n.checked_mul(per_day))
             .is_some_and(|v| v <= MAX_VALUE)
     };
     // As in `parse_slow`: the suggestion is kept only when it parses.
     if !parses {
-        err.suggestion = None;
+        err.drop_suggestion();
     }
     Some(err)
 }
@@ -107,11 +105,10 @@ fn parse_slow(input: &str, unit: Unit) -> Result<u64, ParseError> {
         Ok(v) => return Ok(v),
         Err(e) => e,
     };
-    if e.suggestion
-        .as_deref()
-        .is_some_and(|s| s == input || parse_unchecked(s, unit).is_err())
+    if e.suggestion()
+        .is_some_and(|s| s == input || parse_unchecked(&s, unit).is_err())
     {
-        e.suggestion = None;
+        e.drop_suggestion();
     }
     Err(e)
 }

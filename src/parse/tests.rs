@@ -18,7 +18,7 @@ fn the_issue_examples() {
 fn error_ranges_point_at_the_offending_text() {
     let e = parse("  24 hurs", Unit::Seconds).unwrap_err();
     assert_eq!((e.start, e.end), (5, 9));
-    assert_eq!(e.suggestion.as_deref(), Some("24 hrs"));
+    assert_eq!(e.suggestion().as_deref(), Some("24 hrs"));
     let e = parse("1d 1h 2h", Unit::Seconds).unwrap_err();
     assert_eq!(&"1d 1h 2h"[e.start..e.end], "2h");
     let e = parse("24h\u{200b}", Unit::Seconds).unwrap_err();
@@ -29,17 +29,17 @@ fn error_ranges_point_at_the_offending_text() {
 fn not_whole_explains_the_fraction() {
     let e = parse("1.5s", Unit::Seconds).unwrap_err();
     assert_eq!(
-        e.message,
+        e.message(),
         "This field takes whole seconds; 1.5 s is not a whole number."
     );
     let e = parse("90s", Unit::Minutes).unwrap_err();
     assert_eq!(
-        e.message,
+        e.message(),
         "This field takes whole minutes; 1.5 min is not a whole number."
     );
-    assert_eq!(e.suggestion.as_deref(), Some("2"));
+    assert_eq!(e.suggestion().as_deref(), Some("2"));
     let e = parse("20s", Unit::Minutes).unwrap_err();
-    assert!(e.message.contains("≈0.3333"), "{}", e.message);
+    assert!(e.message().contains("≈0.3333"), "{}", e.message());
 }
 
 #[test]
@@ -316,4 +316,33 @@ mod properties {
             proptest::prop_assert_eq!(fast::compound_seconds(&s).value(), Some(secs), "{:?}", s);
         }
     }
+}
+
+#[test]
+fn refusals_made_without_allocating_read_as_the_grammar_writes_them() {
+    let e = parse("86.400", Unit::Seconds).unwrap_err();
+    let message = "“86.400” is ambiguous: the dot could separate thousands or start decimals. \
+                   Write 86,400 for thousands, or add a unit to a decimal (such as 86.400 h).";
+    assert_eq!(e.message(), message);
+    assert_eq!(e.suggestion().as_deref(), Some("86,400"));
+    assert_eq!(e.to_string(), [message, " Did you mean “86,400”?"].concat());
+    let e = parse("2 years", Unit::Minutes).unwrap_err();
+    assert_eq!(e.suggestion().as_deref(), Some("730d"));
+    assert_eq!(
+        serde_json::to_value(&e).ok(),
+        Some(serde_json::json!({
+            "kind": "month_or_year",
+            "message": "Years have no fixed length in seconds; write days instead, such as 365d.",
+            "start": 2,
+            "end": 7,
+            "suggestion": "730d",
+        }))
+    );
+    // Too many days for the field: no suggestion, as the grammar decides.
+    let e = parse("999999999999999 years", Unit::Seconds).unwrap_err();
+    assert_eq!(e.suggestion(), None);
+    // A longer number grouped by dots is written out when refused: the same words.
+    let e = parse("2.592.000", Unit::Seconds).unwrap_err();
+    assert_eq!(e.suggestion().as_deref(), Some("2,592,000"));
+    assert!(e.message().starts_with("“2.592.000” is ambiguous"));
 }
