@@ -32,10 +32,6 @@ pub use parse::{parse, ErrorKind, ParseError, MAX_VALUE};
 /// True when building the content module (wasm32 without the `tools` or `lint` features): what
 /// only the popup, the playground and the CLI need is left out of the module every Dashboard
 /// page loads — source citations, and parsing shortcuts that pay off only in bulk.
-pub(crate) const CONTENT_MODULE: bool = cfg!(all(
-    target_arch = "wasm32",
-    not(feature = "tools"),
-    not(feature = "lint")
-));
+pub(crate) const CONTENT_MODULE: bool = cfg!(content_module);
 pub use unit::Unit;
 pub use verdict::{check, check_field, Context, Level, Message, Verdict};

@@ -86,7 +86,9 @@ pub struct ParseError {
 enum Message {
     /// Written when the refusal was made; most are fixed sentences, borrowed.
     Text(Cow<'static, str>),
-    /// A number grouped by one dot (`86.400`), explained when asked.
+    /// A number grouped by one dot (`86.400`), explained when asked. Not in the content module,
+    /// which parses once per keystroke and is smaller with every refusal written at once.
+    #[cfg(not(content_module))]
     DotGrouped(Short),
 }
 
@@ -96,18 +98,22 @@ enum Suggestion {
     None,
     Text(String),
     /// A number of days: `30d`.
+    #[cfg(not(content_module))]
     Days(u64),
     /// A number grouped by dots, suggested with commas instead (`86,400`).
+    #[cfg(not(content_module))]
     Commas(Short),
 }
 
 /// An ASCII text of at most [`Short::CAPACITY`] bytes, kept without allocating.
+#[cfg(not(content_module))]
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Short {
     bytes: [u8; Short::CAPACITY],
     len: u8,
 }
 
+#[cfg(not(content_module))]
 impl Short {
     const CAPACITY: usize = 15;
 
@@ -173,9 +179,14 @@ impl ParseError {
 
     /// The refusal of a number grouped by dots, `body`, at `[start, end)`, suggesting commas.
     pub(super) fn dot_grouped(body: &str, start: usize, end: usize) -> Self {
-        let (message, suggestion) = match Short::new(body) {
+        #[cfg(not(content_module))]
+        let short = Short::new(body);
+        #[cfg(content_module)]
+        let short: Option<std::convert::Infallible> = None;
+        let (message, suggestion) = match short {
+            #[cfg(not(content_module))]
             Some(s) => (Message::DotGrouped(s), Suggestion::Commas(s)),
-            None => {
+            _ => {
                 let mut text = String::new();
                 write_dot_grouped(body, &mut text);
                 let mut commas = String::with_capacity(body.len());
@@ -199,11 +210,21 @@ impl ParseError {
 
     /// Suggests `days` days (`30d`).
     pub(super) fn suggest_days(mut self, days: u64) -> Self {
-        self.suggestion = Suggestion::Days(days);
+        #[cfg(not(content_module))]
+        {
+            self.suggestion = Suggestion::Days(days);
+        }
+        #[cfg(content_module)]
+        {
+            let mut text = crate::text::u64_string(days);
+            text.push('d');
+            self.suggestion = Suggestion::Text(text);
+        }
         self
     }
 
     /// The suggested number of days, when the suggestion is one.
+    #[cfg(not(content_module))]
     pub(super) fn suggested_days(&self) -> Option<u64> {
         match self.suggestion {
             Suggestion::Days(n) => Some(n),
@@ -220,6 +241,7 @@ impl ParseError {
     pub fn message(&self) -> Cow<'_, str> {
         match &self.message {
             Message::Text(t) => Cow::Borrowed(t),
+            #[cfg(not(content_module))]
             Message::DotGrouped(s) => {
                 let mut out = String::new();
                 write_dot_grouped(s.as_str(), &mut out);
@@ -233,6 +255,7 @@ impl ParseError {
         match &self.suggestion {
             Suggestion::None => None,
             Suggestion::Text(t) => Some(Cow::Borrowed(t)),
+            #[cfg(not(content_module))]
             Suggestion::Days(_) | Suggestion::Commas(_) => {
                 let mut out = String::new();
                 self.write_suggestion(&mut out);
@@ -246,10 +269,12 @@ impl ParseError {
         match &self.suggestion {
             Suggestion::None => return false,
             Suggestion::Text(t) => out.push_str(t),
+            #[cfg(not(content_module))]
             Suggestion::Days(n) => {
                 crate::text::push_u64(out, *n);
                 out.push('d');
             }
+            #[cfg(not(content_module))]
             Suggestion::Commas(s) => write_commas(s.as_str(), out),
         }
         true
@@ -260,6 +285,7 @@ impl ParseError {
     pub fn write_to(&self, out: &mut String) {
         match &self.message {
             Message::Text(t) => out.push_str(t),
+            #[cfg(not(content_module))]
             Message::DotGrouped(s) => write_dot_grouped(s.as_str(), out),
         }
         if !matches!(self.suggestion, Suggestion::None) {

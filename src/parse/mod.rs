@@ -35,7 +35,8 @@ pub fn parse(input: &str, unit: Unit) -> Result<u64, ParseError> {
     match shortcut(input, unit) {
         Quick::Value(v) => Ok(v),
         // The content module parses once per keystroke: it leaves the quick refusals out.
-        Quick::Refused if !crate::CONTENT_MODULE => match quick_refusal(input, unit) {
+        #[cfg(not(content_module))]
+        Quick::Refused => match quick_refusal(input, unit) {
             Some(e) => Err(e),
             None => parse_slow(input, unit),
         },
@@ -47,6 +48,7 @@ pub fn parse(input: &str, unit: Unit) -> Result<u64, ParseError> {
 /// months or years, or a number grouped by one dot), made without the grammar: those inputs
 /// start with their digits and have no other shape. A property test checks that it is the
 /// grammar's refusal, message and suggestion included; `None` sends the input to the grammar.
+#[cfg(not(content_module))]
 #[cold]
 #[inline(never)]
 fn quick_refusal(input: &str, unit: Unit) -> Option<ParseError> {
