@@ -13,12 +13,16 @@ const PARTS: [TimeUnit; 4] = [
 ];
 
 fn parts(value: u64, unit: Unit) -> impl Iterator<Item = (u64, TimeUnit)> {
-    let mut rest = u128::from(value) * u128::from(unit.seconds());
+    // Counted in the field's unit, so that nothing overflows (seconds are no part of minutes).
+    let mut rest = value;
     PARTS.into_iter().filter_map(move |u| {
-        let len = u128::from(u.seconds());
+        let len = u.seconds() / unit.seconds();
+        if len == 0 {
+            return None;
+        }
         let n = rest / len;
         rest %= len;
-        (n > 0).then_some((n as u64, u))
+        (n > 0).then_some((n, u))
     })
 }
 
@@ -107,6 +111,21 @@ mod tests {
         assert_eq!(short(129_600, Unit::Seconds), "1d 12h");
         assert_eq!(short(61, Unit::Minutes), "1h 1m");
         assert_eq!(short(0, Unit::Minutes), "0m");
+        // Counted in the unit, without widening to seconds: the same parts up to u64::MAX.
+        for unit in [Unit::Seconds, Unit::Minutes] {
+            for v in [59, 61, 1_439, 1_441, 86_399, crate::MAX_VALUE, u64::MAX] {
+                let mut rest = u128::from(v) * u128::from(unit.seconds());
+                let widened: Vec<(u64, TimeUnit)> = PARTS
+                    .into_iter()
+                    .filter_map(|u| {
+                        let n = rest / u128::from(u.seconds());
+                        rest %= u128::from(u.seconds());
+                        (n > 0).then_some((n as u64, u))
+                    })
+                    .collect();
+                assert_eq!(parts(v, unit).collect::<Vec<_>>(), widened, "{v}");
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! How an HTML `type="number"` input behaves, for the text entry the extension gives such a
 //! field: which text it keeps as its value, and what ArrowUp/ArrowDown make of a value.
 
+use crate::text::int;
+
 /// True for text a number input keeps as its value: empty, or a plain decimal number.
 pub fn holds_as_number(text: &str) -> bool {
     let t = text.trim();
@@ -18,21 +20,16 @@ pub fn holds_as_number(text: &str) -> bool {
 /// The value ArrowUp (`up`) or ArrowDown gives, as a number input steps: by its `step`
 /// (default 1), from `current` (the field's value, 0 when empty), kept within `min` and `max`.
 pub fn stepped(current: i64, up: bool, step: &str, min: &str, max: &str) -> i64 {
-    let step = step
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|s| *s > 0)
-        .unwrap_or(1);
+    let step = int(step.trim()).filter(|s| *s > 0).unwrap_or(1);
     let mut next = if up {
         current.saturating_add(step)
     } else {
         current.saturating_sub(step)
     };
-    if let Ok(max) = max.trim().parse::<i64>() {
+    if let Some(max) = int(max.trim()) {
         next = next.min(max);
     }
-    if let Ok(min) = min.trim().parse::<i64>() {
+    if let Some(min) = int(min.trim()) {
         next = next.max(min);
     }
     next

@@ -28,9 +28,13 @@ const ROUTE_WORDS: &[&str] = &[
 /// fragment kept as a route when it is one (`#/apis/{…}/settings`). The host only as
 /// `manage.auth0.com`, `manage.{…}.auth0.com` (private cloud) or `{other}`.
 pub fn route_shape(href: &str) -> String {
-    let rest = href.split_once("://").map_or(href, |(_, r)| r);
+    let rest = crate::text::find(href, "://").map_or(href, |i| &href[i + 3..]);
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-    let host = host.rsplit('@').next().unwrap_or(host);
+    // After the last `@` (credentials in the address), found by byte: `@` is ASCII.
+    let host = host
+        .bytes()
+        .rposition(|b| b == b'@')
+        .map_or(host, |i| &host[i + 1..]);
     let host = host.split(':').next().unwrap_or(host).to_ascii_lowercase();
     let host = if host == "manage.auth0.com" {
         host
@@ -52,18 +56,15 @@ pub fn route_shape(href: &str) -> String {
 }
 
 fn shape(path: &str) -> String {
-    path.split('/')
-        .filter(|s| !s.is_empty())
-        .map(|s| {
-            let lower = s.to_ascii_lowercase();
-            if ROUTE_WORDS.contains(&lower.as_str()) {
-                lower
-            } else {
-                "{…}".to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("/")
+    let words = path.split('/').filter(|s| !s.is_empty()).map(|s| {
+        let lower = s.to_ascii_lowercase();
+        if ROUTE_WORDS.contains(&lower.as_str()) {
+            lower
+        } else {
+            "{…}".to_string()
+        }
+    });
+    crate::text::joined(words, "/")
 }
 
 /// A label as the report shows it: at most 80 characters, digits replaced (a label never needs

@@ -24,6 +24,57 @@ pub fn joined<S: AsRef<str>>(parts: impl IntoIterator<Item = S>, sep: &str) -> S
     out
 }
 
+/// Where `needle` first occurs in `haystack`: a plain scan, for the short texts of a page (labels,
+/// addresses). `str::contains` with a `&str` brings in std's two-way searcher, 850 bytes of
+/// WebAssembly in the module every Dashboard page loads.
+pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    let n = needle.as_bytes();
+    haystack.as_bytes().windows(n.len()).position(|w| w == n)
+}
+
+/// `text` with every `needle` replaced by `with`, searched as [`find`] does.
+pub fn replace(text: &str, needle: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = find(rest, needle).filter(|_| !needle.is_empty()) {
+        out.push_str(&rest[..i]);
+        out.push_str(with);
+        rest = &rest[i + needle.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The integer `s` writes: an optional sign and ASCII digits, as `str::parse::<i64>` reads it,
+/// in one small function instead of one monomorph of std's parser per integer type.
+pub fn int(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    let (negative, digits) = match b.first() {
+        Some(b'-') => (true, &b[1..]),
+        Some(b'+') => (false, &b[1..]),
+        _ => (false, b),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    // Accumulated negatively, so that i64::MIN parses too.
+    let mut v: i64 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        v = v.checked_mul(10)?.checked_sub(i64::from(d - b'0'))?;
+    }
+    if negative {
+        Some(v)
+    } else {
+        v.checked_neg()
+    }
+}
+
 /// Appends the decimal digits of `n`.
 pub fn push_u64(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
@@ -36,8 +87,9 @@ pub fn push_u64(out: &mut String, mut n: u64) {
             break;
         }
     }
-    // One copy of ASCII digits, not a character at a time.
-    out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
+    out.reserve(digits.len() - i);
+    // ASCII digits: each is one byte of UTF-8, without a validation pass over them.
+    out.extend(digits[i..].iter().map(|&d| char::from(d)));
 }
 
 /// The decimal digits of `n`.
@@ -102,5 +154,45 @@ mod tests {
         assert_eq!(concat(&["“", "86.400", "” is"]), "“86.400” is");
         assert_eq!(concat(&[]), "");
         assert_eq!(joined("  a  b c ".split_whitespace(), " "), "a b c");
+        for (hay, needle) in [
+            ("", ""),
+            ("abc", ""),
+            ("", "a"),
+            ("a/apis/b", "/apis/"),
+            ("aaab", "ab"),
+            ("ab", "abc"),
+        ] {
+            assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+            assert_eq!(
+                replace(hay, needle, "-"),
+                if needle.is_empty() {
+                    hay.to_string()
+                } else {
+                    hay.replace(needle, "-")
+                }
+            );
+        }
+        assert_eq!(replace("x (s) y (s)", "(s)", " "), "x   y  ");
+        for s in [
+            "",
+            "0",
+            "-0",
+            "+7",
+            "-",
+            "+",
+            "42",
+            "-42",
+            "1e3",
+            "1.5",
+            " 1",
+            "any",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "٣",
+        ] {
+            assert_eq!(int(s), s.parse::<i64>().ok(), "{s:?}");
+        }
     }
 }

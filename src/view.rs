@@ -129,7 +129,10 @@ pub fn is_dark_colour(css: &str) -> Option<bool> {
     let inner = inner.strip_suffix(')')?;
     let mut parts = inner.split([',', ' ', '/']).filter(|p| !p.is_empty());
     // Channels are integers in computed styles; integer maths keeps float parsing out of the wasm.
-    let mut channel = || parts.next()?.trim().split('.').next()?.parse::<u32>().ok();
+    let mut channel = || {
+        let whole = parts.next()?.trim().split('.').next()?;
+        u32::try_from(crate::text::int(whole)?).ok()
+    };
     let (r, g, b) = (channel()?, channel()?, channel()?);
     if let Some(alpha) = parts.next() {
         // "0", "0.3", ".49": mostly see-through, look further up the tree.

@@ -32,8 +32,8 @@ pub fn normalise_label(text: &str) -> String {
         }
     }
     for noise in NOISE {
-        if spaced.contains(noise) {
-            spaced = spaced.replace(noise, " ");
+        if crate::text::find(&spaced, noise).is_some() {
+            spaced = crate::text::replace(&spaced, noise, " ");
         }
     }
     collapse_spaces(&spaced)

@@ -40,15 +40,24 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
     for (i, &(start, part)) in fields.iter().enumerate().skip(1) {
         let what = if i == 1 { "Minutes" } else { "Seconds" };
         if part.len() != 2 {
-            let mut fixed: Vec<String> = fields.iter().map(|&(_, p)| p.to_string()).collect();
             let mut err = bad(
                 start,
                 start + part.len(),
                 concat(&[what, " in a clock value take two digits, as in 1:05."]),
             );
             if part.len() == 1 {
-                fixed[i] = concat(&["0", part]);
-                err = err.suggest(fixed.join(":"));
+                // The same value with this part given its leading zero.
+                let mut fixed = String::with_capacity(hi - lo + 1);
+                for (j, &(_, p)) in fields.iter().enumerate() {
+                    if j > 0 {
+                        fixed.push(':');
+                    }
+                    if j == i {
+                        fixed.push('0');
+                    }
+                    fixed.push_str(p);
+                }
+                err = err.suggest(fixed);
             }
             return Err(err);
         }

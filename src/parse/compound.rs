@@ -57,12 +57,13 @@ pub(super) fn looks_dot_grouped(body: &str) -> bool {
 
 fn bad_number(body: &str, lo: usize, hi: usize) -> ParseError {
     let digits: String = body.chars().filter(char::is_ascii_digit).collect();
-    let comma_decimal = body.matches(',').count() == 1
-        && !body.contains('.')
-        && body
-            .rsplit(',')
-            .next()
-            .is_some_and(|t| (1..=2).contains(&t.len()));
+    // One comma, no dot, one or two digits after it (`1,5`). Bytes: the comma is ASCII.
+    let b = body.as_bytes();
+    let comma_decimal = b.iter().filter(|&&c| c == b',').count() == 1
+        && !b.contains(&b'.')
+        && b.iter()
+            .rposition(|&c| c == b',')
+            .is_some_and(|i| (1..=2).contains(&(b.len() - i - 1)));
     let (message, suggestion) = if comma_decimal {
         (
             concat(&["“", body, "” is not a number this field understands: use a dot for decimals and commas only between groups of three digits."]),

@@ -347,3 +347,16 @@ fn refusals_made_without_allocating_read_as_the_grammar_writes_them() {
     assert_eq!(e.suggestion().as_deref(), Some("2,592,000"));
     assert!(e.message().starts_with("“2.592.000” is ambiguous"));
 }
+
+#[test]
+fn a_clock_part_without_its_leading_zero_is_suggested_with_it() {
+    for (typed, meant) in [
+        ("1:5", "1:05"),
+        ("1:30:5", "1:30:05"),
+        ("1:5:00", "1:05:00"),
+    ] {
+        let e = parse(typed, Unit::Seconds).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadClock, "{typed}");
+        assert_eq!(e.suggestion().as_deref(), Some(meant), "{typed}");
+    }
+}

@@ -130,11 +130,12 @@ pub fn read_identifier(el: &Element) -> Option<String> {
 /// routes (`/#/apis/…`).
 pub fn page_kind(href: &str) -> Option<Page> {
     let lower = href.to_ascii_lowercase();
-    if lower.contains("/apis/") {
+    let has = |part| crate::text::find(&lower, part).is_some();
+    if has("/apis/") {
         Some(Page::ApiSettings)
-    } else if lower.contains("/applications/") || lower.contains("/clients/") {
+    } else if has("/applications/") || has("/clients/") {
         Some(Page::ApplicationSettings)
-    } else if lower.contains("/tenant/advanced") || lower.contains("/settings/advanced") {
+    } else if has("/tenant/advanced") || has("/settings/advanced") {
         Some(Page::TenantAdvanced)
     } else {
         None

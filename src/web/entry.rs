@@ -101,11 +101,8 @@ pub fn on_spin_buttons(input: &HtmlInputElement, e: &web_sys::Event) -> bool {
         .and_then(|w| w.get_computed_style(input).ok().flatten())
         .and_then(|s| s.get_property_value("padding-right").ok())
         .and_then(|p| {
-            p.trim_end_matches("px")
-                .split('.')
-                .next()?
-                .parse::<i32>()
-                .ok()
+            let whole = p.strip_suffix("px").unwrap_or(&p).split('.').next()?;
+            i32::try_from(crate::text::int(whole)?).ok()
         })
         .unwrap_or(0);
     pe.offset_x() >= input.client_width() - padding - 22

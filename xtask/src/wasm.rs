@@ -111,9 +111,10 @@ fn module(
     //
     // The standard library is rebuilt for size (`optimize_for_size`) and with panics that trap
     // at once (`immediate-abort`): no panic message is ever shown in a page, yet the formatting
-    // machinery behind them was a tenth of the content module. Both are unstable options of the
-    // pinned stable toolchain, enabled for this build only (RUSTC_BOOTSTRAP); the native CLI and
-    // every test build as usual.
+    // machinery behind them was a tenth of the content module. Nor is a panic's place, so no
+    // source path is written into the modules (`location-detail=none`, 247 B gzip). These are
+    // unstable options of the pinned stable toolchain, enabled for this build only
+    // (RUSTC_BOOTSTRAP); the native CLI and every test build as usual.
     let mut cargo = Cmd::new("cargo")
         .args([
             "build",
@@ -137,7 +138,7 @@ fn module(
         )
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-            "-C target-cpu=mvp -Zunstable-options -Cpanic=immediate-abort",
+            "-C target-cpu=mvp -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none",
         )
         .cwd(root);
     if let Some(f) = features {
