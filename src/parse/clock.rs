@@ -1,7 +1,7 @@
 //! Clock notation: `H:MM:SS` or `H:MM` (hours and minutes), as in `1:30:00` or `36:00`.
 
 use super::error::{ErrorKind, ParseError};
-use super::number::{digits_value, mul, too_large, NANO};
+use super::number::{digits_value, too_large, Exact};
 use super::scan::sl;
 use crate::text::concat;
 
@@ -9,7 +9,7 @@ fn bad(start: usize, end: usize, message: impl Into<std::borrow::Cow<'static, st
     ParseError::new(ErrorKind::BadClock, start, end, message)
 }
 
-pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseError> {
+pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<Exact, ParseError> {
     let body = sl(input, lo, hi);
     let mut fields: Vec<(usize, &str)> = Vec::with_capacity(3);
     let mut offset = lo;
@@ -36,7 +36,7 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
     }
     let (hstart, hours) = fields[0];
     let hours = digits_value(hours).ok_or_else(|| too_large(hstart, hstart + hours.len()))?;
-    let mut total = mul(hours, 3_600).ok_or_else(|| too_large(lo, hi))?;
+    let mut total = hours.checked_mul(3_600).ok_or_else(|| too_large(lo, hi))?;
     for (i, &(start, part)) in fields.iter().enumerate().skip(1) {
         let what = if i == 1 { "Minutes" } else { "Seconds" };
         if part.len() != 2 {
@@ -71,5 +71,8 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseErro
         }
         total += n * if i == 1 { 60 } else { 1 };
     }
-    mul(total, NANO as u64).ok_or_else(|| too_large(lo, hi))
+    Ok(Exact {
+        whole: total,
+        nanos: 0,
+    })
 }

@@ -1,7 +1,7 @@
 //! Bare numbers (`86,400`) and unit compounds (`1d 12h`, `1 day and 12 hours`, `1.5 days`).
 
 use super::error::{ErrorKind, ParseError};
-use super::number::{read_decimal, times_seconds, too_large, Decimal};
+use super::number::{read_decimal, times_seconds, too_large, Decimal, Exact};
 use super::scan::{is_space, sl, Cursor};
 use crate::text::concat;
 use crate::unit::{unit_from_word, TimeUnit, Unit, UNIT_WORDS};
@@ -30,7 +30,7 @@ pub(super) fn parse_bare(
     lo: usize,
     hi: usize,
     unit: Unit,
-) -> Result<u128, ParseError> {
+) -> Result<Exact, ParseError> {
     let body = sl(input, lo, hi);
     let dots = body.bytes().filter(|&b| b == b'.').count();
     let has_other_sep = body.chars().any(|c| c == ',' || c == '_' || is_space(c));
@@ -83,9 +83,9 @@ fn bad_number(body: &str, lo: usize, hi: usize) -> ParseError {
 }
 
 /// One `number unit` pair after the other, separated by spaces, commas or "and".
-pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseError> {
+pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<Exact, ParseError> {
     let mut cur = Cursor::new(input, lo, hi);
-    let mut total: u128 = 0;
+    let mut total = Exact::default();
     // The units used so far, as bits, and the last one: no allocation on the common path.
     let mut seen: u8 = 0;
     let mut last: Option<TimeUnit> = None;

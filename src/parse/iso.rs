@@ -2,7 +2,7 @@
 //! are refused (their length varies); a fraction may use `.` or `,` as the standard allows.
 
 use super::error::{ErrorKind, ParseError};
-use super::number::{read_decimal, times_seconds, too_large};
+use super::number::{read_decimal, times_seconds, too_large, Exact};
 use super::scan::{sl, Cursor};
 use crate::text::concat;
 
@@ -22,12 +22,12 @@ fn bad(start: usize, end: usize, message: impl Into<std::borrow::Cow<'static, st
     ParseError::new(ErrorKind::BadIso, start, end, message)
 }
 
-pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<u128, ParseError> {
+pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<Exact, ParseError> {
     let mut cur = Cursor::new(input, lo, hi);
     cur.bump(); // the P
     let mut in_time = false;
     let mut last: Option<usize> = None;
-    let mut total: u128 = 0;
+    let mut total = Exact::default();
     let mut parts = 0;
     let mut t_at = None;
     while !cur.at_end() {

@@ -19,7 +19,7 @@ use fast::Quick;
 
 use crate::text::{code_point, concat, u64_string};
 use crate::unit::Unit;
-use number::{too_large, NANO};
+use number::{too_large, Exact, NANO};
 use scan::{is_invisible, is_space, sl, UNICODE_MINUS};
 
 /// The largest value the parser returns: JavaScript's `Number.MAX_SAFE_INTEGER`, so that every
@@ -193,20 +193,16 @@ fn parse_general(input: &str, unit: Unit) -> Result<u64, ParseError> {
     to_unit(nanos, unit, lo, hi)
 }
 
-/// Converts billionths of a second into a whole number of `unit`, refusing fractions.
-fn to_unit(nanos: u128, unit: Unit, lo: usize, hi: usize) -> Result<u64, ParseError> {
-    // 64-bit division is a single instruction; 128-bit division is a library call. Every
-    // lifetime below 584 years fits.
-    if let Ok(n) = u64::try_from(nanos) {
-        let per = unit.seconds() * NANO as u64;
-        if n % per == 0 {
-            return Ok(n / per);
-        }
-    }
-    let per = u128::from(unit.seconds()) * NANO;
-    if nanos % per != 0 {
-        let nearest = (nanos + per / 2) / per;
-        let exact = format_fraction(nanos, per);
+/// Converts an exact number of seconds into a whole number of `unit`, refusing fractions.
+fn to_unit(total: Exact, unit: Unit, lo: usize, hi: usize) -> Result<u64, ParseError> {
+    let per = unit.seconds();
+    let (value, rest) = (total.whole / per, total.whole % per);
+    if rest != 0 || total.nanos != 0 {
+        // What is left over, in billionths of a second, out of one `unit` (at most 6 × 10^10).
+        let den = per * u64::from(NANO);
+        let num = rest * u64::from(NANO) + u64::from(total.nanos);
+        let nearest = value.checked_add(u64::from(num >= den / 2));
+        let exact = format_fraction(value, num, den);
         let mut err = ParseError::new(
             ErrorKind::NotWhole,
             lo,
@@ -221,30 +217,27 @@ fn to_unit(nanos: u128, unit: Unit, lo: usize, hi: usize) -> Result<u64, ParseEr
                 " is not a whole number.",
             ]),
         );
-        if nearest > 0 && nearest <= u128::from(MAX_VALUE) {
-            err = err.suggest(u64_string(nearest as u64));
+        if let Some(n) = nearest.filter(|&n| n > 0 && n <= MAX_VALUE) {
+            err = err.suggest(u64_string(n));
         }
         return Err(err);
     }
-    let value = nanos / per;
-    if value > u128::from(MAX_VALUE) {
+    if value > MAX_VALUE {
         return Err(too_large(lo, hi));
     }
-    Ok(value as u64)
+    Ok(value)
 }
 
-/// `num / den` as a short decimal for messages ("1.5", "0.25", "≈1.3333").
-fn format_fraction(num: u128, den: u128) -> String {
-    let whole = num / den;
-    let mut rem = num % den;
-    // Keeps 128-bit formatting out of the wasm; fractions that large are never whole anyway.
-    let mut out = u64::try_from(whole).map_or_else(|_| "a huge number".to_string(), u64_string);
+/// `whole + num / den` (with `num < den`) as a short decimal for messages ("1.5", "0.25",
+/// "≈1.3333").
+fn format_fraction(whole: u64, mut num: u64, den: u64) -> String {
+    let mut out = u64_string(whole);
     out.push('.');
     for _ in 0..4 {
-        rem *= 10;
-        out.push(char::from(b'0' + (rem / den) as u8));
-        rem %= den;
-        if rem == 0 {
+        num *= 10;
+        out.push(char::from(b'0' + (num / den) as u8));
+        num %= den;
+        if num == 0 {
             return out;
         }
     }

@@ -5,30 +5,59 @@ use super::error::{ErrorKind, ParseError};
 use super::scan::{is_unicode_space, Cursor};
 
 /// Billionths in one.
-pub(crate) const NANO: u128 = 1_000_000_000;
+pub(crate) const NANO: u32 = 1_000_000_000;
 
-/// A non-negative decimal, in billionths, with the byte range it was read from.
+/// A non-negative number, exactly: a whole part and billionths. 64-bit arithmetic only, which
+/// WebAssembly does in single instructions (128-bit division was a library call of 1 KB).
+/// Lifetimes go up to 2^53 minutes, about 5.4 × 10^17 seconds, well within 64 bits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Exact {
+    pub whole: u64,
+    /// Below [`NANO`].
+    pub nanos: u32,
+}
+
+impl Exact {
+    /// `self + other`, or `None` when the whole part overflows.
+    pub fn checked_add(self, other: Exact) -> Option<Exact> {
+        let nanos = self.nanos + other.nanos;
+        let (carry, nanos) = if nanos >= NANO {
+            (1, nanos - NANO)
+        } else {
+            (0, nanos)
+        };
+        Some(Exact {
+            whole: self.whole.checked_add(other.whole)?.checked_add(carry)?,
+            nanos,
+        })
+    }
+
+    /// `self × k`, or `None` when the whole part overflows.
+    pub fn times(self, k: u64) -> Option<Exact> {
+        let fraction = u64::from(self.nanos).checked_mul(k)?;
+        Some(Exact {
+            whole: self
+                .whole
+                .checked_mul(k)?
+                .checked_add(fraction / u64::from(NANO))?,
+            nanos: (fraction % u64::from(NANO)) as u32,
+        })
+    }
+}
+
+/// A non-negative decimal, with the byte range it was read from.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Decimal {
-    pub nanos: u128,
+    pub value: Exact,
     pub start: usize,
     pub end: usize,
     pub grouped: bool,
 }
 
 impl Decimal {
-    /// The integer value when the number has no fractional part and fits in 64 bits (64-bit, so
-    /// that messages never format 128-bit numbers: that code weighed on the wasm).
+    /// The integer value when the number has no fractional part.
     pub fn whole(&self) -> Option<u64> {
-        // 64-bit arithmetic when it fits (below 584 years): 128-bit division is a library call.
-        if let Ok(n) = u64::try_from(self.nanos) {
-            const N: u64 = NANO as u64;
-            return (n % N == 0).then_some(n / N);
-        }
-        if self.nanos % NANO != 0 {
-            return None;
-        }
-        u64::try_from(self.nanos / NANO).ok()
+        (self.value.nanos == 0).then_some(self.value.whole)
     }
 }
 
@@ -42,20 +71,11 @@ pub(crate) fn too_large(start: usize, end: usize) -> ParseError {
     )
 }
 
-/// `a × b`, or `None` on overflow. Rust's checked 128-bit multiplication is a library call that
-/// cost tens of nanoseconds per digit; a product of two 64-bit numbers cannot overflow 128 bits.
-pub(crate) fn mul(a: u128, b: u64) -> Option<u128> {
-    match u64::try_from(a) {
-        Ok(a) => Some(u128::from(a) * u128::from(b)),
-        Err(_) => a.checked_mul(u128::from(b)),
-    }
-}
-
-/// The value of a run of ASCII digits, or `None` when it exceeds 128 bits.
-pub(crate) fn digits_value(digits: &str) -> Option<u128> {
-    digits
-        .bytes()
-        .try_fold(0u128, |v, b| mul(v, 10)?.checked_add(u128::from(b - b'0')))
+/// The value of a run of ASCII digits, or `None` when it exceeds 64 bits.
+pub(crate) fn digits_value(digits: &str) -> Option<u64> {
+    digits.bytes().try_fold(0u64, |v, b| {
+        v.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+    })
 }
 
 /// Separator allowed between groups of three digits.
@@ -71,11 +91,12 @@ pub(crate) fn read_decimal(
     comma_decimal: bool,
 ) -> Result<Option<Decimal>, ParseError> {
     let start = cur.pos;
-    let mut int: u128 = 0;
+    let mut int: u64 = 0;
     let mut overflow = false;
     let mut grouped = false;
-    let mut push = |d: u8, int: &mut u128| match mul(*int, 10)
-        .and_then(|v| v.checked_add(u128::from(d - b'0')))
+    let mut push = |d: u8, int: &mut u64| match int
+        .checked_mul(10)
+        .and_then(|v| v.checked_add(u64::from(d - b'0')))
     {
         Some(v) => *int = v,
         None => overflow = true,
@@ -102,7 +123,7 @@ pub(crate) fn read_decimal(
             }
         }
     }
-    let mut frac: u64 = 0;
+    let mut frac: u32 = 0;
     let is_point = |c: char| c == '.' || (comma_decimal && c == ',');
     if matches!(cur.peek(), Some(c) if is_point(c))
         && matches!(cur.peek2(), Some(c) if c.is_ascii_digit())
@@ -120,10 +141,10 @@ pub(crate) fn read_decimal(
                 "That many decimals cannot be a whole number of seconds.",
             ));
         }
-        let mut scale = NANO as u64;
+        let mut scale = NANO;
         for b in digits.bytes() {
             scale /= 10;
-            frac += u64::from(b - b'0') * scale;
+            frac += u32::from(b - b'0') * scale;
         }
     }
     if cur.pos == start {
@@ -132,18 +153,20 @@ pub(crate) fn read_decimal(
     if overflow {
         return Err(too_large(start, cur.pos));
     }
-    let nanos = mul(int, NANO as u64)
-        .and_then(|v| v.checked_add(u128::from(frac)))
-        .ok_or_else(|| too_large(start, cur.pos))?;
     Ok(Some(Decimal {
-        nanos,
+        value: Exact {
+            whole: int,
+            nanos: frac,
+        },
         start,
         end: cur.pos,
         grouped,
     }))
 }
 
-/// Multiplies a decimal by a unit length in seconds, giving billionths of a second.
-pub(crate) fn times_seconds(d: &Decimal, seconds: u64) -> Result<u128, ParseError> {
-    mul(d.nanos, seconds).ok_or_else(|| too_large(d.start, d.end))
+/// Multiplies a decimal by a unit length in seconds, giving seconds.
+pub(crate) fn times_seconds(d: &Decimal, seconds: u64) -> Result<Exact, ParseError> {
+    d.value
+        .times(seconds)
+        .ok_or_else(|| too_large(d.start, d.end))
 }

@@ -360,3 +360,28 @@ fn a_clock_part_without_its_leading_zero_is_suggested_with_it() {
         assert_eq!(e.suggestion().as_deref(), Some(meant), "{typed}");
     }
 }
+
+#[test]
+fn a_part_past_64_bits_of_seconds_is_too_large_where_it_is() {
+    // 2^64 seconds is 35 times the largest lifetime (2^53 minutes): refused at that number,
+    // before anything that follows it.
+    for (s, at) in [
+        ("18446744073709551616", (0, 20)),
+        ("1h 40000000000000 weeks 1 fortnight", (3, 17)),
+        ("P1DT99999999999999999999H", (4, 24)),
+        ("18446744073709551616:00", (0, 20)),
+    ] {
+        let e = parse(s, Unit::Seconds).unwrap_err();
+        assert_eq!(
+            (e.kind, e.start, e.end),
+            (ErrorKind::TooLarge, at.0, at.1),
+            "{s}"
+        );
+    }
+    // The largest lifetimes are exact.
+    assert_eq!(parse("9007199254740991 min", Unit::Minutes), Ok(MAX_VALUE));
+    assert_eq!(
+        parse("6254999482458 d 23 h 59.25 min", Unit::Minutes).map_err(|e| e.kind),
+        Err(ErrorKind::NotWhole)
+    );
+}
