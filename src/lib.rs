@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod format;
 pub mod hosts;
 pub mod idmap;
+pub mod json;
 pub mod number_field;
 pub mod parse;
 pub mod policy;

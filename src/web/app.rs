@@ -9,6 +9,7 @@ use super::note::{Alert, Note};
 use super::place;
 use super::scope::Scope;
 use crate::catalog::Field;
+use crate::json::Json;
 use crate::text::{concat, i64_string, u64_string};
 use crate::verdict::{check_field, Context, Verdict};
 use crate::view;
@@ -237,70 +238,54 @@ pub fn configure(config: Config) {
 /// blocking, listeners, observers, timers, memory_bytes}`. Built by hand: the content module
 /// carries no serde serializer.
 pub fn status() -> Result<JsValue, JsValue> {
-    APP.with(|cell| {
+    let text = APP.with(|cell| {
         let guard = cell.try_borrow().map_err(|_| JsValue::from_str("busy"))?;
-        let out = js_sys::Object::new();
-        let set = |o: &js_sys::Object, k: &str, v: JsValue| {
-            js_sys::Reflect::set(o, &JsValue::from_str(k), &v).map(|_| ())
-        };
         // `buffer` by name: under wasm2js the memory is a plain object, not a WebAssembly.Memory.
         let buffer =
             js_sys::Reflect::get(&wasm_bindgen::memory(), &JsValue::from_str("buffer")).ok();
         let memory_bytes = buffer
             .and_then(|b| b.dyn_into::<js_sys::ArrayBuffer>().ok())
-            .map_or(0.0, |b| f64::from(b.byte_length()));
-        set(&out, "memory_bytes", memory_bytes.into())?;
+            .map_or(0, |b| u64::from(b.byte_length()));
+        let mut j = Json::new();
+        j.open('{').key("memory_bytes").num(memory_bytes);
         let Some(app) = guard.as_ref() else {
-            set(&out, "active", false.into())?;
-            set(&out, "fields", js_sys::Array::new().into())?;
-            return Ok(out.into());
+            j.key("active").bool(false);
+            j.key("fields").open('[').close(']');
+            j.close('}');
+            return Ok::<_, JsValue>(j.finish());
         };
         let (listeners, observers, timers) = app.scope.counts();
-        set(&out, "active", app.config.enabled.into())?;
-        set(
-            &out,
-            "page",
-            detect::page_kind(&app.url).map_or(JsValue::NULL, |p| JsValue::from_str(p.code())),
-        )?;
-        set(
-            &out,
-            "blocking",
-            app.tracked.iter().any(Tracked::blocks).into(),
-        )?;
-        set(
-            &out,
-            "listeners",
-            ((listeners + app.tracked.len()) as u32).into(),
-        )?;
-        set(&out, "observers", (observers as u32).into())?;
-        set(&out, "timers", (timers as u32).into())?;
-        let fields = js_sys::Array::new();
+        j.key("active").bool(app.config.enabled);
+        j.key("page")
+            .opt_str(detect::page_kind(&app.url).map(|p| p.code()));
+        j.key("blocking")
+            .bool(app.tracked.iter().any(Tracked::blocks));
+        j.key("listeners")
+            .num((listeners + app.tracked.len()) as u64);
+        j.key("observers").num(observers as u64);
+        j.key("timers").num(timers as u64);
+        j.key("fields").open('[');
         for t in &app.tracked {
-            let f = js_sys::Object::new();
-            set(&f, "field", t.field.id.into())?;
-            set(&f, "label", crate::view::display_label(&t.label).into())?;
-            set(&f, "input", t.value.as_str().into())?;
+            j.open('{');
+            j.key("field").str(t.field.id);
+            j.key("label").str(crate::view::display_label(&t.label));
+            j.key("input").str(&t.value);
             if let Some(v) = &t.verdict {
-                set(&f, "level", v.level.code().into())?;
-                set(&f, "blocks_save", v.blocks_save.into())?;
-                set(
-                    &f,
-                    "equation",
-                    v.equation()
-                        .as_deref()
-                        .map_or(JsValue::NULL, JsValue::from_str),
-                )?;
-                let messages = js_sys::Array::new();
+                j.key("level").str(v.level.code());
+                j.key("blocks_save").bool(v.blocks_save);
+                j.key("equation").opt_str(v.equation().as_deref());
+                j.key("messages").open('[');
                 for m in &v.messages {
-                    messages.push(&JsValue::from_str(&m.text.render()));
+                    j.str(&m.text.render());
                 }
-                set(&f, "messages", messages.into())?;
+                j.close(']');
             }
-            fields.push(&f);
+            j.close('}');
         }
-        set(&out, "fields", fields.into())?;
-        Ok(out.into())
-    })
+        j.close(']').close('}');
+        Ok(j.finish())
+    })?;
+    js_sys::JSON::parse(&text)
 }
 
 /// The page report (see `report.rs`), from what the guard tracks now.

@@ -6,6 +6,7 @@
 use super::detect::{self, control_of, is_save_control, is_text_like, submits_form};
 use super::dom::{is_ours, label_text, labelled};
 use crate::catalog::{match_label, match_toggle};
+use crate::json::Json;
 use crate::report::{label, route_shape};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,21 +15,16 @@ use web_sys::{Document, Element, HtmlInputElement, Node};
 /// At most this many inputs and Save controls are listed.
 const MAX_ITEMS: u32 = 60;
 
-fn set(o: &js_sys::Object, k: &str, v: JsValue) -> Result<(), JsValue> {
-    js_sys::Reflect::set(o, &JsValue::from_str(k), &v).map(|_| ())
-}
-
 /// Builds the report. `tracked` are the inputs the guard annotates now.
 pub fn build(doc: &Document, href: &str, tracked: &[HtmlInputElement]) -> Result<JsValue, JsValue> {
-    let out = js_sys::Object::new();
-    set(&out, "route", route_shape(href).into())?;
-    set(
-        &out,
-        "page",
-        detect::page_kind(href).map_or(JsValue::NULL, |p| JsValue::from_str(p.code())),
-    )?;
-    let inputs = js_sys::Array::new();
+    let mut j = Json::new();
+    j.open('{');
+    j.key("route").str(&route_shape(href));
+    j.key("page")
+        .opt_str(detect::page_kind(href).map(|p| p.code()));
     let list = doc.query_selector_all("input:not([type=hidden])")?;
+    j.key("inputs_total").num(u64::from(list.length()));
+    j.key("inputs").open('[');
     for i in 0..list.length().min(MAX_ITEMS) {
         let Some(input) = list
             .item(i)
@@ -36,11 +32,11 @@ pub fn build(doc: &Document, href: &str, tracked: &[HtmlInputElement]) -> Result
         else {
             continue;
         };
-        inputs.push(&describe_input(doc, &input, tracked)?);
+        describe_input(&mut j, doc, &input, tracked);
     }
-    set(&out, "inputs_total", list.length().into())?;
-    set(&out, "inputs", inputs.into())?;
-    let saves = js_sys::Array::new();
+    j.close(']');
+    j.key("saves").open('[');
+    let mut saves = 0;
     let controls = doc.query_selector_all("button, [role=button], input[type=submit]")?;
     for i in 0..controls.length() {
         let Some(el) = controls.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
@@ -51,36 +47,35 @@ pub fn build(doc: &Document, href: &str, tracked: &[HtmlInputElement]) -> Result
         }
         let says_save = is_save_control(&el);
         let submits = submits_form(&el) && el.closest("form").ok().flatten().is_some();
-        if !(says_save || submits) || saves.length() >= MAX_ITEMS {
+        if !(says_save || submits) || saves >= MAX_ITEMS {
             continue;
         }
-        let s = js_sys::Object::new();
-        set(
-            &s,
-            "text",
-            label(&label_text(&el).unwrap_or_default()).into(),
-        )?;
-        set(&s, "says_save", says_save.into())?;
-        set(&s, "submits_form", submits.into())?;
-        saves.push(&s);
+        saves += 1;
+        j.open('{');
+        j.key("text")
+            .str(&label(&label_text(&el).unwrap_or_default()));
+        j.key("says_save").bool(says_save);
+        j.key("submits_form").bool(submits);
+        j.close('}');
     }
-    set(&out, "saves", saves.into())?;
-    Ok(out.into())
+    j.close(']').close('}');
+    js_sys::JSON::parse(&j.finish())
 }
 
 fn describe_input(
+    j: &mut Json,
     doc: &Document,
     input: &HtmlInputElement,
     tracked: &[HtmlInputElement],
-) -> Result<JsValue, JsValue> {
-    let o = js_sys::Object::new();
-    set(&o, "type", input.type_().into())?;
+) {
+    j.open('{');
+    j.key("type").str(&input.type_());
     let found = labelled(doc, input);
     let (text, how) = found
         .as_ref()
         .map_or((None, "none"), |(t, how)| (Some(label(t)), *how));
-    set(&o, "label", text.map_or(JsValue::NULL, JsValue::from))?;
-    set(&o, "association", how.into())?;
+    j.key("label").opt_str(text.as_deref());
+    j.key("association").str(how);
     let matched = found.as_ref().and_then(|(t, _)| match_label(t));
     let toggle = found.as_ref().and_then(|(t, _)| match_toggle(t));
     let own: &Node = input.as_ref();
@@ -93,12 +88,9 @@ fn describe_input(
         (true, None, _) if found.is_none() => (None, "no label found"),
         (true, None, _) => (None, "its label is not a lifetime label"),
     };
-    set(&o, "field", field.map_or(JsValue::NULL, JsValue::from_str))?;
-    set(&o, "why", why.into())?;
-    set(
-        &o,
-        "disabled",
-        (input.disabled() || input.read_only()).into(),
-    )?;
-    Ok(o.into())
+    j.key("field").opt_str(field);
+    j.key("why").str(why);
+    j.key("disabled")
+        .bool(input.disabled() || input.read_only());
+    j.close('}');
 }
