@@ -128,8 +128,70 @@ fn sizes(module: &[u8]) -> Result<BTreeMap<String, u64>, String> {
     Ok(out)
 }
 
-/// The content module's breakdown, largest first, as JSON rows `{group, bytes, share}`.
-pub fn content() -> Result<Value, String> {
+/// Code the content module was rid of on purpose (issue 12), each of which one innocent-looking
+/// call brings back: the name fragment, and what brings it in.
+const KEPT_OUT: &[(&str, &str)] = &[
+    (
+        "::fmt::Formatter",
+        "core::fmt (format!, write!, to_string): use text::concat and text::push_u64",
+    ),
+    (
+        "::fmt::write",
+        "core::fmt (format!, write!, to_string): use text::concat and text::push_u64",
+    ),
+    (
+        "TwoWaySearcher",
+        "std's substring search (contains, replace, split_once with a &str): use text::find",
+    ),
+    (
+        "__udivti3",
+        "128-bit division (u128 arithmetic): keep numbers in u64 (parse::number::Exact)",
+    ),
+    ("<str>::parse::<", "str::parse for integers: use text::int"),
+];
+
+/// Fails when the content module links code it was rid of on purpose (see [`KEPT_OUT`]):
+/// deterministic, unlike the size budget, which such code can stay under for a while.
+pub fn check_kept_out() -> Result<(), String> {
+    let module = std::fs::read(named_content_module()?).map_err(|e| e.to_string())?;
+    let mut names = BTreeMap::new();
+    let mut i = 8;
+    while i < module.len() {
+        let (size, body) = leb(&module, i + 1).ok_or("truncated section")?;
+        if module[i] == 0 {
+            let (len, s) = leb(&module, body).ok_or("bad custom")?;
+            if module.get(s..s + len) == Some(b"name".as_slice()) {
+                names = function_names(&module, s + len, body + size);
+            }
+        }
+        i = body + size;
+    }
+    if names.is_empty() {
+        return Err("the content module's names could not be read".into());
+    }
+    // By what brings the code in: a few names each, and how many there are.
+    let mut found: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for n in names.values() {
+        if let Some((_, why)) = KEPT_OUT.iter().find(|(fragment, _)| n.contains(fragment)) {
+            found.entry(why).or_default().push(n);
+        }
+    }
+    if found.is_empty() {
+        println!("the content module links none of the code kept out of it");
+        return Ok(());
+    }
+    let mut report = String::from("the content module links code kept out of it on purpose:");
+    for (why, names) in &found {
+        report += &format!("\n  {why} ({} functions, such as:)", names.len());
+        for n in names.iter().take(3) {
+            report += &format!("\n    {n}");
+        }
+    }
+    Err(report)
+}
+
+/// The content module as built, optimised again with its function names kept.
+fn named_content_module() -> Result<std::path::PathBuf, String> {
     let root = root();
     let named = root.join("target/bench/content-named.wasm");
     std::fs::create_dir_all(root.join("target/bench")).map_err(|e| e.to_string())?;
@@ -144,7 +206,12 @@ pub fn content() -> Result<Value, String> {
             .arg("-o")
             .arg(&named),
     )?;
-    let module = std::fs::read(&named).map_err(|e| e.to_string())?;
+    Ok(named)
+}
+
+/// The content module's breakdown, largest first, as JSON rows `{group, bytes, share}`.
+pub fn content() -> Result<Value, String> {
+    let module = std::fs::read(named_content_module()?).map_err(|e| e.to_string())?;
     let groups = sizes(&module)?;
     let total: u64 = groups.values().sum();
     let mut rows: Vec<(String, u64)> = groups.into_iter().collect();
@@ -182,6 +249,28 @@ mod tests {
             ("report", "(exported functions, bodies inlined)"),
         ] {
             assert_eq!(super::group(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn kept_out_names_what_comes_back() {
+        let kept_out = |name: &str| super::KEPT_OUT.iter().any(|(f, _)| name.contains(f));
+        for back in [
+            "<core[27cd]::fmt::Formatter>::pad_integral",
+            "core[27cd]::fmt::write",
+            "<core[27cd]::str::pattern::TwoWaySearcher>::next::<MatchOnly>",
+            "compiler_builtins[fd0b]::int::udiv::__udivti3",
+            "<str>::parse::<i64>",
+        ] {
+            assert!(kept_out(back), "{back}");
+        }
+        // What may stay: a char search, a Debug slice wasm-bindgen names, 128-bit products.
+        for fine in [
+            "<core[27cd]::str::pattern::CharSearcher as Searcher>::next_match",
+            "<&[&dyn core[27cd]::fmt::Debug] as IntoIterator>::into_iter",
+            "compiler_builtins[fd0b]::int::mul::__multi3",
+        ] {
+            assert!(!kept_out(fine), "{fine}");
         }
     }
 }

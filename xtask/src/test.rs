@@ -58,6 +58,7 @@ pub fn all(quick: bool) -> Result<(), String> {
     // A short, bounded fuzz run of each target; `cargo xtask fuzz` runs longer.
     crate::fuzz::run_all(if quick { 5 } else { 20 })?;
     dist::dist()?;
+    crate::breakdown::check_kept_out()?;
     // The Firefox package must lint clean: 0 errors, 0 warnings.
     run(Cmd::new("node")
         .arg(root.join("tests/e2e/lint-firefox.mjs"))
