@@ -37,9 +37,12 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
 
 /// `text` with every `needle` replaced by `with`, searched as [`find`] does.
 pub fn replace(text: &str, needle: &str, with: &str) -> String {
+    if needle.is_empty() {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(i) = find(rest, needle).filter(|_| !needle.is_empty()) {
+    while let Some(i) = find(rest, needle) {
         out.push_str(&rest[..i]);
         out.push_str(with);
         rest = &rest[i + needle.len()..];

@@ -132,7 +132,7 @@ impl Short {
     }
 
     fn as_str(&self) -> &str {
-        // Made from a `&str` of ASCII bytes, so never empty by mistake.
+        // Copied from a `&str` of ASCII bytes: always valid UTF-8, so the default never shows.
         std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
     }
 }
@@ -154,6 +154,12 @@ pub(super) fn write_dot_grouped(body: &str, out: &mut String) {
     ] {
         out.push_str(part);
     }
+}
+
+/// `days` as a suggestion: `30d`.
+fn write_days(days: u64, out: &mut String) {
+    crate::text::push_u64(out, days);
+    out.push('d');
 }
 
 /// `body` with its dots written as commas.
@@ -216,8 +222,8 @@ impl ParseError {
         }
         #[cfg(content_module)]
         {
-            let mut text = crate::text::u64_string(days);
-            text.push('d');
+            let mut text = String::new();
+            write_days(days, &mut text);
             self.suggestion = Suggestion::Text(text);
         }
         self
@@ -270,10 +276,7 @@ impl ParseError {
             Suggestion::None => return false,
             Suggestion::Text(t) => out.push_str(t),
             #[cfg(not(content_module))]
-            Suggestion::Days(n) => {
-                crate::text::push_u64(out, *n);
-                out.push('d');
-            }
+            Suggestion::Days(n) => write_days(*n, out),
             #[cfg(not(content_module))]
             Suggestion::Commas(s) => write_commas(s.as_str(), out),
         }
