@@ -3,7 +3,7 @@
 //! data and glue sections — what twiggy's `top` shows, summed where a decision is made.
 
 use crate::util::{capture, npm_bin, root, Cmd};
-use crate::wasm::{leb, WASM_OPT_LOWERING};
+use crate::wasm::{leb, WASM_OPT_FEATURES, WASM_OPT_SIZE};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -200,8 +200,10 @@ fn named_content_module() -> Result<std::path::PathBuf, String> {
     // `-g` to keep the function names (the renaming wasm-opt prints is not needed here).
     capture(
         Cmd::new(npm_bin("wasm-opt"))
-            .args(WASM_OPT_LOWERING.iter().copied())
-            .args(["-g", "--strip-producers", "-Oz", "--converge"])
+            .args(WASM_OPT_FEATURES.iter().copied())
+            .args(["-g", "--strip-producers"])
+            .args(WASM_OPT_SIZE)
+            .arg("--converge")
             .arg(crate::minify::MINIFY_NAMES)
             .arg(root.join("target/lg/work/lifetime_guard_bg.wasm"))
             .arg("-o")

@@ -5,7 +5,7 @@
 //! with it, so that the module and its glue shrink together (nothing moves from one to the other).
 
 use crate::util::{capture, npm_bin, Cmd};
-use crate::wasm::WASM_OPT_LOWERING;
+use crate::wasm::WASM_OPT_FEATURES;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
@@ -55,7 +55,7 @@ fn rename_reads(glue: &str, renaming: &HashMap<&str, &str>) -> Result<String, St
 pub fn minify_names(wasm: &Path, glue: &Path) -> Result<(), String> {
     let map = capture(
         Cmd::new(npm_bin("wasm-opt"))
-            .args(WASM_OPT_LOWERING.iter().copied())
+            .args(WASM_OPT_FEATURES.iter().copied())
             .arg(MINIFY_NAMES)
             .arg(wasm)
             .arg("-o")
