@@ -4,11 +4,25 @@ use super::error::{ErrorKind, ParseError};
 use super::number::{read_decimal, times_seconds, too_large, Decimal, Exact};
 use super::scan::{is_space, sl, Cursor};
 use crate::text::concat;
-use crate::unit::{unit_from_word, TimeUnit, Unit, UNIT_WORDS};
+use crate::unit::{pack, unit_from_word, TimeUnit, Unit, UNIT_WORDS};
 
 pub(super) const MONTH_WORDS: &[&str] =
     &["mo", "mos", "mon", "mons", "mth", "mths", "month", "months"];
 pub(super) const YEAR_WORDS: &[&str] = &["y", "yr", "yrs", "year", "years", "yy"];
+/// [`MONTH_WORDS`] and [`YEAR_WORDS`] packed as unit words are (`unit::pack`, case-insensitive):
+/// a word is one of them when its key is, a few integer comparisons instead of string ones.
+pub(super) const MONTH_KEYS: [u64; MONTH_WORDS.len()] = packed(MONTH_WORDS);
+pub(super) const YEAR_KEYS: [u64; YEAR_WORDS.len()] = packed(YEAR_WORDS);
+
+const fn packed<const N: usize>(words: &[&str]) -> [u64; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = pack(words[i].as_bytes());
+        i += 1;
+    }
+    out
+}
 const SUBSECOND_WORDS: &[&str] = &[
     "ms",
     "msec",
@@ -239,10 +253,11 @@ pub(super) fn month_or_year(
     we: usize,
     whole: Option<u64>,
 ) -> Option<ParseError> {
-    let is_one_of = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(word));
-    let (days, text) = if is_one_of(MONTH_WORDS) {
+    // Every month and year word is a few ASCII letters: any other word packs to 0 or another key.
+    let key = pack(word.as_bytes());
+    let (days, text) = if key != 0 && MONTH_KEYS.contains(&key) {
         (30, "Months have no fixed length in seconds, and one month is already over the 30-day access-token limit; write days instead, such as 30d.")
-    } else if is_one_of(YEAR_WORDS) {
+    } else if key != 0 && YEAR_KEYS.contains(&key) {
         (
             365,
             "Years have no fixed length in seconds; write days instead, such as 365d.",

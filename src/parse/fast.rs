@@ -2,9 +2,9 @@
 //! `1 day, 12 hours`). They answer only when the answer is certain and otherwise step aside for
 //! the whole grammar, which also explains refusals; property tests check that both agree.
 
-use super::compound::{looks_dot_grouped, MONTH_WORDS, YEAR_WORDS};
+use super::compound::{looks_dot_grouped, MONTH_KEYS, YEAR_KEYS};
 use super::MAX_VALUE;
-use crate::unit::{pack, pack_letter, unit_from_packed};
+use crate::unit::{pack_letter, unit_from_packed};
 
 /// The value of 1 to 15 ASCII digits, the form the field stores, optionally grouped by commas in
 /// threes (`86,400`, as the Dashboard's own documentation writes it). Fifteen digits stay below
@@ -60,22 +60,6 @@ impl Quick {
         }
     }
 }
-
-/// Month and year words, packed as unit words are (`unit::pack`).
-const MONTH_OR_YEAR_KEYS: [u64; MONTH_WORDS.len() + YEAR_WORDS.len()] = {
-    let mut out = [0; MONTH_WORDS.len() + YEAR_WORDS.len()];
-    let mut i = 0;
-    while i < out.len() {
-        let w = if i < MONTH_WORDS.len() {
-            MONTH_WORDS[i]
-        } else {
-            YEAR_WORDS[i - MONTH_WORDS.len()]
-        };
-        out[i] = pack(w.as_bytes());
-        i += 1;
-    }
-    out
-};
 
 /// Seconds for numbers with unit words, such as `1d 12h`, `1 day, 12 hours` or `1.5 days`: each
 /// number at most 15 digits (and nine decimals) and a whole number of seconds, ASCII spaces and
@@ -136,7 +120,7 @@ pub(super) fn compound_seconds(input: &str) -> Quick {
         }
         let Some(unit) = unit_from_packed(key) else {
             let month_or_year = seen == 0 && scale == 1 && i == n && key != 0;
-            return if month_or_year && MONTH_OR_YEAR_KEYS.contains(&key) {
+            return if month_or_year && (MONTH_KEYS.contains(&key) || YEAR_KEYS.contains(&key)) {
                 Quick::Refused
             } else {
                 Quick::Unsure
