@@ -126,8 +126,12 @@ fn parse_unchecked(input: &str, unit: Unit) -> Result<u64, ParseError> {
 /// `fast`), in `unit`.
 #[inline]
 fn shortcut(input: &str, unit: Unit) -> Quick {
-    if let Some(v) = fast::bare_number(input) {
-        return Quick::Value(v);
+    // A bare number ends with a digit; a compound (`3600s`) need not be read twice (the content
+    // module, smaller without the test, reads it twice).
+    if crate::CONTENT_MODULE || input.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+        if let Some(v) = fast::bare_number(input) {
+            return Quick::Value(v);
+        }
     }
     // One keystroke is one parse in a page: the content module leaves the rarer shortcuts out.
     let quick = match input.as_bytes().first() {
