@@ -6,13 +6,12 @@ use super::scan::{is_space, sl, Cursor};
 use crate::text::concat;
 use crate::unit::{pack, unit_from_word, TimeUnit, Unit, UNIT_WORDS};
 
-pub(super) const MONTH_WORDS: &[&str] =
-    &["mo", "mos", "mon", "mons", "mth", "mths", "month", "months"];
-pub(super) const YEAR_WORDS: &[&str] = &["y", "yr", "yrs", "year", "years", "yy"];
+const MONTH_WORDS: &[&str] = &["mo", "mos", "mon", "mons", "mth", "mths", "month", "months"];
+const YEAR_WORDS: &[&str] = &["y", "yr", "yrs", "year", "years", "yy"];
 /// [`MONTH_WORDS`] and [`YEAR_WORDS`] packed as unit words are (`unit::pack`, case-insensitive):
 /// a word is one of them when its key is, a few integer comparisons instead of string ones.
-pub(super) const MONTH_KEYS: [u64; MONTH_WORDS.len()] = packed(MONTH_WORDS);
-pub(super) const YEAR_KEYS: [u64; YEAR_WORDS.len()] = packed(YEAR_WORDS);
+const MONTH_KEYS: [u64; MONTH_WORDS.len()] = packed(MONTH_WORDS);
+const YEAR_KEYS: [u64; YEAR_WORDS.len()] = packed(YEAR_WORDS);
 
 const fn packed<const N: usize>(words: &[&str]) -> [u64; N] {
     let mut out = [0; N];
@@ -247,23 +246,33 @@ fn resolve_unit(
 
 /// The refusal of `word`, at `[ws, we)`, when it names months or years, suggesting days for a
 /// `whole` number of them.
+/// The days a month or year stands for in a suggestion.
+const MONTH_DAYS: u64 = 30;
+const YEAR_DAYS: u64 = 365;
+
+/// [`MONTH_DAYS`] for a month word, [`YEAR_DAYS`] for a year word (in any case), `None` for any
+/// other word; the word as its packed `key` (`unit::pack`, 0 for no word).
+pub(super) fn month_or_year_days(key: u64) -> Option<u64> {
+    if MONTH_KEYS.contains(&key) {
+        Some(MONTH_DAYS)
+    } else if YEAR_KEYS.contains(&key) {
+        Some(YEAR_DAYS)
+    } else {
+        None
+    }
+}
+
 pub(super) fn month_or_year(
     word: &str,
     ws: usize,
     we: usize,
     whole: Option<u64>,
 ) -> Option<ParseError> {
-    // Every month and year word is a few ASCII letters: any other word packs to 0 or another key.
-    let key = pack(word.as_bytes());
-    let (days, text) = if key != 0 && MONTH_KEYS.contains(&key) {
-        (30, "Months have no fixed length in seconds, and one month is already over the 30-day access-token limit; write days instead, such as 30d.")
-    } else if key != 0 && YEAR_KEYS.contains(&key) {
-        (
-            365,
-            "Years have no fixed length in seconds; write days instead, such as 365d.",
-        )
+    let days = month_or_year_days(pack(word.as_bytes()))?;
+    let text = if days == MONTH_DAYS {
+        "Months have no fixed length in seconds, and one month is already over the 30-day access-token limit; write days instead, such as 30d."
     } else {
-        return None;
+        "Years have no fixed length in seconds; write days instead, such as 365d."
     };
     let mut err = ParseError::new(ErrorKind::MonthOrYear, ws, we, text);
     if let Some(n) = whole.and_then(|n| n.checked_mul(days)) {
@@ -392,7 +401,6 @@ fn missing_number(
         Some(c) if c.is_ascii_alphabetic() => {
             let (ws, we) = cur.letters();
             let word = cur.slice(ws, we);
-            let lower = word.to_ascii_lowercase();
             if word == "M" {
                 return ParseError::new(
                     ErrorKind::AmbiguousUnit,
@@ -401,12 +409,8 @@ fn missing_number(
                     "A capital “M” could mean months or minutes; write a number and min for minutes, such as 30 min.",
                 );
             }
-            if MONTH_WORDS.contains(&lower.as_str()) || YEAR_WORDS.contains(&lower.as_str()) {
-                let days = if MONTH_WORDS.contains(&lower.as_str()) {
-                    "30d"
-                } else {
-                    "365d"
-                };
+            if let Some(days) = month_or_year_days(pack(word.as_bytes())) {
+                let days = if days == MONTH_DAYS { "30d" } else { "365d" };
                 return ParseError::new(
                     ErrorKind::MonthOrYear,
                     ws,

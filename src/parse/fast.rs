@@ -2,7 +2,7 @@
 //! `1 day, 12 hours`). They answer only when the answer is certain and otherwise step aside for
 //! the whole grammar, which also explains refusals; property tests check that both agree.
 
-use super::compound::{looks_dot_grouped, MONTH_KEYS, YEAR_KEYS};
+use super::compound::{looks_dot_grouped, month_or_year_days};
 use super::MAX_VALUE;
 use crate::unit::{pack_letter, unit_from_packed};
 
@@ -120,7 +120,7 @@ pub(super) fn compound_seconds(input: &str) -> Quick {
         }
         let Some(unit) = unit_from_packed(key) else {
             let month_or_year = seen == 0 && scale == 1 && i == n && key != 0;
-            return if month_or_year && (MONTH_KEYS.contains(&key) || YEAR_KEYS.contains(&key)) {
+            return if month_or_year && month_or_year_days(key).is_some() {
                 Quick::Refused
             } else {
                 Quick::Unsure
