@@ -16,7 +16,7 @@
     if (message?.type !== 'lifetime-guard:status' && !report) return false;
     try {
       const about = { engine, engine_note: why, version: ext.runtime.getManifest().version };
-      if (report) reply({ ...about, failure, ...(core ? core.report() : {}) });
+      if (report) reply({ ...about, failure, snapshot: core ? core.snapshot() : null });
       else reply(core ? { engine, ...core.status() } : { active: false, engine, failure });
     } catch (error) {
       reply({ active: false, engine, failure: String(error?.message ?? error) });

@@ -68,8 +68,11 @@ function renderTab(status, onDashboard) {
 function offerReport(tabId) {
   $('report-row').hidden = false;
   $('copy-report').addEventListener('click', async () => {
-    const report = await ext.tabs.sendMessage(tabId, { type: 'lifetime-guard:report' }).catch(() => null);
-    if (!report) { $('report-status').textContent = 'The page did not answer. Reload it and try again.'; return; }
+    const reply = await ext.tabs.sendMessage(tabId, { type: 'lifetime-guard:report' }).catch(() => null);
+    if (!reply) { $('report-status').textContent = 'The page did not answer. Reload it and try again.'; return; }
+    // The page sends what it saw; the report (what of it may be shown) is built here.
+    const { snapshot, ...about } = reply;
+    const report = { ...about, ...(snapshot ? core.page_report(snapshot) : {}) };
     const text = `Lifetime Guard page report (attach it to an issue)\n${JSON.stringify(report, null, 2)}`;
     $('report-text').textContent = text;
     $('report-details').hidden = false;

@@ -71,3 +71,25 @@ fn check_reads_a_javascript_context() {
     );
     assert!(web::check("no_such_field", "1h", wasm_bindgen::JsValue::NULL).is_err());
 }
+
+/// The popup's page report, from a snapshot shaped as the content module's `snapshot` sends it.
+#[wasm_bindgen_test]
+fn the_page_report_is_built_from_a_snapshot() {
+    let snapshot = js_sys::JSON::parse(
+        r#"{"href":"https://manage.auth0.com/dashboard/eu/acme/apis/6f0/settings","inputs_total":1,
+            "inputs":[{"type":"number","label":"Maximum Access Token Lifetime 2","association":"labels",
+                       "text_like":true,"tracked":true,"disabled":false}],
+            "saves":[{"text":"Save","says_save":true,"submits_form":false}]}"#,
+    )
+    .expect("snapshot");
+    let report = web::page_report(snapshot).expect("report");
+    let text = js_sys::JSON::stringify(&report)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    assert_eq!(
+        text,
+        r#"{"route":"manage.auth0.com/dashboard/{…}/{…}/apis/{…}/settings","page":"api_settings","inputs_total":1,"inputs":[{"type":"number","label":"Maximum Access Token Lifetime #","association":"labels","field":"token_lifetime","why":"guarded","disabled":false}],"saves":[{"text":"Save","says_save":true,"submits_form":false}]}"#
+    );
+    assert!(web::page_report(js_sys::JSON::parse(r#"{"href":1}"#).expect("json")).is_err());
+}

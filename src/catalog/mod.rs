@@ -34,6 +34,22 @@ impl Page {
         }
     }
 
+    /// The page a Dashboard URL shows: path routes (`/dashboard/us/acme/apis/…`) and the older
+    /// hash routes (`/#/apis/…`).
+    pub fn of_url(href: &str) -> Option<Page> {
+        let lower = href.to_ascii_lowercase();
+        let has = |part| crate::text::find(&lower, part).is_some();
+        if has("/apis/") {
+            Some(Page::ApiSettings)
+        } else if has("/applications/") || has("/clients/") {
+            Some(Page::ApplicationSettings)
+        } else if has("/tenant/advanced") || has("/settings/advanced") {
+            Some(Page::TenantAdvanced)
+        } else {
+            None
+        }
+    }
+
     /// Save button labels on this page, newest first.
     pub const fn save_labels(self) -> &'static [&'static str] {
         match self {

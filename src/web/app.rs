@@ -257,7 +257,7 @@ pub fn status() -> Result<JsValue, JsValue> {
         let (listeners, observers, timers) = app.scope.counts();
         j.key("active").bool(app.config.enabled);
         j.key("page")
-            .opt_str(detect::page_kind(&app.url).map(|p| p.code()));
+            .opt_str(crate::catalog::Page::of_url(&app.url).map(|p| p.code()));
         j.key("blocking")
             .bool(app.tracked.iter().any(Tracked::blocks));
         j.key("listeners")
@@ -288,8 +288,8 @@ pub fn status() -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
-/// The page report (see `report.rs`), from what the guard tracks now.
-pub fn report() -> Result<JsValue, JsValue> {
+/// What the page report needs from this page (see `report.rs`), from what the guard tracks now.
+pub fn snapshot() -> Result<JsValue, JsValue> {
     let doc = dom::document().ok_or("no document")?;
     let tracked: Vec<HtmlInputElement> = APP.with(|cell| {
         cell.try_borrow()
@@ -300,7 +300,7 @@ pub fn report() -> Result<JsValue, JsValue> {
             })
             .unwrap_or_default()
     });
-    super::report::build(&doc, &location(), &tracked)
+    super::report::snapshot(&doc, &location(), &tracked)
 }
 
 fn location() -> String {

@@ -61,10 +61,15 @@ pub fn status() -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.as_string().unwrap_or_else(|| "status unavailable".into())))
 }
 
-/// What the guard saw on this page, for a bug report: labels, association, types, fields
-/// matched or why not, Save controls, the route's shape — no values, names or ids.
+/// What the page report needs from this page, for the popup: each input's type, label as found
+/// and whether it is guarded, the Save controls, the address; never a value. The popup's tools
+/// module builds the report from it (`page_report`), keeping nothing of the tenant.
 #[wasm_bindgen]
-pub fn report() -> Result<JsValue, JsError> {
-    app::report()
-        .map_err(|e| JsError::new(&e.as_string().unwrap_or_else(|| "report unavailable".into())))
+pub fn snapshot() -> Result<JsValue, JsError> {
+    app::snapshot().map_err(|e| {
+        JsError::new(
+            &e.as_string()
+                .unwrap_or_else(|| "snapshot unavailable".into()),
+        )
+    })
 }

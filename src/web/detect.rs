@@ -2,7 +2,7 @@
 //! the theme, and Save buttons.
 
 use super::dom::{input_label, is_ours, label_text};
-use crate::catalog::{match_label, match_toggle, normalise_label, Field, Page};
+use crate::catalog::{match_label, match_toggle, normalise_label, Field};
 use crate::view::is_dark_colour;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
@@ -123,22 +123,6 @@ pub fn read_identifier(el: &Element) -> Option<String> {
     match el.dyn_ref::<HtmlInputElement>() {
         Some(input) => Some(input.value()),
         None => label_text(el),
-    }
-}
-
-/// The Dashboard page from its URL: path routes (`/dashboard/us/acme/apis/…`) and the older hash
-/// routes (`/#/apis/…`).
-pub fn page_kind(href: &str) -> Option<Page> {
-    let lower = href.to_ascii_lowercase();
-    let has = |part| crate::text::find(&lower, part).is_some();
-    if has("/apis/") {
-        Some(Page::ApiSettings)
-    } else if has("/applications/") || has("/clients/") {
-        Some(Page::ApplicationSettings)
-    } else if has("/tenant/advanced") || has("/settings/advanced") {
-        Some(Page::TenantAdvanced)
-    } else {
-        None
     }
 }
 

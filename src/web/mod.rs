@@ -2,12 +2,13 @@
 //! decision comes from the pure core.
 //!
 //! Three modules are built from this crate. The content module (default features) exports
-//! `start`, `stop`, `configure`, `status` and `report` for the content script that every
-//! Dashboard page loads. The tools module (`--features tools`) exports only `convert`, `check` and
-//! `private_cloud_host`, serialised with serde-wasm-bindgen, for the popup, the options page and
-//! the playground; the catalog those pages list is `core/fields.json`, written at build time from
-//! the same Rust catalog. The lint module (`--features lint`) exports `lint`, for the playground
-//! only.
+//! `start`, `stop`, `configure`, `status` and `snapshot` for the content script that every
+//! Dashboard page loads. The tools module (`--features tools`) is for the popup, the options
+//! page and the playground: `value`, `words`, `short` and `equation` (numbers first), `convert`
+//! and `check` (whole results, serialised with serde-wasm-bindgen), `page_report` (the popup's
+//! page report, from the content module's snapshot) and `private_cloud_host`; the catalog those
+//! pages list is `core/fields.json`, written at build time from the same Rust catalog. The lint
+//! module (`--features lint`) exports `lint`, for the playground only.
 
 #[cfg(not(any(feature = "tools", feature = "lint")))]
 mod app;
@@ -31,11 +32,11 @@ mod settings;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
 mod content;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
-pub use content::{configure, report, start, status, stop, Config};
+pub use content::{configure, snapshot, start, status, stop, Config};
 #[cfg(feature = "tools")]
 mod tools;
 #[cfg(feature = "tools")]
-pub use tools::{check, convert, equation, private_cloud_host, short, value, words};
+pub use tools::{check, convert, equation, page_report, private_cloud_host, short, value, words};
 #[cfg(feature = "lint")]
 mod lint;
 #[cfg(feature = "lint")]

@@ -1,4 +1,5 @@
-//! Reading the settings objects JavaScript passes in (`Config`, `Context`, `Policy`).
+//! Reading the objects JavaScript passes in (`Config`, `Context`, `Policy`, and the page
+//! `Snapshot` the popup hands to the tools module).
 //!
 //! These are read field by field with `Reflect` rather than through serde's deserializer: that
 //! deserializer brings float formatting and error machinery that doubled the module's size,
@@ -126,4 +127,53 @@ pub fn context(v: &JsValue) -> Result<Context, String> {
     }
     ctx.policy = policy(&get(v, "policy"))?;
     Ok(ctx)
+}
+
+#[cfg(feature = "tools")]
+fn bool_or_false(obj: &JsValue, key: &str) -> bool {
+    get(obj, key).as_bool().unwrap_or(false)
+}
+
+#[cfg(feature = "tools")]
+fn array(obj: &JsValue, key: &str) -> Vec<JsValue> {
+    get(obj, key)
+        .dyn_ref::<js_sys::Array>()
+        .map(|a| a.iter().collect())
+        .unwrap_or_default()
+}
+
+/// The content module's page snapshot (`crate::report::Snapshot`), as its `snapshot` export
+/// writes it: `{href, inputs_total, inputs: [{type, label, association, text_like, tracked,
+/// disabled}], saves: [{text, says_save, submits_form}]}`.
+#[cfg(feature = "tools")]
+pub fn snapshot(v: &JsValue) -> Result<crate::report::Snapshot, String> {
+    use crate::report::{SeenInput, SeenSave, Snapshot};
+    let href = string_at(v, "href")?.ok_or("the snapshot has no “href”")?;
+    let mut inputs = Vec::new();
+    for i in array(v, "inputs") {
+        inputs.push(SeenInput {
+            kind: string_at(&i, "type")?.unwrap_or_default(),
+            label: string_at(&i, "label")?,
+            association: string_at(&i, "association")?.unwrap_or_default(),
+            text_like: bool_or_false(&i, "text_like"),
+            tracked: bool_or_false(&i, "tracked"),
+            disabled: bool_or_false(&i, "disabled"),
+        });
+    }
+    let mut saves = Vec::new();
+    for s in array(v, "saves") {
+        saves.push(SeenSave {
+            text: string_at(&s, "text")?.unwrap_or_default(),
+            says_save: bool_or_false(&s, "says_save"),
+            submits_form: bool_or_false(&s, "submits_form"),
+        });
+    }
+    Ok(Snapshot {
+        href,
+        inputs_total: get(v, "inputs_total")
+            .as_f64()
+            .map_or(0, |n| n.clamp(0.0, f64::from(u32::MAX)) as u32),
+        inputs,
+        saves,
+    })
 }

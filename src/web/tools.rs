@@ -102,6 +102,15 @@ pub fn check(field: &str, input: &str, context: JsValue) -> Result<JsValue, JsEr
     to_js(&verdict)
 }
 
+/// The page report the popup shows and copies, from the content module's `snapshot` of the page
+/// (see `crate::report`): `{route, page, inputs_total, inputs, saves}`.
+#[wasm_bindgen]
+pub fn page_report(snapshot: JsValue) -> Result<JsValue, JsError> {
+    let seen = settings::snapshot(&snapshot)
+        .map_err(|e| JsError::new(&format!("invalid page snapshot: {e}")))?;
+    to_js(&crate::report::page_report(&seen))
+}
+
 #[derive(Serialize)]
 struct Host {
     ok: bool,

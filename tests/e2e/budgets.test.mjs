@@ -26,15 +26,16 @@ function embeddedModule(browser) {
 // memory and sign extension (lowered only for the wasm2js copy) and wasm-opt inlining one-caller
 // functions only while tiny took it to about 52.5 KB (53.7 KB as Node's zlib counts it). The
 // tools module is built for speed (opt-level 3), not size: the popup and the playground convert on
-// every keystroke. The budgets are today's sizes plus about 2%.
-test('the WebAssembly modules stay within their gzip budgets (content 54 KB, tools 45 KB)', () => {
+// every keystroke; the page report it builds since the content module stopped building it added
+// 4.9 KB to it. The budgets are today's sizes plus about 2%.
+test('the WebAssembly modules stay within their gzip budgets (content 54 KB, tools 50 KB)', () => {
   const module = embeddedModule('chrome');
   assert.deepEqual([...module.subarray(0, 4)], [0, 0x61, 0x73, 0x6d], 'content-wasm.js carries a WebAssembly module');
   assert.deepEqual(embeddedModule('firefox'), module);
   const content = zlib.gzipSync(module, { level: 9 }).length;
   const tools = gz('chrome/core/tools_bg.wasm');
   assert.ok(content <= 54 * KB, `content module: ${content} bytes gzip`);
-  assert.ok(tools <= 45 * KB, `tools module: ${tools} bytes gzip`);
+  assert.ok(tools <= 50 * KB, `tools module: ${tools} bytes gzip`);
 });
 
 // wasm-bindgen names each import after its function plus a hash, each closure entry point after its
