@@ -163,6 +163,41 @@ async fn converts_on_leaving_and_escape_restores() {
     c.remove();
 }
 
+/// The note's buttons live in its shadow root; the guard's one click listener, on the window,
+/// finds the note they belong to.
+#[wasm_bindgen_test]
+async fn the_note_buttons_act_on_their_own_field() {
+    let c = fixture(
+        r#"<label for="t">Token Expiration (Seconds)</label><input id="t" value="86400">
+           <label for="w">Implicit / Hybrid Flow Access Token Lifetime</label><input id="w" value="7200">"#,
+    );
+    let (t, w) = (input(&c, "#t"), input(&c, "#w"));
+    web::start(JsValue::NULL).expect("start");
+    settle().await;
+    type_into(&t, "24h");
+    type_into(&w, "1h");
+    let button = |i: &HtmlInputElement, class: &str| -> web_sys::HtmlElement {
+        note_for(i)
+            .and_then(|n| n.shadow_root())
+            .and_then(|r| r.query_selector(&format!("button.{class}")).ok().flatten())
+            .and_then(|b| b.dyn_into().ok())
+            .unwrap_or_else(|| panic!("button.{class}: {}", note_text(i)))
+    };
+    button(&w, "convert").click();
+    assert_eq!((t.value().as_str(), w.value().as_str()), ("24h", "3600"));
+    button(&t, "convert").click();
+    assert_eq!(t.value(), "86400");
+    let details = button(&t, "details");
+    let expanded = details.get_attribute("aria-expanded");
+    details.click();
+    assert_ne!(
+        button(&t, "details").get_attribute("aria-expanded"),
+        expanded
+    );
+    web::stop();
+    c.remove();
+}
+
 #[wasm_bindgen_test]
 async fn guard_blocks_invalid_submit_and_lets_valid_through() {
     let c = fixture(

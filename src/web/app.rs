@@ -13,13 +13,12 @@ use crate::json::Json;
 use crate::text::{concat, i64_string, u64_string};
 use crate::verdict::{check_field, Context, Verdict};
 use crate::view;
-use gloo_events::EventListener;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     Document, Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement, KeyboardEvent, Node,
-    SubmitEvent,
+    ShadowRoot, SubmitEvent,
 };
 
 thread_local! {
@@ -99,7 +98,6 @@ struct Tracked {
     opened_by_focus: bool,
     /// The change the note offers to clear a broken relation: field id and value.
     fix: Option<(&'static str, u64)>,
-    _note_click: EventListener,
 }
 
 impl Tracked {
@@ -260,8 +258,7 @@ pub fn status() -> Result<JsValue, JsValue> {
             .opt_str(crate::catalog::Page::of_url(&app.url).map(|p| p.code()));
         j.key("blocking")
             .bool(app.tracked.iter().any(Tracked::blocks));
-        j.key("listeners")
-            .num((listeners + app.tracked.len()) as u64);
+        j.key("listeners").num(listeners as u64);
         j.key("observers").num(observers as u64);
         j.key("timers").num(timers as u64);
         j.key("fields").open('[');
@@ -310,24 +307,31 @@ fn location() -> String {
 }
 
 /// Installs the page-wide listeners and observers. All of them belong to the returned scope.
+/// The events the guard listens for on the window, in the capture phase (see [`App::on_event`]).
+const WINDOW_EVENTS: &[&str] = &[
+    "input",
+    "change",
+    "focusin",
+    "focusout",
+    "pointerdown",
+    "pointerup",
+    "pointercancel",
+    "paste",
+    "keydown",
+    "click",
+    "submit",
+    "popstate",
+    "hashchange",
+];
+
 fn listen(doc: &Document) -> Result<Scope, JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let mut scope = Scope::default();
-    scope.capture(&window, "input", |e| with_app(|app| app.on_input(e)));
-    scope.capture(&window, "change", |_| with_app(|app| app.on_change()));
-    scope.capture(&window, "focusin", |e| with_app(|app| app.on_focusin(e)));
-    scope.capture(&window, "focusout", |e| with_app(|app| app.on_focusout(e)));
-    scope.capture(&window, "pointerdown", |e| {
-        with_app(|app| app.on_pointerdown(e))
-    });
-    scope.capture(&window, "pointerup", |_| with_app(App::on_pointerup));
-    scope.capture(&window, "pointercancel", |_| with_app(App::on_pointerup));
-    scope.capture(&window, "paste", |e| with_app(|app| app.on_paste(e)));
-    scope.capture(&window, "keydown", |e| with_app(|app| app.on_keydown(e)));
-    scope.capture(&window, "click", |e| with_app(|app| app.on_click(e)));
-    scope.capture(&window, "submit", |e| with_app(|app| app.on_submit(e)));
-    scope.capture(&window, "popstate", |_| with_app(App::on_navigation));
-    scope.capture(&window, "hashchange", |_| with_app(App::on_navigation));
+    // One handler for every event, dispatched by its type: a closure per event type was a copy
+    // of the listener's setup each in the module every page loads.
+    for &event in WINDOW_EVENTS {
+        scope.capture(&window, event, |e| with_app(|app| app.on_event(e)));
+    }
     let init = web_sys::MutationObserverInit::new();
     init.set_child_list(true);
     init.set_subtree(true);
@@ -451,26 +455,6 @@ impl App {
             return;
         };
         note.shadow.set_theme(self.dark);
-        let watched = input.clone();
-        let note_click = EventListener::new(&note.shadow.host, "click", move |e| {
-            let Some(button) = e
-                .composed_path()
-                .get(0)
-                .dyn_into::<Element>()
-                .ok()
-                .and_then(|t| t.closest("button").ok().flatten())
-            else {
-                return;
-            };
-            let input = watched.clone();
-            let class = button.class_name();
-            with_app(move |app| match class.as_str() {
-                "convert" => app.convert(&input),
-                "fix" => app.apply_fix(&input),
-                "details" => app.toggle_details(&input),
-                _ => Vec::new(),
-            });
-        });
         let tracked = Tracked {
             field,
             label,
@@ -486,7 +470,6 @@ impl App {
             opened: false,
             opened_by_focus: false,
             fix: None,
-            _note_click: note_click,
         };
         if tracked.place_note().is_err() {
             return;
@@ -622,6 +605,24 @@ impl App {
                 t.typed = Some(text);
                 vec![Effect::Write(t.input.clone(), u64_string(v))]
             }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Every event of [`WINDOW_EVENTS`], to its handler.
+    fn on_event(&mut self, e: &Event) -> Vec<Effect> {
+        match e.type_().as_str() {
+            "input" => self.on_input(e),
+            "change" => self.on_change(),
+            "focusin" => self.on_focusin(e),
+            "focusout" => self.on_focusout(e),
+            "pointerdown" => self.on_pointerdown(e),
+            "pointerup" | "pointercancel" => self.on_pointerup(),
+            "paste" => self.on_paste(e),
+            "keydown" => self.on_keydown(e),
+            "click" => self.on_click(e),
+            "submit" => self.on_submit(e),
+            "popstate" | "hashchange" => self.on_navigation(),
             _ => Vec::new(),
         }
     }
@@ -879,8 +880,31 @@ impl App {
     }
 
     fn on_click(&mut self, e: &Event) -> Vec<Effect> {
-        let control = target_element(e).and_then(|t| control_of(&t));
-        self.activate(e, control)
+        let target = target_element(e);
+        if let Some(effects) = target.as_ref().and_then(|t| self.note_button(t)) {
+            return effects;
+        }
+        self.activate(e, target.and_then(|t| control_of(&t)))
+    }
+
+    /// What a click on a button of a note asks for (Use, the fix, Details), or `None` for any
+    /// other click. The note's buttons are in its shadow root: the window sees the click first
+    /// (in the capture phase), with the button at the start of its composed path.
+    fn note_button(&mut self, target: &Element) -> Option<Vec<Effect>> {
+        let button = target.closest("button").ok()??;
+        let host = button.get_root_node().dyn_into::<ShadowRoot>().ok()?.host();
+        let input = self
+            .tracked
+            .iter()
+            .find(|t| t.note.shadow.host.is_same_node(Some(host.as_ref())))?
+            .input
+            .clone();
+        Some(match button.class_name().as_str() {
+            "convert" => self.convert(&input),
+            "fix" => self.apply_fix(&input),
+            "details" => self.toggle_details(&input),
+            _ => Vec::new(),
+        })
     }
 
     fn on_submit(&mut self, e: &Event) -> Vec<Effect> {
