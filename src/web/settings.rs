@@ -57,7 +57,11 @@ fn keys(obj: &JsValue) -> Vec<String> {
     }
 }
 
-fn policy_value(v: &JsValue, what: &str) -> Result<Option<PolicyValue>, String> {
+/// The bounds of a field's policy, in the order of [`FieldPolicy`]'s fields.
+const BOUNDS: [&str; 4] = ["max", "min", "warn_above", "warn_below"];
+
+/// The bound `key` of field `id`'s policy: a whole number or a lifetime text.
+fn policy_value(v: &JsValue, id: &str, key: &str) -> Result<Option<PolicyValue>, String> {
     if absent(v) {
         return Ok(None);
     }
@@ -69,7 +73,9 @@ fn policy_value(v: &JsValue, what: &str) -> Result<Option<PolicyValue>, String> 
             Ok(Some(PolicyValue::Number(n as u64)))
         }
         _ => Err(concat(&[
-            what,
+            id,
+            ".",
+            key,
             " must be a whole number or a lifetime such as “1h”",
         ])),
     }
@@ -86,11 +92,17 @@ pub fn policy(v: &JsValue) -> Result<Option<Policy>, String> {
     let mut policy = Policy::default();
     for id in keys(v) {
         let entry = get(v, &id);
+        // One loop over the four bounds: four calls written out were four copies in the module.
+        let mut bounds: [Option<PolicyValue>; 4] = Default::default();
+        for (bound, key) in bounds.iter_mut().zip(BOUNDS) {
+            *bound = policy_value(&get(&entry, key), &id, key)?;
+        }
+        let [max, min, warn_above, warn_below] = bounds;
         let field = FieldPolicy {
-            max: policy_value(&get(&entry, "max"), &concat(&[&id, ".max"]))?,
-            min: policy_value(&get(&entry, "min"), &concat(&[&id, ".min"]))?,
-            warn_above: policy_value(&get(&entry, "warn_above"), &concat(&[&id, ".warn_above"]))?,
-            warn_below: policy_value(&get(&entry, "warn_below"), &concat(&[&id, ".warn_below"]))?,
+            max,
+            min,
+            warn_above,
+            warn_below,
         };
         policy.fields.insert(id, field);
     }
