@@ -244,8 +244,6 @@ fn resolve_unit(
     Err(err)
 }
 
-/// The refusal of `word`, at `[ws, we)`, when it names months or years, suggesting days for a
-/// `whole` number of them.
 /// The days a month or year stands for in a suggestion.
 const MONTH_DAYS: u64 = 30;
 const YEAR_DAYS: u64 = 365;
@@ -262,6 +260,8 @@ pub(super) fn month_or_year_days(key: u64) -> Option<u64> {
     }
 }
 
+/// The refusal of `word`, at `[ws, we)`, when it names months or years, suggesting days for a
+/// `whole` number of them.
 pub(super) fn month_or_year(
     word: &str,
     ws: usize,

@@ -306,31 +306,34 @@ fn location() -> String {
         .unwrap_or_default()
 }
 
-/// Installs the page-wide listeners and observers. All of them belong to the returned scope.
-/// The events the guard listens for on the window, in the capture phase (see [`App::on_event`]).
-const WINDOW_EVENTS: &[&str] = &[
-    "input",
-    "change",
-    "focusin",
-    "focusout",
-    "pointerdown",
-    "pointerup",
-    "pointercancel",
-    "paste",
-    "keydown",
-    "click",
-    "submit",
-    "popstate",
-    "hashchange",
+/// What the guard does with one window event.
+type Handler = fn(&mut App, &Event) -> Vec<Effect>;
+
+/// The events the guard listens for on the window, in the capture phase, each with its handler.
+const WINDOW_EVENTS: &[(&str, Handler)] = &[
+    ("input", App::on_input),
+    ("change", |app, _| app.on_change()),
+    ("focusin", App::on_focusin),
+    ("focusout", App::on_focusout),
+    ("pointerdown", App::on_pointerdown),
+    ("pointerup", |app, _| app.on_pointerup()),
+    ("pointercancel", |app, _| app.on_pointerup()),
+    ("paste", App::on_paste),
+    ("keydown", App::on_keydown),
+    ("click", App::on_click),
+    ("submit", App::on_submit),
+    ("popstate", |app, _| app.on_navigation()),
+    ("hashchange", |app, _| app.on_navigation()),
 ];
 
+/// Installs the page-wide listeners and observers. All of them belong to the returned scope.
 fn listen(doc: &Document) -> Result<Scope, JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let mut scope = Scope::default();
-    // One handler for every event, dispatched by its type: a closure per event type was a copy
-    // of the listener's setup each in the module every page loads.
-    for &event in WINDOW_EVENTS {
-        scope.capture(&window, event, |e| with_app(|app| app.on_event(e)));
+    // One closure type for every event, holding its handler: a closure per event type was a
+    // copy of the listener's setup each in the module every page loads.
+    for &(event, handler) in WINDOW_EVENTS {
+        scope.capture(&window, event, move |e| with_app(|app| handler(app, e)));
     }
     let init = web_sys::MutationObserverInit::new();
     init.set_child_list(true);
@@ -605,24 +608,6 @@ impl App {
                 t.typed = Some(text);
                 vec![Effect::Write(t.input.clone(), u64_string(v))]
             }
-            _ => Vec::new(),
-        }
-    }
-
-    /// Every event of [`WINDOW_EVENTS`], to its handler.
-    fn on_event(&mut self, e: &Event) -> Vec<Effect> {
-        match e.type_().as_str() {
-            "input" => self.on_input(e),
-            "change" => self.on_change(),
-            "focusin" => self.on_focusin(e),
-            "focusout" => self.on_focusout(e),
-            "pointerdown" => self.on_pointerdown(e),
-            "pointerup" | "pointercancel" => self.on_pointerup(),
-            "paste" => self.on_paste(e),
-            "keydown" => self.on_keydown(e),
-            "click" => self.on_click(e),
-            "submit" => self.on_submit(e),
-            "popstate" | "hashchange" => self.on_navigation(),
             _ => Vec::new(),
         }
     }

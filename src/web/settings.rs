@@ -134,9 +134,10 @@ pub fn context(v: &JsValue) -> Result<Context, String> {
             ctx.siblings.insert(id, text);
         }
     }
-    if let Some(list) = get(v, "disabled").dyn_ref::<js_sys::Array>() {
-        ctx.disabled = list.iter().filter_map(|x| x.as_string()).collect();
-    }
+    ctx.disabled = array(v, "disabled")
+        .iter()
+        .filter_map(JsValue::as_string)
+        .collect();
     ctx.policy = policy(&get(v, "policy"))?;
     Ok(ctx)
 }
