@@ -34,5 +34,16 @@ pub use parse::{parse, ErrorKind, ParseError, MAX_VALUE};
 /// only the popup, the playground and the CLI need is left out of the module every Dashboard
 /// page loads — source citations, and parsing shortcuts that pay off only in bulk.
 pub(crate) const CONTENT_MODULE: bool = cfg!(content_module);
+
+/// `text` that only the popup, the options page, the playground and the CLI show — a fact's
+/// source citation, a message's machine-readable code — and that the content module, whose
+/// notes show neither, leaves out: it is empty there (343 B gzip of the module).
+pub(crate) const fn tools_only(text: &'static str) -> &'static str {
+    if CONTENT_MODULE {
+        ""
+    } else {
+        text
+    }
+}
 pub use unit::Unit;
 pub use verdict::{check, check_field, Context, Level, Message, Verdict};

@@ -5,6 +5,7 @@ use crate::format;
 use crate::idmap::IdMap;
 use crate::parse::{parse, ParseError};
 use crate::policy::Policy;
+use crate::tools_only;
 use crate::unit::Unit;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
@@ -36,7 +37,8 @@ impl Level {
 /// One thing to tell the admin.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Message {
-    /// Stable, machine-readable code (`above_maximum`, `exceeds_token_lifetime`, …).
+    /// Stable, machine-readable code (`above_maximum`, `exceeds_token_lifetime`, …); empty in
+    /// the content module, which never shows it (`crate::tools_only`).
     pub code: &'static str,
     pub level: Level,
     pub text: Text,
@@ -292,7 +294,7 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
 
     if let Some(e) = &error {
         messages.push(Message {
-            code: e.kind.code(),
+            code: tools_only(e.kind.code()),
             level: Level::Error,
             text: Text::Refusal(e.clone()),
         });
@@ -303,14 +305,14 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
     }
     if !enforced {
         messages.push(Message {
-            code: "not_enforced",
+            code: tools_only("not_enforced"),
             level: Level::Info,
             text: Text::Fixed("Its switch is off, so Auth0 does not apply this lifetime."),
         });
     }
     if field.is_api_token_lifetime() && ctx.api_identifier.as_deref().is_some_and(is_mfa_audience) {
         messages.push(Message {
-            code: "mfa_fixed_lifetime",
+            code: tools_only("mfa_fixed_lifetime"),
             level: Level::Warning,
             text: Text::Amount {
                 template: "This is the MFA API: its access tokens always live {}, whatever this field says.",
@@ -321,7 +323,7 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
     }
     if value == Some(field.default.value) && error.is_none() {
         messages.push(Message {
-            code: "is_default",
+            code: tools_only("is_default"),
             level: Level::Info,
             text: Text::Default {
                 kind: field.default.kind,
@@ -376,7 +378,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
 
     if v < field.min.value {
         out.push(Message {
-            code: "below_minimum",
+            code: tools_only("below_minimum"),
             level: Level::Error,
             text: Text::Limit {
                 template: "Must be at least {}.",
@@ -388,7 +390,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
     } else if let Some(pmin) = resolve(|p| p.min.as_ref()).filter(|&m| m > field.min.value) {
         if v < pmin {
             out.push(Message {
-                code: "below_policy_minimum",
+                code: tools_only("below_policy_minimum"),
                 level: Level::Error,
                 text: Text::Amount {
                     template: "Your organisation's policy requires at least {}.",
@@ -401,7 +403,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
     let hard = field.max.map(|m| m.value);
     if let Some(max) = field.max.filter(|m| v > m.value) {
         out.push(Message {
-            code: "above_maximum",
+            code: tools_only("above_maximum"),
             level: Level::Error,
             text: Text::Limit {
                 template: if max.kind == Kind::Observed {
@@ -417,7 +419,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
     } else if let Some(pmax) = resolve(|p| p.max.as_ref()).filter(|&m| hard.is_none_or(|h| m < h)) {
         if v > pmax {
             out.push(Message {
-                code: "above_policy_maximum",
+                code: tools_only("above_policy_maximum"),
                 level: Level::Error,
                 text: Text::Amount {
                     template: "Your organisation's policy allows at most {}.",
@@ -430,7 +432,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
     if let Some(w) = resolve(|p| p.warn_above.as_ref()) {
         if v > w {
             out.push(Message {
-                code: "policy_warn_above",
+                code: tools_only("policy_warn_above"),
                 level: Level::Warning,
                 text: Text::Amount {
                     template: "Your organisation asks for a review above {}.",
@@ -443,7 +445,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
     if let Some(w) = resolve(|p| p.warn_below.as_ref()) {
         if v < w {
             out.push(Message {
-                code: "policy_warn_below",
+                code: tools_only("policy_warn_below"),
                 level: Level::Warning,
                 text: Text::Amount {
                     template: "Your organisation asks for a review below {}.",

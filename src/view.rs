@@ -3,7 +3,7 @@
 
 use crate::catalog::Flow;
 use crate::text::{concat, u64_string};
-use crate::verdict::{Level, Verdict};
+use crate::verdict::{Level, Text, Verdict};
 use serde::Serialize;
 
 /// Everything a field's note shows.
@@ -38,7 +38,7 @@ pub fn note(verdict: &Verdict, flows: &[Flow], typed: Option<&str>) -> NoteView 
     let mut messages: Vec<(Level, String)> = Vec::with_capacity(verdict.messages.len());
     for level in [Level::Error, Level::Warning, Level::Ok, Level::Info] {
         for m in verdict.messages.iter().filter(|m| m.level == level) {
-            if m.code != "is_default" || verdict.level == Level::Ok {
+            if !matches!(m.text, Text::Default { .. }) || verdict.level == Level::Ok {
                 messages.push((m.level, m.text.render()));
             }
         }
