@@ -286,16 +286,19 @@ fn replace(input: &str, start: usize, end: usize, with: &str, lo: usize, hi: usi
     concat(&[sl(input, lo, start), with, sl(input, end, hi)])
 }
 
+/// The longest word [`closest_unit_word`] compares.
+const MAX_WORD: usize = 16;
+
 /// The one unit spelling nearest to a misspelt word, if it is near enough and unambiguous.
 fn closest_unit_word(word: &str) -> Option<&'static str> {
-    if word.len() < 2 || word.len() > 16 {
+    if word.len() < 2 || word.len() > MAX_WORD {
         return None;
     }
     let allowance = if word.len() <= 3 { 1 } else { 2 };
     let mut best: Option<(usize, &'static str, TimeUnit)> = None;
     let mut tie = false;
     for &(w, u) in UNIT_WORDS {
-        let d = edit_distance(word, w);
+        let d = edit_distance(word.as_bytes(), w.as_bytes());
         if d > allowance {
             continue;
         }
@@ -311,26 +314,32 @@ fn closest_unit_word(word: &str) -> Option<&'static str> {
     best.filter(|_| !tie).map(|(_, w, _)| w)
 }
 
-/// Levenshtein distance with adjacent transpositions (optimal string alignment).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a = a.as_bytes();
-    let b = b.as_bytes();
-    let mut prev2 = vec![0usize; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0usize; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                cur[j] = cur[j].min(prev2[j - 2] + 1);
-            }
-        }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+/// Levenshtein distance with adjacent transpositions (optimal string alignment) between words
+/// of at most [`MAX_WORD`] bytes (longer ones are cut), in three rows on the stack: with rows on
+/// the heap it was a kilobyte of the content module.
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+    let a = &a[..a.len().min(MAX_WORD)];
+    let b = &b[..b.len().min(MAX_WORD)];
+    // Rows i - 2, i - 1 and i, as row i % 3.
+    let mut rows = [[0u8; MAX_WORD + 1]; 3];
+    for (j, d) in rows[0].iter_mut().enumerate() {
+        *d = j as u8;
     }
-    prev[b.len()]
+    for i in 1..=a.len() {
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i as u8;
+        for j in 1..=b.len() {
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[prev2][j - 2] + 1);
+            }
+            rows[cur][j] = d;
+        }
+    }
+    usize::from(rows[a.len() % 3][b.len()])
 }
 
 /// Explains a number that has no unit after it, guessing the next smaller unit.

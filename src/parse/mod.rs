@@ -20,7 +20,7 @@ use fast::Quick;
 use crate::text::{code_point, concat, u64_string};
 use crate::unit::Unit;
 use number::{too_large, Exact, NANO};
-use scan::{is_invisible, is_space, sl, UNICODE_MINUS};
+use scan::{foreign_digit, is_invisible, is_space, sl, UNICODE_MINUS};
 
 /// The largest value the parser returns: JavaScript's `Number.MAX_SAFE_INTEGER`, so that every
 /// value survives the trip into the browser exactly.
@@ -307,7 +307,12 @@ fn check_characters(input: &str, lo: usize, hi: usize) -> Result<(), ParseError>
             } else {
                 e
             }
-        } else if c.is_numeric() {
+        } else if foreign_digit(c).is_some() {
+            // The same number in ASCII digits, when that is what was meant.
+            let ascii: String = sl(input, lo, hi)
+                .chars()
+                .map(|c| foreign_digit(c).unwrap_or(c))
+                .collect();
             ParseError::new(
                 ErrorKind::InvalidCharacter,
                 start,
@@ -318,6 +323,7 @@ fn check_characters(input: &str, lo: usize, hi: usize) -> Result<(), ParseError>
                     "” is not one of the digits 0–9; retype the number with ordinary digits.",
                 ]),
             )
+            .suggest(ascii)
         } else if c.is_control() {
             ParseError::new(
                 ErrorKind::InvalidCharacter,

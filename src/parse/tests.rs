@@ -385,3 +385,55 @@ fn a_part_past_64_bits_of_seconds_is_too_large_where_it_is() {
         Err(ErrorKind::NotWhole)
     );
 }
+
+#[test]
+fn digits_of_other_scripts_are_refused_with_the_ascii_number_offered() {
+    let e = parse("８６４００", Unit::Seconds).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidCharacter);
+    assert_eq!(
+        e.message(),
+        "“８” is not one of the digits 0–9; retype the number with ordinary digits."
+    );
+    assert_eq!(e.suggestion().as_deref(), Some("86400"));
+    let e = parse(" ٢٤h ", Unit::Seconds).unwrap_err();
+    assert_eq!(e.suggestion().as_deref(), Some("24h"));
+    // Devanagari digits with a Hindi unit word: the ASCII number alone still lacks a unit.
+    let e = parse("१ दिन", Unit::Seconds).unwrap_err();
+    assert_eq!(e.suggestion(), None);
+    // Numeric characters that are not decimal digits are simply not part of a lifetime.
+    for other in ["½ day", "2² h", "Ⅻ h"] {
+        let e = parse(other, Unit::Seconds).unwrap_err();
+        assert!(e.message().contains("is not part of a lifetime"), "{other}");
+    }
+}
+
+#[test]
+fn the_digit_table_holds_runs_of_ten_decimal_digits() {
+    use super::scan::foreign_digit;
+    assert_eq!(foreign_digit('7'), None);
+    assert_eq!(foreign_digit('a'), None);
+    let mut runs = 0;
+    let mut prev = None;
+    for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+        let d = foreign_digit(c);
+        if let Some(d) = d {
+            // Every digit is a numeric character, and each run counts 0 to 9 in order.
+            assert!(c.is_numeric(), "{c:?}");
+            let expected = match prev {
+                Some('9') | None => '0',
+                Some(p) => char::from_digit(p.to_digit(10).unwrap() + 1, 10).unwrap(),
+            };
+            assert_eq!(d, expected, "{c:?}");
+            if d == '0' {
+                runs += 1;
+            }
+        } else {
+            assert!(
+                prev.is_none() || prev == Some('9'),
+                "a run ends early before {c:?}"
+            );
+        }
+        prev = d;
+    }
+    assert_eq!(runs, 65);
+}
