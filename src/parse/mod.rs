@@ -267,6 +267,16 @@ fn trimmed_range(input: &str) -> (usize, usize) {
     }
 }
 
+/// `body` as it was probably meant: without invisible characters, with digits of other scripts
+/// in ASCII, and without the spaces that were only next to invisible characters.
+fn cleaned(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    for c in body.chars().filter(|&c| !is_invisible(c)) {
+        out.push(foreign_digit(c).unwrap_or(c));
+    }
+    out.trim_matches(is_space).to_string()
+}
+
 /// Refuses characters outside the language before any grammar runs, so that an emoji or a
 /// zero-width space gets a message about itself rather than a confusing grammar error.
 fn check_characters(input: &str, lo: usize, hi: usize) -> Result<(), ParseError> {
@@ -290,8 +300,7 @@ fn check_characters(input: &str, lo: usize, hi: usize) -> Result<(), ParseError>
         }
         let (start, end) = (lo + i, lo + i + c.len_utf8());
         let err = if is_invisible(c) {
-            let cleaned: String = input.chars().filter(|&c| !is_invisible(c)).collect();
-            let cleaned = cleaned.trim_matches(is_space).to_string();
+            let cleaned = cleaned(sl(input, lo, hi));
             let e = ParseError::new(
                 ErrorKind::InvalidCharacter,
                 start,
@@ -308,11 +317,6 @@ fn check_characters(input: &str, lo: usize, hi: usize) -> Result<(), ParseError>
                 e
             }
         } else if foreign_digit(c).is_some() {
-            // The same number in ASCII digits, when that is what was meant.
-            let ascii: String = sl(input, lo, hi)
-                .chars()
-                .map(|c| foreign_digit(c).unwrap_or(c))
-                .collect();
             ParseError::new(
                 ErrorKind::InvalidCharacter,
                 start,
@@ -323,7 +327,7 @@ fn check_characters(input: &str, lo: usize, hi: usize) -> Result<(), ParseError>
                     "” is not one of the digits 0–9; retype the number with ordinary digits.",
                 ]),
             )
-            .suggest(ascii)
+            .suggest(cleaned(sl(input, lo, hi)))
         } else if c.is_control() {
             ParseError::new(
                 ErrorKind::InvalidCharacter,

@@ -41,7 +41,7 @@ const DIGIT_ZEROS: [u32; 65] = [
 /// ASCII and for any other character.
 pub(crate) fn foreign_digit(c: char) -> Option<char> {
     let c = u32::from(c);
-    let zero = DIGIT_ZEROS.iter().rev().find(|&&z| z <= c)?;
+    let zero = DIGIT_ZEROS.iter().rfind(|&&zero| zero <= c)?;
     char::from_digit(c - zero, 10)
 }
 

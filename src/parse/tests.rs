@@ -397,6 +397,13 @@ fn digits_of_other_scripts_are_refused_with_the_ascii_number_offered() {
     assert_eq!(e.suggestion().as_deref(), Some("86400"));
     let e = parse(" ٢٤h ", Unit::Seconds).unwrap_err();
     assert_eq!(e.suggestion().as_deref(), Some("24h"));
+    // An invisible character and a foreign digit are both mended in the one suggestion.
+    let e = parse("\u{200b} ٢4h", Unit::Seconds).unwrap_err();
+    assert!(e.message().contains("invisible character (U+200B)"));
+    assert_eq!(e.suggestion().as_deref(), Some("24h"));
+    let e = parse("٢٤\u{feff}h", Unit::Seconds).unwrap_err();
+    assert!(e.message().contains("is not one of the digits 0–9"));
+    assert_eq!(e.suggestion().as_deref(), Some("24h"));
     // Devanagari digits with a Hindi unit word: the ASCII number alone still lacks a unit.
     let e = parse("१ दिन", Unit::Seconds).unwrap_err();
     assert_eq!(e.suggestion(), None);
