@@ -182,12 +182,10 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<Exact, ParseErr
 }
 
 fn capitalise_plural(tu: TimeUnit) -> String {
-    let mut out: String = tu
-        .singular()
-        .chars()
-        .enumerate()
-        .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
-        .collect();
+    let mut out = tu.singular().to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
     out.push('s');
     out
 }
@@ -238,7 +236,7 @@ fn resolve_unit(
             "” is not a unit; use s, min, h, d or w (or seconds, minutes, hours, days, weeks).",
         ]),
     );
-    if let Some(best) = closest_unit_word(&word.to_ascii_lowercase()) {
+    if let Some(best) = closest_unit_word(word) {
         err = err.suggest(replace(input, ws, we, best, lo, hi));
     }
     Err(err)
@@ -289,7 +287,8 @@ fn replace(input: &str, start: usize, end: usize, with: &str, lo: usize, hi: usi
 /// The longest word [`closest_unit_word`] compares.
 const MAX_WORD: usize = 16;
 
-/// The one unit spelling nearest to a misspelt word, if it is near enough and unambiguous.
+/// The one unit spelling nearest to a misspelt word (in any case), if it is near enough and
+/// unambiguous.
 fn closest_unit_word(word: &str) -> Option<&'static str> {
     if word.len() < 2 || word.len() > MAX_WORD {
         return None;
@@ -314,7 +313,8 @@ fn closest_unit_word(word: &str) -> Option<&'static str> {
     best.filter(|_| !tie).map(|(_, w, _)| w)
 }
 
-/// Levenshtein distance with adjacent transpositions (optimal string alignment) between words
+/// Levenshtein distance with adjacent transpositions (optimal string alignment), ignoring ASCII
+/// case, between words
 /// of at most [`MAX_WORD`] bytes (longer ones are cut), in three rows on the stack: with rows on
 /// the heap it was a kilobyte of the content module.
 fn edit_distance(a: &[u8], b: &[u8]) -> usize {
@@ -329,11 +329,15 @@ fn edit_distance(a: &[u8], b: &[u8]) -> usize {
         let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
         rows[cur][0] = i as u8;
         for j in 1..=b.len() {
-            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let cost = u8::from(!a[i - 1].eq_ignore_ascii_case(&b[j - 1]));
             let mut d = (rows[prev][j] + 1)
                 .min(rows[cur][j - 1] + 1)
                 .min(rows[prev][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+            if i > 1
+                && j > 1
+                && a[i - 1].eq_ignore_ascii_case(&b[j - 2])
+                && a[i - 2].eq_ignore_ascii_case(&b[j - 1])
+            {
                 d = d.min(rows[prev2][j - 2] + 1);
             }
             rows[cur][j] = d;
