@@ -12,6 +12,7 @@ mod breakdown;
 mod dist;
 mod fuzz;
 mod minify;
+mod reorder;
 mod setup;
 mod test;
 mod util;
