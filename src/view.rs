@@ -122,28 +122,49 @@ pub fn blocked_heading(count: usize) -> String {
 /// Light or dark, from a CSS colour as `getComputedStyle` reports it (`rgb(…)` or `rgba(…)`).
 /// `None` for transparent or unparseable colours, so the caller can look further up the tree.
 pub fn is_dark_colour(css: &str) -> Option<bool> {
+    let css = css.trim();
     let inner = css
-        .trim()
         .strip_prefix("rgba(")
-        .or_else(|| css.trim().strip_prefix("rgb("))?;
-    let inner = inner.strip_suffix(')')?;
-    let mut parts = inner.split([',', ' ', '/']).filter(|p| !p.is_empty());
-    // Channels are integers in computed styles; integer maths keeps float parsing out of the wasm.
-    let mut channel = || {
-        let whole = parts.next()?.trim().split('.').next()?;
-        u32::try_from(crate::text::int(whole)?).ok()
-    };
-    let (r, g, b) = (channel()?, channel()?, channel()?);
-    if let Some(alpha) = parts.next() {
-        // "0", "0.3", ".49": mostly see-through, look further up the tree.
-        let a = alpha.trim().trim_start_matches('0');
-        let first_decimal = a.strip_prefix('.').and_then(|d| d.chars().next());
-        if a.is_empty() || a == "." || first_decimal.is_some_and(|d| d < '5') {
+        .or_else(|| css.strip_prefix("rgb("))?
+        .strip_suffix(')')?
+        .as_bytes();
+    // Separators are commas, spaces and the slash before alpha. Channels are integers in computed
+    // styles (a fraction is skipped); integer maths keeps float parsing out of the wasm.
+    let sep = |b: &u8| matches!(b, b',' | b' ' | b'/');
+    let mut at = 0;
+    let mut rgb = [0u32; 3];
+    for channel in &mut rgb {
+        at += inner[at..].iter().take_while(|b| sep(b)).count();
+        let digits = inner[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if digits == 0 {
+            return None;
+        }
+        for d in &inner[at..at + digits] {
+            *channel = channel
+                .saturating_mul(10)
+                .saturating_add(u32::from(d - b'0'));
+        }
+        at += digits;
+        at += inner[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit() || **b == b'.')
+            .count();
+    }
+    at += inner[at..].iter().take_while(|b| sep(b)).count();
+    // Alpha "0", "0.3", ".49": mostly see-through, look further up the tree.
+    let alpha = &inner[at..];
+    if !alpha.is_empty() {
+        let a = &alpha[alpha.iter().take_while(|&&b| b == b'0').count()..];
+        if a.is_empty() || a == b"." || (a[0] == b'.' && a.get(1).is_some_and(|&d| d < b'5')) {
             return None;
         }
     }
+    let [r, g, b] = rgb;
     // Relative luminance, roughly (weights × 10,000): dark when below the middle grey.
-    let lum = 2126 * r + 7152 * g + 722 * b;
+    let lum = 2126 * r.min(255) + 7152 * g.min(255) + 722 * b.min(255);
     Some(lum < 128 * 10_000)
 }
 
@@ -236,5 +257,12 @@ mod tests {
         assert_eq!(is_dark_colour("rgb(20 20 20 / 1)"), Some(true));
         assert_eq!(is_dark_colour("transparent"), None);
         assert_eq!(is_dark_colour("rgb(1,2)"), None);
+        assert_eq!(is_dark_colour(" rgba(250, 250, 250, .49) "), None);
+        assert_eq!(is_dark_colour("rgba(250, 250, 250, 0.5)"), Some(false));
+        assert_eq!(is_dark_colour("rgba(250, 250, 250, 1)"), Some(false));
+        assert_eq!(is_dark_colour("rgb(12.5, 12, 12)"), Some(true));
+        assert_eq!(is_dark_colour("rgb(.5, 12, 12)"), None);
+        assert_eq!(is_dark_colour("rgb(99999999999, 0, 0)"), Some(true));
+        assert_eq!(is_dark_colour("rgb(0, 0, 0"), None);
     }
 }
