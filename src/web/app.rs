@@ -522,47 +522,36 @@ impl App {
             }
         }
         // A broken relation's fix is offered on both of its fields.
-        let fixes: Vec<(&'static str, u64, &'static str)> = self
-            .tracked
-            .iter()
-            .zip(&verdicts)
-            .filter_map(|(t, v)| {
+        for i in 0..self.tracked.len() {
+            let id = self.tracked[i].field.id;
+            self.tracked[i].fix = self.tracked.iter().zip(&verdicts).find_map(|(o, v)| {
                 let fix = v.fix?;
-                let other = t.field.relations.iter().find(|r| r.blocks)?.at_most;
-                Some((fix.field, fix.value, other))
-            })
-            .collect();
-        // Each field's label as the page shows it, to name the field a fix changes (only when
-        // there is a fix: this runs on every keystroke).
-        let labels: Vec<(&'static str, String)> = if fixes.is_empty() {
-            Vec::new()
-        } else {
-            self.tracked
-                .iter()
-                .map(|t| (t.field.id, t.label.clone()))
-                .collect()
-        };
-        for (t, verdict) in self.tracked.iter_mut().zip(verdicts) {
+                let other = o.field.relations.iter().find(|r| r.blocks)?.at_most;
+                (fix.field == id || other == id).then_some((fix.field, fix.value))
+            });
+        }
+        for (i, verdict) in verdicts.into_iter().enumerate() {
+            let t = &self.tracked[i];
+            // The field the fix changes, named by its label as the page shows it.
+            let fix_text = t.fix.map(|(target, value)| {
+                let label = self
+                    .tracked
+                    .iter()
+                    .find(|o| o.field.id == target)
+                    .map_or(target, |o| o.label.as_str());
+                let unit = crate::catalog::field(target).map_or(t.field.unit, |f| f.unit);
+                view::fix_button(label, value, unit)
+            });
+            let t = &mut self.tracked[i];
             add_token(&t.input, "aria-describedby", &t.note_id);
-            t.fix = fixes
-                .iter()
-                .find(|(target, _, other)| *target == t.field.id || *other == t.field.id)
-                .map(|(target, value, _)| (*target, *value));
             let mut view = view::note(&verdict, t.field.flows, t.typed.as_deref());
             view.compact = view::is_compact(verdict.level, t.focused, t.opened);
-            if let Some((target, value)) = t.fix {
-                let label = labels
-                    .iter()
-                    .find(|(id, _)| *id == target)
-                    .map_or(target, |(_, l)| l.as_str());
-                let unit = crate::catalog::field(target).map_or(t.field.unit, |f| f.unit);
-                view.fix = Some(view::fix_button(label, value, unit));
-            }
+            view.fix = fix_text;
             if self.pointer_down {
                 // A note that changes size between the press and the release of a button moves
                 // that button from under the pointer (a Save click would miss): later.
                 self.render_pending = true;
-            } else if let Err(e) = t.note.render(&view) {
+            } else if let Err(e) = t.note.render(view) {
                 web_sys::console::warn_2(&"Lifetime Guard: could not render a note:".into(), &e);
             }
             if verdict.blocks_save {
@@ -913,14 +902,15 @@ impl App {
         }
         // Values may have changed without an event since the last evaluation.
         self.evaluate();
-        let blockers: Vec<usize> = (0..self.tracked.len())
-            .filter(|&i| {
-                self.tracked[i].blocks() && scope.contains(Some(self.tracked[i].input.as_ref()))
-            })
-            .collect();
-        if blockers.is_empty() {
+        // The first blocking field takes the focus.
+        let Some(first) = self
+            .tracked
+            .iter()
+            .find(|t| t.blocks() && scope.contains(Some(t.input.as_ref())))
+        else {
             return Vec::new();
-        }
+        };
+        let html: HtmlElement = first.input.clone().into();
         e.prevent_default();
         e.stop_immediate_propagation();
         let anchor = save.cloned().or_else(|| find_save(scope));
@@ -946,9 +936,7 @@ impl App {
             }
         }
         self.refresh_alert();
-        let first = &self.tracked[blockers[0]].input;
-        let html: &HtmlElement = first.as_ref();
-        vec![Effect::Focus(html.clone())]
+        vec![Effect::Focus(html)]
     }
 
     fn on_navigation(&mut self) -> Vec<Effect> {

@@ -104,31 +104,28 @@ impl Note {
 
     /// Shows `view`. Text only goes in through `textContent`, never as markup. A change of
     /// `compact` alone only flips a class, so the buttons under the admin's pointer stay put.
-    pub fn render(&mut self, view: &NoteView) -> Result<(), JsValue> {
+    pub fn render(&mut self, view: NoteView) -> Result<(), JsValue> {
         let body = &self.shadow.body;
-        let same_content = self.last.as_ref().is_some_and(|last| {
-            NoteView {
-                compact: view.compact,
-                ..last.clone()
-            } == *view
-        });
-        if same_content {
-            if self
-                .last
-                .as_ref()
-                .is_some_and(|l| l.compact != view.compact)
-            {
-                body.set_class_name(if view.compact { "lg compact" } else { "lg" });
-                if let Ok(Some(toggle)) = body.query_selector("button.details") {
-                    toggle.set_attribute(
-                        "aria-expanded",
-                        if view.compact { "false" } else { "true" },
-                    )?;
-                    toggle.set_text_content(Some(if view.compact { "Details" } else { "Less" }));
+        if let Some(last) = &mut self.last {
+            let was_compact = last.compact;
+            last.compact = view.compact;
+            if *last == view {
+                if was_compact != view.compact {
+                    body.set_class_name(if view.compact { "lg compact" } else { "lg" });
+                    if let Ok(Some(toggle)) = body.query_selector("button.details") {
+                        toggle.set_attribute(
+                            "aria-expanded",
+                            if view.compact { "false" } else { "true" },
+                        )?;
+                        toggle.set_text_content(Some(if view.compact {
+                            "Details"
+                        } else {
+                            "Less"
+                        }));
+                    }
                 }
-                self.last = Some(view.clone());
+                return Ok(());
             }
-            return Ok(());
         }
         let doc = document().ok_or("no document")?;
         // A button of the note with keyboard focus keeps it across the rebuild.
@@ -173,15 +170,13 @@ impl Note {
         }
         let details = add(&doc, body, "div", "more", None)?;
         details.set_id(&details_id);
-        let shown: Vec<&(Level, String)> = view
-            .messages
-            .iter()
-            .filter(|(l, _)| *l != Level::Ok)
-            .collect();
-        if !shown.is_empty() {
+        // Every message but the "all is well" ones, in a list only when there is one.
+        if view.messages.iter().any(|(l, _)| *l != Level::Ok) {
             let ul = add(&doc, &details, "ul", "msgs", None)?;
-            for (level, text) in shown {
-                add(&doc, &ul, "li", level.code(), Some(text))?;
+            for (level, text) in &view.messages {
+                if *level != Level::Ok {
+                    add(&doc, &ul, "li", level.code(), Some(text))?;
+                }
             }
         }
         if let Some(typed) = &view.restorable {
@@ -204,7 +199,7 @@ impl Note {
                 let _ = b.unchecked_ref::<HtmlElement>().focus();
             }
         }
-        self.last = Some(view.clone());
+        self.last = Some(view);
         Ok(())
     }
 }
