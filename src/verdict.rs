@@ -5,6 +5,7 @@ use crate::format;
 use crate::idmap::IdMap;
 use crate::parse::{parse, ParseError};
 use crate::policy::Policy;
+use crate::text::split_once_byte;
 use crate::tools_only;
 use crate::unit::Unit;
 use serde::ser::SerializeStruct;
@@ -77,8 +78,8 @@ pub enum Text {
 /// Writes `template` with its `{…}` placeholder replaced by the amount in the unit and in words,
 /// then, for a catalog limit, its kind: "Above 2,592,000 s (30 days) … — Management API schema."
 fn write_amount(out: &mut String, template: &str, value: u64, unit: Unit, kind: Option<Kind>) {
-    let (before, rest) = template.split_once('{').unwrap_or((template, ""));
-    let after = rest.split_once('}').map_or("", |(_, a)| a);
+    let (before, rest) = split_once_byte(template, b'{').unwrap_or((template, ""));
+    let after = split_once_byte(rest, b'}').map_or("", |(_, a)| a);
     for part in [
         before,
         &format::group(value),
@@ -269,7 +270,7 @@ pub fn is_mfa_audience(identifier: &str) -> bool {
     let Some(rest) = id.strip_prefix("https://") else {
         return false;
     };
-    let Some((host, path)) = rest.split_once('/') else {
+    let Some((host, path)) = split_once_byte(rest, b'/') else {
         return false;
     };
     !host.is_empty() && !host.contains(char::is_whitespace) && (path == "mfa" || path == "mfa/")

@@ -103,7 +103,9 @@ pub fn blocked_line(label: &str, verdict: &Verdict) -> String {
 
 /// A label as the page shows it, without required-field asterisks or a trailing colon.
 pub fn display_label(label: &str) -> &str {
-    label.trim().trim_end_matches([' ', '*', ':', '\u{a0}'])
+    label
+        .trim_start()
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == ':')
 }
 
 /// The heading of the message next to Save.

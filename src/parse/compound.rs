@@ -6,18 +6,31 @@ use super::scan::{is_space, sl, Cursor};
 use crate::text::concat;
 use crate::unit::{pack, unit_from_word, TimeUnit, Unit, UNIT_WORDS};
 
-const MONTH_WORDS: &[&str] = &["mo", "mos", "mon", "mons", "mth", "mths", "month", "months"];
-const YEAR_WORDS: &[&str] = &["y", "yr", "yrs", "year", "years", "yy"];
-/// [`MONTH_WORDS`] and [`YEAR_WORDS`] packed as unit words are (`unit::pack`, case-insensitive):
-/// a word is one of them when its key is, a few integer comparisons instead of string ones.
-const MONTH_KEYS: [u64; MONTH_WORDS.len()] = packed(MONTH_WORDS);
-const YEAR_KEYS: [u64; YEAR_WORDS.len()] = packed(YEAR_WORDS);
+/// The words for months and years with the days each stands for in a suggestion, packed as unit
+/// words are (`unit::pack`, case-insensitive): a word is one of them when its key is, a few
+/// integer comparisons instead of string ones.
+const MONTHS_AND_YEARS: [(u64, u64); 14] = keyed(&[
+    ("mo", MONTH_DAYS),
+    ("mos", MONTH_DAYS),
+    ("mon", MONTH_DAYS),
+    ("mons", MONTH_DAYS),
+    ("mth", MONTH_DAYS),
+    ("mths", MONTH_DAYS),
+    ("month", MONTH_DAYS),
+    ("months", MONTH_DAYS),
+    ("y", YEAR_DAYS),
+    ("yr", YEAR_DAYS),
+    ("yrs", YEAR_DAYS),
+    ("year", YEAR_DAYS),
+    ("years", YEAR_DAYS),
+    ("yy", YEAR_DAYS),
+]);
 
-const fn packed<const N: usize>(words: &[&str]) -> [u64; N] {
-    let mut out = [0; N];
+const fn keyed<const N: usize>(words: &[(&str, u64); N]) -> [(u64, u64); N] {
+    let mut out = [(0, 0); N];
     let mut i = 0;
     while i < N {
-        out[i] = pack(words[i].as_bytes());
+        out[i] = (pack(words[i].0.as_bytes()), words[i].1);
         i += 1;
     }
     out
@@ -61,7 +74,7 @@ pub(super) fn parse_bare(
 }
 
 pub(super) fn looks_dot_grouped(body: &str) -> bool {
-    let mut parts = body.split('.');
+    let mut parts = crate::text::pieces(body, b'.');
     let head = parts.next().unwrap_or("");
     (1..=3).contains(&head.len())
         && head.bytes().all(|b| b.is_ascii_digit())
@@ -73,7 +86,7 @@ fn bad_number(body: &str, lo: usize, hi: usize) -> ParseError {
     // One comma, no dot, one or two digits after it (`1,5`). Bytes: the comma is ASCII.
     let b = body.as_bytes();
     let comma_decimal = b.iter().filter(|&&c| c == b',').count() == 1
-        && !b.contains(&b'.')
+        && !crate::text::has_byte(b, b'.')
         && b.iter()
             .rposition(|&c| c == b',')
             .is_some_and(|i| (1..=2).contains(&(b.len() - i - 1)));
@@ -249,13 +262,10 @@ const YEAR_DAYS: u64 = 365;
 /// [`MONTH_DAYS`] for a month word, [`YEAR_DAYS`] for a year word (in any case), `None` for any
 /// other word; the word as its packed `key` (`unit::pack`, 0 for no word).
 pub(super) fn month_or_year_days(key: u64) -> Option<u64> {
-    if MONTH_KEYS.contains(&key) {
-        Some(MONTH_DAYS)
-    } else if YEAR_KEYS.contains(&key) {
-        Some(YEAR_DAYS)
-    } else {
-        None
-    }
+    MONTHS_AND_YEARS
+        .iter()
+        .find(|&&(k, _)| k == key)
+        .map(|&(_, days)| days)
 }
 
 /// The refusal of `word`, at `[ws, we)`, when it names months or years, suggesting days for a

@@ -101,7 +101,8 @@ pub fn on_spin_buttons(input: &HtmlInputElement, e: &web_sys::Event) -> bool {
         .and_then(|w| w.get_computed_style(input).ok().flatten())
         .and_then(|s| s.get_property_value("padding-right").ok())
         .and_then(|p| {
-            let whole = p.strip_suffix("px").unwrap_or(&p).split('.').next()?;
+            let px = p.strip_suffix("px").unwrap_or(&p);
+            let whole = crate::text::split_once_byte(px, b'.').map_or(px, |(w, _)| w);
             i32::try_from(crate::text::int(whole)?).ok()
         })
         .unwrap_or(0);
