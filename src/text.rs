@@ -180,23 +180,23 @@ pub fn i64_string(n: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn byte_splits_match_std_char_splits() {
         for text in ["", ".", "a", "a.b", ".a.", "1.000.000", "a..b", "é.ü.", "…"] {
             assert_eq!(
-                super::split_once_byte(text, b'.'),
+                split_once_byte(text, b'.'),
                 text.split_once('.'),
                 "{text:?}"
             );
             assert_eq!(
-                super::pieces(text, b'.').collect::<Vec<_>>(),
+                pieces(text, b'.').collect::<Vec<_>>(),
                 text.split('.').collect::<Vec<_>>(),
                 "{text:?}"
             );
         }
     }
-
-    use super::*;
 
     #[test]
     fn numbers_and_parts() {

@@ -409,6 +409,11 @@ impl App {
         })
     }
 
+    /// The tracked field with the catalog id `id`: where a relation's fix is written.
+    fn tracked_field(&self, id: &str) -> Option<&Tracked> {
+        self.tracked.iter().find(|t| t.field.id == id)
+    }
+
     /// Removes every note and restores every attribute.
     fn reset(&mut self) {
         for t in self.tracked.drain(..) {
@@ -535,9 +540,7 @@ impl App {
             // The field the fix changes, named by its label as the page shows it.
             let fix_text = t.fix.map(|(target, value)| {
                 let label = self
-                    .tracked
-                    .iter()
-                    .find(|o| o.field.id == target)
+                    .tracked_field(target)
                     .map_or(target, |o| o.label.as_str());
                 let unit = crate::catalog::field(target).map_or(t.field.unit, |f| f.unit);
                 view::fix_button(label, value, unit)
@@ -629,7 +632,7 @@ impl App {
         else {
             return Vec::new();
         };
-        match self.tracked.iter().find(|t| t.field.id == target) {
+        match self.tracked_field(target) {
             Some(t) => vec![Effect::Write(t.input.clone(), u64_string(value))],
             None => Vec::new(),
         }
