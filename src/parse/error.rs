@@ -86,9 +86,7 @@ pub struct ParseError {
 enum Message {
     /// Written when the refusal was made; most are fixed sentences, borrowed.
     Text(Cow<'static, str>),
-    /// A number grouped by one dot (`86.400`), explained when asked. Not in the content module,
-    /// which parses once per keystroke and is smaller with every refusal written at once.
-    #[cfg(not(content_module))]
+    /// A number grouped by one dot (`86.400`), explained when asked.
     DotGrouped(Short),
 }
 
@@ -98,10 +96,8 @@ enum Suggestion {
     None,
     Text(String),
     /// A number of days: `30d`.
-    #[cfg(not(content_module))]
     Days(u64),
     /// A number grouped by dots, suggested with commas instead (`86,400`).
-    #[cfg(not(content_module))]
     Commas(Short),
 }
 
@@ -111,14 +107,12 @@ enum Suggestion {
 /// Assembled in a register and stored whole, aligned: copied into place byte by byte, the error
 /// that carries it was read back in words straddling those small stores, and each such read
 /// waited for them (measured: `86.400` refused in 32 ns, of which 23 after the shortcut).
-#[cfg(not(content_module))]
 #[derive(Debug, Clone, Copy)]
 #[repr(align(8))]
 pub(super) struct Short {
     bytes: [u8; Short::CAPACITY + 1],
 }
 
-#[cfg(not(content_module))]
 impl Short {
     const CAPACITY: usize = 15;
 
@@ -194,14 +188,9 @@ impl ParseError {
 
     /// The refusal of a number grouped by dots, `body`, at `[start, end)`, suggesting commas.
     pub(super) fn dot_grouped(body: &str, start: usize, end: usize) -> Self {
-        #[cfg(not(content_module))]
-        let short = Short::new(body);
-        #[cfg(content_module)]
-        let short: Option<std::convert::Infallible> = None;
-        let (message, suggestion) = match short {
-            #[cfg(not(content_module))]
+        let (message, suggestion) = match Short::new(body) {
             Some(s) => (Message::DotGrouped(s), Suggestion::Commas(s)),
-            _ => {
+            None => {
                 let mut text = String::new();
                 write_dot_grouped(body, &mut text);
                 let mut commas = String::with_capacity(body.len());
@@ -225,21 +214,11 @@ impl ParseError {
 
     /// Suggests `days` days (`30d`).
     pub(super) fn suggest_days(mut self, days: u64) -> Self {
-        #[cfg(not(content_module))]
-        {
-            self.suggestion = Suggestion::Days(days);
-        }
-        #[cfg(content_module)]
-        {
-            let mut text = String::new();
-            write_days(days, &mut text);
-            self.suggestion = Suggestion::Text(text);
-        }
+        self.suggestion = Suggestion::Days(days);
         self
     }
 
     /// The suggested number of days, when the suggestion is one.
-    #[cfg(not(content_module))]
     pub(super) fn suggested_days(&self) -> Option<u64> {
         match self.suggestion {
             Suggestion::Days(n) => Some(n),
@@ -256,7 +235,6 @@ impl ParseError {
     pub fn message(&self) -> Cow<'_, str> {
         match &self.message {
             Message::Text(t) => Cow::Borrowed(t),
-            #[cfg(not(content_module))]
             Message::DotGrouped(s) => {
                 let mut out = String::new();
                 write_dot_grouped(s.as_str(), &mut out);
@@ -270,7 +248,6 @@ impl ParseError {
         match &self.suggestion {
             Suggestion::None => None,
             Suggestion::Text(t) => Some(Cow::Borrowed(t)),
-            #[cfg(not(content_module))]
             Suggestion::Days(_) | Suggestion::Commas(_) => {
                 let mut out = String::new();
                 self.write_suggestion(&mut out);
@@ -284,9 +261,7 @@ impl ParseError {
         match &self.suggestion {
             Suggestion::None => return false,
             Suggestion::Text(t) => out.push_str(t),
-            #[cfg(not(content_module))]
             Suggestion::Days(n) => write_days(*n, out),
-            #[cfg(not(content_module))]
             Suggestion::Commas(s) => write_commas(s.as_str(), out),
         }
         true
@@ -297,7 +272,6 @@ impl ParseError {
     pub fn write_to(&self, out: &mut String) {
         match &self.message {
             Message::Text(t) => out.push_str(t),
-            #[cfg(not(content_module))]
             Message::DotGrouped(s) => write_dot_grouped(s.as_str(), out),
         }
         if !matches!(self.suggestion, Suggestion::None) {

@@ -34,13 +34,11 @@ pub fn parse(input: &str, unit: Unit) -> Result<u64, ParseError> {
     // The shortcuts answer with a plain number: the common case never moves an error around.
     match shortcut(input, unit) {
         Quick::Value(v) => Ok(v),
-        // The content module parses once per keystroke: it leaves the quick refusals out.
-        #[cfg(not(content_module))]
         Quick::Refused => match quick_refusal(input, unit) {
             Some(e) => Err(e),
             None => parse_slow(input, unit),
         },
-        _ => parse_slow(input, unit),
+        Quick::Unsure => parse_slow(input, unit),
     }
 }
 
@@ -48,7 +46,6 @@ pub fn parse(input: &str, unit: Unit) -> Result<u64, ParseError> {
 /// months or years, or a number grouped by one dot), made without the grammar: those inputs
 /// start with their digits and have no other shape. A property test checks that it is the
 /// grammar's refusal, message and suggestion included; `None` sends the input to the grammar.
-#[cfg(not(content_module))]
 #[cold]
 #[inline(never)]
 fn quick_refusal(input: &str, unit: Unit) -> Option<ParseError> {
@@ -126,21 +123,19 @@ fn parse_unchecked(input: &str, unit: Unit) -> Result<u64, ParseError> {
 /// `fast`), in `unit`.
 #[inline]
 fn shortcut(input: &str, unit: Unit) -> Quick {
-    // A bare number ends with a digit; a compound (`3600s`) need not be read twice (the content
-    // module, smaller without the test, reads it twice).
-    if crate::CONTENT_MODULE || input.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+    // A bare number ends with a digit; a compound (`3600s`) need not be read twice.
+    if input.as_bytes().last().is_some_and(u8::is_ascii_digit) {
         if let Some(v) = fast::bare_number(input) {
             return Quick::Value(v);
         }
     }
-    // One keystroke is one parse in a page: the content module leaves the rarer shortcuts out.
     let quick = match input.as_bytes().first() {
-        Some(b'P' | b'p') if !crate::CONTENT_MODULE => {
+        Some(b'P' | b'p') => {
             fast::iso_seconds(input).map_or(Quick::Unsure, Quick::Value)
         }
         _ => match fast::compound_seconds(input) {
             // Clock notation fails the compound shortcut at its first colon.
-            Quick::Unsure if !crate::CONTENT_MODULE && input.bytes().any(|b| b == b':') => {
+            Quick::Unsure if input.bytes().any(|b| b == b':') => {
                 fast::clock_seconds(input).map_or(Quick::Unsure, Quick::Value)
             }
             q => q,
