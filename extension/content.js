@@ -1,6 +1,6 @@
-// Lifetime Guard content script: starts the Rust core with the settings and answers the popup.
-// Every rule, note and guard lives in Rust. Loaded after core/content-wasm.js (the module's
-// bytes) and core/content-core.js (glue, loader, settings).
+// Lifetime Guard content script: starts the Rust core at once and answers the popup. Every rule,
+// note and guard lives in Rust. Loaded at document_start, after core/content-wasm.js (the
+// module's bytes) and core/content-core.js (glue, loader, settings).
 (async () => {
   const root = document.documentElement;
   if (root.hasAttribute('data-lifetime-guard')) return; // injected twice: the first one runs
@@ -24,7 +24,6 @@
     return false;
   });
   try {
-    const loadingSettings = settings.load(ext); // in parallel with the core
     try {
       core = await instantiate(glue, embeddedModule());
       engine = 'wasm';
@@ -34,8 +33,10 @@
       core = await globalThis.lifetimeGuardFallback();
       engine = 'js';
     }
-    core.start(await loadingSettings);
-    settings.watch(ext, (next) => core.configure(next));
+    // On Auth0's own limits at once: the first storage read of a browser session takes about two
+    // seconds, and a number field drops the letters typed meanwhile. Settings apply as they arrive.
+    core.start(settings.merge({ sync: {}, managed: null }));
+    settings.follow(ext, (next) => core.configure(next));
     root.setAttribute('data-lifetime-guard', engine);
     performance.mark('lifetime-guard:ready'); // from 'injected' (core/content-wasm.js): `cargo xtask bench`
   } catch (error) {

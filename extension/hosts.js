@@ -15,8 +15,9 @@ export async function register(patterns) {
   const existing = await ext.scripting.getRegisteredContentScripts({ ids: [ID] });
   if (existing.length) await ext.scripting.unregisterContentScripts({ ids: [ID] });
   if (!patterns.length) return;
-  const { js } = ext.runtime.getManifest().content_scripts[0];
-  await ext.scripting.registerContentScripts([{ id: ID, matches: patterns, js, runAt: 'document_idle', persistAcrossSessions: true }]);
+  // The same scripts, run at the same moment, as the manifest's.
+  const { js, run_at: runAt } = ext.runtime.getManifest().content_scripts[0];
+  await ext.scripting.registerContentScripts([{ id: ID, matches: patterns, js, runAt, persistAcrossSessions: true }]);
 }
 
 /** Asks for the permission of a match pattern (the https pattern of manage.x.auth0.com, made by the Rust

@@ -163,6 +163,37 @@ async fn converts_on_leaving_and_escape_restores() {
     c.remove();
 }
 
+/// The guard may start after the admin has begun typing (it was switched on, or its core came
+/// late): a number field that already has focus and digits enters text entry with the caret after
+/// them, so the words that follow are kept and converted when the field is left.
+#[wasm_bindgen_test]
+async fn a_field_focused_before_the_start_keeps_its_text_and_converts() {
+    let c = fixture(
+        r#"<label for="t">Token Expiration (Seconds)</label><input id="t" type="number" value="31"><button id="o">other</button>"#,
+    );
+    let t = input(&c, "#t");
+    let _ = t.focus();
+    web::start(JsValue::NULL).expect("start");
+    settle().await;
+    assert_eq!(t.type_(), "text", "text entry begins for the focused field");
+    assert_eq!(t.value(), "31", "nothing typed is lost");
+    assert_eq!(t.selection_start().ok().flatten(), Some(2), "the caret after the digits");
+    type_into(&t, "31h");
+    assert!(note_text(&t).contains("Use 111600"), "{}", note_text(&t));
+    let o: web_sys::HtmlElement = c
+        .query_selector("#o")
+        .ok()
+        .flatten()
+        .expect("o")
+        .dyn_into()
+        .expect("button");
+    let _ = o.focus();
+    assert_eq!(t.value(), "111600");
+    assert!(note_text(&t).contains("Converted from “31h”"));
+    web::stop();
+    c.remove();
+}
+
 /// The note's buttons live in its shadow root; the guard's one click listener, on the window,
 /// finds the note they belong to.
 #[wasm_bindgen_test]

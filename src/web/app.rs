@@ -152,6 +152,8 @@ pub struct App {
     pointer_down: bool,
     pointer_down_ticks: u8,
     render_pending: bool,
+    /// `<body>`'s theme attributes are observed (it does not exist yet at `document_start`).
+    body_watched: bool,
     scope: Scope,
 }
 
@@ -196,6 +198,7 @@ pub fn start(config: Config) -> Result<(), JsValue> {
         pointer_down: false,
         pointer_down_ticks: 0,
         render_pending: false,
+        body_watched: false,
         scope,
     };
     APP.with(|cell| {
@@ -204,6 +207,7 @@ pub fn start(config: Config) -> Result<(), JsValue> {
         }
     });
     with_app(|app| {
+        app.watch_body();
         app.scan_all();
         Vec::new()
     });
@@ -361,18 +365,9 @@ fn listen(doc: &Document) -> Result<Scope, JsValue> {
     scope.observe(&root, &init, |records, _| {
         with_app(|app| app.on_mutations(&records))
     })?;
-    // Theme switches: classes and attributes on <html> and <body> only.
-    let theme = web_sys::MutationObserverInit::new();
-    theme.set_attributes(true);
-    theme.set_attribute_filter(&js_sys::Array::of3(
-        &"class".into(),
-        &"style".into(),
-        &"data-theme".into(),
-    ));
-    scope.observe(&root, &theme, |_, _| with_app(App::on_theme))?;
-    if let Some(body) = doc.body() {
-        scope.observe(&body, &theme, |_, _| with_app(App::on_theme))?;
-    }
+    // Theme switches: classes and attributes on <html>, and on <body> once it exists
+    // (`App::watch_body`: the guard starts before the parser has made it).
+    scope.observe(&root, &theme_attributes(), |_, _| with_app(App::on_theme))?;
     // The system's colour scheme: pages that follow it change theme with it.
     if let Ok(Some(scheme)) = window.match_media("(prefers-color-scheme: dark)") {
         scope.capture(&scheme, "change", |_| with_app(App::on_theme));
@@ -381,6 +376,18 @@ fn listen(doc: &Document) -> Result<Scope, JsValue> {
     // by inserting style rules, which no observer sees: poll the few tracked inputs and the theme.
     scope.every(400, || with_app(App::on_tick))?;
     Ok(scope)
+}
+
+/// What the theme observers watch: the attributes pages switch themes with.
+fn theme_attributes() -> web_sys::MutationObserverInit {
+    let theme = web_sys::MutationObserverInit::new();
+    theme.set_attributes(true);
+    theme.set_attribute_filter(&js_sys::Array::of3(
+        &"class".into(),
+        &"style".into(),
+        &"data-theme".into(),
+    ));
+    theme
 }
 
 /// Where focus goes to (`focusout`) or comes from (`focusin`), as seen from the page: a note's
@@ -439,6 +446,25 @@ impl App {
         self.evaluate();
     }
 
+    /// Observes `<body>`'s theme attributes, once: the guard starts while the page is parsed,
+    /// before `<body>` exists, and the first mutation batch after it arrives comes here.
+    fn watch_body(&mut self) {
+        if self.body_watched {
+            return;
+        }
+        let Some(body) = self.doc.body() else { return };
+        match self
+            .scope
+            .observe(&body, &theme_attributes(), |_, _| with_app(App::on_theme))
+        {
+            Ok(()) => self.body_watched = true,
+            Err(e) => web_sys::console::warn_2(
+                &"Lifetime Guard: could not follow the page's theme:".into(),
+                &e,
+            ),
+        }
+    }
+
     /// Looks for the element showing the API identifier, unless the one found is still there.
     fn find_identifier(&mut self) {
         if !self.identifier.as_ref().is_some_and(|e| e.is_connected()) {
@@ -457,13 +483,15 @@ impl App {
         if field.is_api_token_lifetime() {
             self.find_identifier();
         }
+        // The page's theme as it is now: the guard started before the page had styles.
+        self.on_theme();
         self.next_id += 1;
         let note_id = concat(&["lifetime-guard-note-", &u64_string(self.next_id as u64)]);
         let Ok(note) = Note::new(&note_id) else {
             return;
         };
         note.shadow.set_theme(self.dark);
-        let tracked = Tracked {
+        let mut tracked = Tracked {
             field,
             label,
             original_invalid: input.get_attribute("aria-invalid"),
@@ -483,6 +511,16 @@ impl App {
             return;
         }
         add_token(input, "aria-describedby", &tracked.note_id);
+        // Focus came before the guard (it was switched on, or the page focused the field as it
+        // loaded): text entry begins now, the caret after what is there.
+        let focused = self
+            .doc
+            .active_element()
+            .is_some_and(|a| a.is_same_node(Some(input.as_ref())));
+        if focused {
+            tracked.focused = true;
+            tracked.entry.begin_late(input);
+        }
         self.tracked.push(tracked);
     }
 
@@ -968,6 +1006,7 @@ impl App {
     }
 
     fn on_tick(&mut self) -> Vec<Effect> {
+        self.watch_body();
         if location() != self.url {
             return self.on_navigation();
         }
@@ -1014,6 +1053,7 @@ impl App {
     }
 
     fn on_mutations(&mut self, records: &js_sys::Array) -> Vec<Effect> {
+        self.watch_body();
         if !self.config.enabled {
             return Vec::new();
         }

@@ -77,6 +77,15 @@ impl Entry {
         }
     }
 
+    /// Text entry for a number input that had focus before the guard found it. Firefox shows
+    /// letters typed into a number input while its `value` is empty (`validity.badInput`): a
+    /// change of type would erase them, so such a field is left as it is until its next focus.
+    pub fn begin_late(&self, input: &HtmlInputElement) {
+        if !input.validity().bad_input() {
+            self.begin(input, false);
+        }
+    }
+
     /// Puts the number input back, once its text is something a number input holds (a number,
     /// or nothing) — never while that would make the browser drop what the admin typed.
     pub fn end(&self, input: &HtmlInputElement) {
