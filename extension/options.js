@@ -1,25 +1,24 @@
 // Options: switches and the organisation policy, stored in storage.sync. Values pushed by IT
 // through storage.managed are shown read-only. Every check runs in the Rust core.
 import { loadEngine, loadFields } from './engine.js';
-import { layers, merge, SWITCHES } from './settings.js';
+import { read, SWITCHES, DEFAULTS } from './settings.js';
 import * as hosts from './hosts.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 const form = document.getElementById('options');
-const { core } = await loadEngine();
-const { sync, managed } = await layers(ext);
-const effective = merge({ sync, managed });
+// The first managed read of a browser session takes about two seconds in Chromium: the admin's
+// own settings are shown at once, and what IT set is laid over them when it arrives.
+const managedRead = read(ext, 'managed');
+const [{ core }, sync, fields] = await Promise.all([loadEngine(), read(ext, 'sync'), loadFields()]);
 const KEYS = ['max', 'min', 'warn_above', 'warn_below'];
 const managedBadge = () => Object.assign(document.createElement('span'), { className: 'managed', textContent: 'Set by your organisation' });
 
-for (const name of SWITCHES) {
-  const box = form.elements[name];
-  box.checked = effective[name];
-  if (typeof managed[name] === 'boolean') { box.disabled = true; box.parentElement.append(managedBadge()); }
-}
+for (const name of SWITCHES) form.elements[name].checked = typeof sync[name] === 'boolean' ? sync[name] : DEFAULTS[name];
 
 const rows = document.getElementById('policy');
-for (const field of await loadFields()) {
+/** Each policy input with what checks it, by `field:key`. */
+const policyInputs = new Map();
+for (const field of fields) {
   const tr = document.createElement('tr');
   const name = document.createElement('th');
   name.scope = 'row';
@@ -29,12 +28,11 @@ for (const field of await loadFields()) {
   limit.textContent = field.max ? `${core.convert(String(field.max.value), field.unit).equation} (${field.max.kind.replace('_', ' ')})` : 'none published';
   if (field.max) limit.title = field.max.source;
   tr.append(name, limit);
-  const fromManaged = managed.policy?.[field.id];
   for (const key of KEYS) {
     const td = document.createElement('td');
     const input = Object.assign(document.createElement('input'), { type: 'text', name: `${field.id}:${key}` });
     input.setAttribute('aria-label', `${field.name}: ${key.replace('_', ' ')}`);
-    const value = (fromManaged ?? sync.policy?.[field.id])?.[key];
+    const value = sync.policy?.[field.id]?.[key];
     input.value = value === undefined ? '' : String(value);
     const hint = document.createElement('small');
     hint.id = `${input.name}-hint`;
@@ -52,12 +50,13 @@ for (const field of await loadFields()) {
     input.addEventListener('input', check);
     check();
     td.append(input, document.createElement('br'), hint);
-    if (fromManaged) { input.readOnly = true; td.append(managedBadge()); }
+    policyInputs.set(input.name, { input, check });
     tr.append(td);
   }
   rows.append(tr);
 }
-document.getElementById('managed-note').hidden = !(Object.keys(managed).length);
+form.dataset.shown = 'stored';
+
 
 form.addEventListener('submit', async (e) => {
   e.preventDefault();
@@ -111,6 +110,29 @@ document.getElementById('add-host').addEventListener('click', () => {
   if (r.ok) addHost(r);
   else hostInput.focus();
 });
+showHosts();
+
+const managed = await managedRead;
+for (const name of SWITCHES) {
+  if (typeof managed[name] !== 'boolean') continue;
+  const box = form.elements[name];
+  box.checked = managed[name];
+  box.disabled = true;
+  box.parentElement.append(managedBadge());
+}
+// Per field, a managed entry replaces the admin's own (as settings.merge does).
+for (const [id, entry] of Object.entries(managed.policy ?? {})) {
+  for (const key of KEYS) {
+    const row = policyInputs.get(`${id}:${key}`);
+    if (!row) continue;
+    row.input.value = entry?.[key] === undefined ? '' : String(entry[key]);
+    row.input.readOnly = true;
+    row.check();
+    row.input.parentElement.append(managedBadge());
+  }
+}
+document.getElementById('managed-note').hidden = !(Object.keys(managed).length);
+form.dataset.shown = 'managed';
 const offered = (Array.isArray(managed.private_cloud_hosts) ? managed.private_cloud_hosts : [])
   .map((h) => core.private_cloud_host(String(h))).filter((r) => r.ok);
 document.getElementById('offered').hidden = !offered.length;
@@ -123,4 +145,3 @@ for (const r of offered) {
   li.append(`${host} `, add);
   document.getElementById('offered-list').append(li);
 }
-await showHosts();
