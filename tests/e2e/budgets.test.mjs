@@ -18,30 +18,16 @@ function embeddedModule(browser) {
   return Buffer.from(b64, 'base64');
 }
 
-// The content module grew from 63.8 to about 74.4 KB with issues 9 and 10 (text entry in number
-// fields, placement, the fix action, per-section Save, every limit's kind and source); rebuilding
-// the standard library for size with immediate-abort panics took it to about 65.6 KB (issue 12,
-// whose target is 48 KB), minifying its import and export names to about 59.3 KB, and leaving out
-// core::fmt, std's substring searcher, 128-bit arithmetic and source paths to about 54.6 KB; bulk
-// memory and sign extension (lowered only for the wasm2js copy) and wasm-opt inlining one-caller
-// functions only while tiny took it to about 52.5 KB (53.7 KB as Node's zlib counts it). Building
-// the page report in the popup from a snapshot of the page, one listener for every window event
-// and for the notes' buttons, and a minified stylesheet took it to about 50.8 KB; leaving out the
-// message codes and names its notes never show, and recognising other scripts' digits by a table
-// instead of char::is_numeric, to about 49.5 KB (as Node's zlib counts it); functions ordered
-// smallest first, a lower LLVM inlining threshold, no copy of a note's view per render, no list
-// of fixes or labels per keystroke and byte scans instead of std's char searcher, to about
-// 47.7 KB (47.3 KB as gzip -9 counts it, issue 12's measure). The tools module
-// is built for speed (opt-level 3), not size: the popup and the playground convert on every
-// keystroke; the page report it now builds added 5.0 KB to it. The budgets are today's sizes plus
-// a small margin: the content module's is issue 12's target, 48 KB, about 0.7% above it.
-test('the WebAssembly modules stay within their gzip budgets (content 48 KB, tools 50 KB)', () => {
+// Budgets are limits, not goals (the history of the sizes is in CHANGELOG.md). The content module
+// runs the same parser as every test (no build flag changes a parse), within 56 KB; the tools
+// module is built for speed (opt-level 3): the popup and the playground convert on every keystroke.
+test('the WebAssembly modules stay within their gzip budgets (content 56 KB, tools 50 KB)', () => {
   const module = embeddedModule('chrome');
   assert.deepEqual([...module.subarray(0, 4)], [0, 0x61, 0x73, 0x6d], 'content-wasm.js carries a WebAssembly module');
   assert.deepEqual(embeddedModule('firefox'), module);
   const content = zlib.gzipSync(module, { level: 9 }).length;
   const tools = gz('chrome/core/tools_bg.wasm');
-  assert.ok(content <= 48 * KB, `content module: ${content} bytes gzip`);
+  assert.ok(content <= 56 * KB, `content module: ${content} bytes gzip`);
   assert.ok(tools <= 50 * KB, `tools module: ${tools} bytes gzip`);
 });
 
