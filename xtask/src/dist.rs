@@ -113,8 +113,19 @@ pub fn package(browser: Browser, test: bool, out: &Path) -> Result<(), String> {
     std::fs::write(out.join("manifest.json"), text + "\n").map_err(|e| e.to_string())
 }
 
+/// Zips `dir` reproducibly: entries in path order, each with the same time (1980-01-01, the
+/// format's first) and mode, so two builds of the same files give the same bytes wherever and
+/// whenever they run.
 fn zip(dir: &Path, to: &Path) -> Result<(), String> {
-    let script = "import os,sys,zipfile\nsrc,dst=sys.argv[1],sys.argv[2]\nwith zipfile.ZipFile(dst,'w',zipfile.ZIP_DEFLATED,compresslevel=9) as z:\n  for base,_,files in sorted(os.walk(src)):\n    for f in sorted(files):\n      p=os.path.join(base,f); z.write(p,os.path.relpath(p,src))\n";
+    let script = "import os,sys,zipfile\n\
+        src,dst=sys.argv[1],sys.argv[2]\n\
+        paths=sorted(os.path.relpath(os.path.join(b,f),src).replace(os.sep,'/') for b,_,fs in os.walk(src) for f in fs)\n\
+        with zipfile.ZipFile(dst,'w') as z:\n\
+        \x20 for p in paths:\n\
+        \x20   info=zipfile.ZipInfo(p,date_time=(1980,1,1,0,0,0))\n\
+        \x20   info.external_attr=0o100644<<16\n\
+        \x20   info.create_system=3\n\
+        \x20   with open(os.path.join(src,p),'rb') as f: z.writestr(info,f.read(),compress_type=zipfile.ZIP_DEFLATED,compresslevel=9)\n";
     run(Cmd::new("python3").args(["-c", script]).arg(dir).arg(to))
 }
 
