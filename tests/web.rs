@@ -177,7 +177,11 @@ async fn a_field_focused_before_the_start_keeps_its_text_and_converts() {
     settle().await;
     assert_eq!(t.type_(), "text", "text entry begins for the focused field");
     assert_eq!(t.value(), "31", "nothing typed is lost");
-    assert_eq!(t.selection_start().ok().flatten(), Some(2), "the caret after the digits");
+    assert_eq!(
+        t.selection_start().ok().flatten(),
+        Some(2),
+        "the caret after the digits"
+    );
     type_into(&t, "31h");
     assert!(note_text(&t).contains("Use 111600"), "{}", note_text(&t));
     let o: web_sys::HtmlElement = c

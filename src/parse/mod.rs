@@ -130,9 +130,7 @@ fn shortcut(input: &str, unit: Unit) -> Quick {
         }
     }
     let quick = match input.as_bytes().first() {
-        Some(b'P' | b'p') => {
-            fast::iso_seconds(input).map_or(Quick::Unsure, Quick::Value)
-        }
+        Some(b'P' | b'p') => fast::iso_seconds(input).map_or(Quick::Unsure, Quick::Value),
         _ => match fast::compound_seconds(input) {
             // Clock notation fails the compound shortcut at its first colon.
             Quick::Unsure if input.bytes().any(|b| b == b':') => {
