@@ -11,6 +11,7 @@ pub mod hosts;
 pub mod idmap;
 pub mod json;
 pub mod number_field;
+pub mod page;
 pub mod parse;
 pub mod policy;
 pub mod report;
