@@ -1,6 +1,6 @@
 //! The content module's exports: the guard on a Dashboard page, driven by the content script.
 
-use super::{app, settings};
+use super::{app, settings, status as page_status};
 use crate::policy::Policy;
 use wasm_bindgen::prelude::*;
 
@@ -57,7 +57,7 @@ pub fn configure(settings: JsValue) -> Result<(), JsError> {
 /// The fields found on this page with their verdicts, for the popup.
 #[wasm_bindgen]
 pub fn status() -> Result<JsValue, JsError> {
-    app::status()
+    page_status::status()
         .map_err(|e| JsError::new(&e.as_string().unwrap_or_else(|| "status unavailable".into())))
 }
 
@@ -66,7 +66,7 @@ pub fn status() -> Result<JsValue, JsError> {
 /// module builds the report from it (`page_report`), keeping nothing of the tenant.
 #[wasm_bindgen]
 pub fn snapshot() -> Result<JsValue, JsError> {
-    app::snapshot().map_err(|e| {
+    page_status::snapshot().map_err(|e| {
         JsError::new(
             &e.as_string()
                 .unwrap_or_else(|| "snapshot unavailable".into()),

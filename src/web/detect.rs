@@ -53,9 +53,7 @@ pub fn inputs_near(parent: &Element) -> impl Iterator<Item = HtmlInputElement> {
 /// Switches that turn a lifetime on or off (refresh-token expiration toggles).
 pub fn find_toggles(doc: &Document) -> Vec<(&'static Field, Element)> {
     let mut out = Vec::new();
-    let Ok(list) =
-        doc.query_selector_all("input[type=checkbox], [role=switch], button[aria-checked]")
-    else {
+    let Ok(list) = doc.query_selector_all(super::selectors::TOGGLES) else {
         return out;
     };
     for i in 0..list.length() {
@@ -166,10 +164,7 @@ pub fn is_save_control(el: &Element) -> bool {
 
 /// The button-like element an event target belongs to, if any.
 pub fn control_of(target: &Element) -> Option<Element> {
-    target
-        .closest("button, [role=button], input[type=submit], input[type=button], input[type=image]")
-        .ok()
-        .flatten()
+    target.closest(super::selectors::CONTROLS).ok().flatten()
 }
 
 /// True when activating `control` submits its form.

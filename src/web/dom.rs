@@ -3,7 +3,7 @@
 use crate::text::{concat, joined};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlInputElement};
+use web_sys::{Document, Element, Event, HtmlInputElement};
 
 /// The tag of every element Lifetime Guard inserts; page selectors such as `div` never hit it.
 pub const NOTE_TAG: &str = "lifetime-guard-note";
@@ -12,6 +12,44 @@ pub const ALERT_TAG: &str = "lifetime-guard-alert";
 
 pub fn document() -> Option<Document> {
     web_sys::window()?.document()
+}
+
+/// The page's address.
+pub fn location() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// True when `el` has the keyboard focus.
+pub fn has_focus(el: &Element) -> bool {
+    document()
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| a.is_same_node(Some(el.as_ref())))
+}
+
+/// An input the admin cannot edit now: disabled or read-only, as fields switched off are. The
+/// page does not send it.
+pub fn locked(input: &HtmlInputElement) -> bool {
+    input.disabled() || input.read_only()
+}
+
+/// Where an event began. Events from inside a shadow root are retargeted to its host;
+/// `composedPath()[0]` is the real origin, which is what a Save inside a web component needs.
+pub fn target_element(e: &Event) -> Option<Element> {
+    let path = e.composed_path();
+    path.get(0)
+        .dyn_into::<Element>()
+        .ok()
+        .or_else(|| e.target()?.dyn_into::<Element>().ok())
+}
+
+/// Where focus goes to (`focusout`) or comes from (`focusin`), as seen from the page: a note's
+/// host for anything inside its shadow root.
+pub fn related_element(e: &Event) -> Option<Element> {
+    e.dyn_ref::<web_sys::FocusEvent>()
+        .and_then(web_sys::FocusEvent::related_target)
+        .and_then(|r| r.dyn_into::<Element>().ok())
 }
 
 /// True for elements Lifetime Guard created.

@@ -62,7 +62,7 @@ impl Entry {
     /// otherwise (a click) the caret goes to the end: the caret a click placed in the number
     /// input is lost with the change of type.
     pub fn begin(&self, input: &HtmlInputElement, select_all: bool) {
-        if !self.numeric || self.active(input) || input.disabled() || input.read_only() {
+        if !self.numeric || self.active(input) || super::dom::locked(input) {
             return;
         }
         input.set_type("text");

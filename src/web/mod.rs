@@ -19,15 +19,31 @@ mod dom;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
 mod entry;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
+mod guard;
+#[cfg(not(any(feature = "tools", feature = "lint")))]
+mod mutations;
+#[cfg(not(any(feature = "tools", feature = "lint")))]
 mod note;
+#[cfg(not(any(feature = "tools", feature = "lint")))]
+mod note_actions;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
 mod place;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
 mod report;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
 mod scope;
+#[cfg(not(any(feature = "tools", feature = "lint")))]
+mod selectors;
 #[cfg(not(feature = "lint"))]
 mod settings;
+#[cfg(not(any(feature = "tools", feature = "lint")))]
+mod status;
+#[cfg(not(any(feature = "tools", feature = "lint")))]
+mod text_entry;
+#[cfg(not(any(feature = "tools", feature = "lint")))]
+mod theme;
+#[cfg(not(any(feature = "tools", feature = "lint")))]
+mod tracked;
 
 #[cfg(not(any(feature = "tools", feature = "lint")))]
 mod content;

@@ -2,6 +2,7 @@
 //! page's CSS cannot reach in and ours cannot leak out.
 
 use super::dom::{document, ALERT_TAG, NOTE_TAG};
+use super::note_actions::NoteAction;
 use crate::text::{concat, joined};
 use crate::verdict::Level;
 use crate::view::NoteView;
@@ -112,7 +113,9 @@ impl Note {
             if *last == view {
                 if was_compact != view.compact {
                     body.set_class_name(if view.compact { "lg compact" } else { "lg" });
-                    if let Ok(Some(toggle)) = body.query_selector("button.details") {
+                    if let Ok(Some(toggle)) =
+                        body.query_selector(&concat(&["button.", NoteAction::Details.class()]))
+                    {
                         toggle.set_attribute(
                             "aria-expanded",
                             if view.compact { "false" } else { "true" },
@@ -144,7 +147,7 @@ impl Note {
             add(&doc, &row, "span", "eq", Some(eq))?;
         }
         if let Some(to) = &view.convert_to {
-            let b = button(&doc, &row, "convert", &concat(&["Use ", to]))?;
+            let b = button(&doc, &row, NoteAction::Convert, &concat(&["Use ", to]))?;
             b.set_attribute(
                 "title",
                 "Write the whole number into the field (also done when you leave it)",
@@ -154,7 +157,7 @@ impl Note {
             b.set_attribute("tabindex", "-1")?;
         }
         if let Some(fix) = &view.fix {
-            button(&doc, &row, "fix", fix)?;
+            button(&doc, &row, NoteAction::Fix, fix)?;
         }
         let details_id = concat(&[&self.shadow.host.id(), "-details"]);
         if view.level == Level::Ok {
@@ -162,7 +165,7 @@ impl Note {
             let t = button(
                 &doc,
                 &row,
-                "details",
+                NoteAction::Details,
                 if view.compact { "Details" } else { "Less" },
             )?;
             t.set_attribute("aria-expanded", if view.compact { "false" } else { "true" })?;
@@ -204,9 +207,14 @@ impl Note {
     }
 }
 
-/// A `type="button"` button with a class and its words.
-fn button(doc: &Document, parent: &Element, class: &str, text: &str) -> Result<Element, JsValue> {
-    let b = add(doc, parent, "button", class, Some(text))?;
+/// A `type="button"` button for `action`, with its words.
+fn button(
+    doc: &Document,
+    parent: &Element,
+    action: NoteAction,
+    text: &str,
+) -> Result<Element, JsValue> {
+    let b = add(doc, parent, "button", action.class(), Some(text))?;
     b.set_attribute("type", "button")?;
     Ok(b)
 }

@@ -11,7 +11,7 @@ const MAX_LEVELS: usize = 8;
 
 /// True when `el` holds a form control other than `input` (the block of another field).
 fn holds_other_control(el: &Element, input: &HtmlInputElement) -> bool {
-    let Ok(list) = el.query_selector_all("input:not([type=hidden]), select, textarea") else {
+    let Ok(list) = el.query_selector_all(super::selectors::FORM_CONTROLS) else {
         return true;
     };
     let own: &Node = input.as_ref();

@@ -22,7 +22,7 @@ pub fn snapshot(
     let mut j = Json::new();
     j.open('{');
     j.key("href").str(href);
-    let list = doc.query_selector_all("input:not([type=hidden])")?;
+    let list = doc.query_selector_all(super::selectors::VISIBLE_INPUTS)?;
     j.key("inputs_total").num(u64::from(list.length()));
     j.key("inputs").open('[');
     for i in 0..list.length().min(MAX_ITEMS as u32) {
@@ -43,14 +43,13 @@ pub fn snapshot(
         j.key("text_like").bool(is_text_like(&input));
         j.key("tracked")
             .bool(tracked.iter().any(|t| t.is_same_node(Some(own))));
-        j.key("disabled")
-            .bool(input.disabled() || input.read_only());
+        j.key("disabled").bool(super::dom::locked(&input));
         j.close('}');
     }
     j.close(']');
     j.key("saves").open('[');
     let mut saves = 0;
-    let controls = doc.query_selector_all("button, [role=button], input[type=submit]")?;
+    let controls = doc.query_selector_all(super::selectors::SAVE_CANDIDATES)?;
     for i in 0..controls.length() {
         let Some(el) = controls.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
