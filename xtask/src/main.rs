@@ -12,7 +12,6 @@ mod breakdown;
 mod dist;
 mod fuzz;
 mod minify;
-mod reorder;
 mod setup;
 mod test;
 mod util;

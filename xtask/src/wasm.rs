@@ -99,15 +99,7 @@ pub const WASM_OPT_LOWERING: &[&str] = &[
 /// wasm-opt's flags for the modules built for size (content and lint): `-Oz`, with a function
 /// that has one caller inlined only while it is tiny. Kept apart, such functions leave the code
 /// more repetitive for gzip: the content module is 2.0 KB gzip smaller (1.4 KB larger before gzip).
-/// `--low-memory-unused` lets it fold `pointer + constant` into a load's or store's offset: the
-/// two differ only when the sum wraps past 4 GiB into the lowest kilobyte, which Rust's layout
-/// leaves unused: the 1 MiB stack comes first and grows down from 1 MiB toward 0 (it would take
-/// a stack 1,023 KB deep to reach it), data and heap lie above. 0.2 KB gzip of the content module.
-pub const WASM_OPT_SIZE: &[&str] = &[
-    "-Oz",
-    "--one-caller-inline-max-function-size=10",
-    "--low-memory-unused",
-];
+pub const WASM_OPT_SIZE: &[&str] = &["-Oz", "--one-caller-inline-max-function-size=10"];
 
 /// LLVM's inlining threshold for the modules built for size: opt-level `z`'s own inlines more
 /// than pays once wasm-opt has run. Measured on the content module, in gzip bytes against the
@@ -125,8 +117,7 @@ enum Goal {
 }
 
 /// One module: cargo (MVP features; `features` for the tools module), strip, wasm-bindgen with
-/// `name`, wasm-opt into [`core_dir`], for size its functions put in order for gzip
-/// ([`crate::reorder`]).
+/// `name`, wasm-opt into [`core_dir`].
 /// Leaves the glue `{name}_bg.js` in `work`.
 fn module(
     root: &Path,
@@ -203,13 +194,7 @@ fn module(
         .arg("--converge")
         .arg(work.join(format!("{name}_bg.wasm")))
         .arg("-o")
-        .arg(core_dir().join(format!("{name}_bg.wasm"))))?;
-    // Measured: the content module 0.4 KB and the lint module 1.3 KB smaller gzipped; the tools
-    // module, built for speed, 0.2 KB larger, so it keeps wasm-opt's order.
-    match goal {
-        Goal::Size => crate::reorder::by_size(&core_dir().join(format!("{name}_bg.wasm"))),
-        Goal::Speed => Ok(()),
-    }
+        .arg(core_dir().join(format!("{name}_bg.wasm"))))
 }
 
 /// Builds the modules into [`core_dir`]: the content module every Dashboard page loads
