@@ -5,8 +5,6 @@ use crate::format;
 use crate::idmap::IdMap;
 use crate::parse::{parse, ParseError};
 use crate::policy::Policy;
-use crate::text::split_once_byte;
-use crate::tools_only;
 use crate::unit::Unit;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
@@ -38,8 +36,7 @@ impl Level {
 /// One thing to tell the admin.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Message {
-    /// Stable, machine-readable code (`above_maximum`, `exceeds_token_lifetime`, …); empty in
-    /// the content module, which never shows it (`crate::tools_only`).
+    /// Stable, machine-readable code (`above_maximum`, `exceeds_token_lifetime`, …).
     pub code: &'static str,
     pub level: Level,
     pub text: Text,
@@ -78,8 +75,8 @@ pub enum Text {
 /// Writes `template` with its `{…}` placeholder replaced by the amount in the unit and in words,
 /// then, for a catalog limit, its kind: "Above 2,592,000 s (30 days) … — Management API schema."
 fn write_amount(out: &mut String, template: &str, value: u64, unit: Unit, kind: Option<Kind>) {
-    let (before, rest) = split_once_byte(template, b'{').unwrap_or((template, ""));
-    let after = split_once_byte(rest, b'}').map_or("", |(_, a)| a);
+    let (before, rest) = template.split_once('{').unwrap_or((template, ""));
+    let after = rest.split_once('}').map_or("", |(_, a)| a);
     for part in [
         before,
         &format::group(value),
@@ -270,7 +267,7 @@ pub fn is_mfa_audience(identifier: &str) -> bool {
     let Some(rest) = id.strip_prefix("https://") else {
         return false;
     };
-    let Some((host, path)) = split_once_byte(rest, b'/') else {
+    let Some((host, path)) = rest.split_once('/') else {
         return false;
     };
     !host.is_empty() && !host.contains(char::is_whitespace) && (path == "mfa" || path == "mfa/")
@@ -295,7 +292,7 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
 
     if let Some(e) = &error {
         messages.push(Message {
-            code: tools_only(e.kind.code()),
+            code: e.kind.code(),
             level: Level::Error,
             text: Text::Refusal(e.clone()),
         });
@@ -306,14 +303,14 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
     }
     if !enforced {
         messages.push(Message {
-            code: tools_only("not_enforced"),
+            code: "not_enforced",
             level: Level::Info,
             text: Text::Fixed("Its switch is off, so Auth0 does not apply this lifetime."),
         });
     }
     if field.is_api_token_lifetime() && ctx.api_identifier.as_deref().is_some_and(is_mfa_audience) {
         messages.push(Message {
-            code: tools_only("mfa_fixed_lifetime"),
+            code: "mfa_fixed_lifetime",
             level: Level::Warning,
             text: Text::Amount {
                 template: "This is the MFA API: its access tokens always live {}, whatever this field says.",
@@ -324,7 +321,7 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
     }
     if value == Some(field.default.value) && error.is_none() {
         messages.push(Message {
-            code: tools_only("is_default"),
+            code: "is_default",
             level: Level::Info,
             text: Text::Default {
                 kind: field.default.kind,
@@ -379,7 +376,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
 
     if v < field.min.value {
         out.push(Message {
-            code: tools_only("below_minimum"),
+            code: "below_minimum",
             level: Level::Error,
             text: Text::Limit {
                 template: "Must be at least {}.",
@@ -391,7 +388,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
     } else if let Some(pmin) = resolve(|p| p.min.as_ref()).filter(|&m| m > field.min.value) {
         if v < pmin {
             out.push(Message {
-                code: tools_only("below_policy_minimum"),
+                code: "below_policy_minimum",
                 level: Level::Error,
                 text: Text::Amount {
                     template: "Your organisation's policy requires at least {}.",
@@ -404,7 +401,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
     let hard = field.max.map(|m| m.value);
     if let Some(max) = field.max.filter(|m| v > m.value) {
         out.push(Message {
-            code: tools_only("above_maximum"),
+            code: "above_maximum",
             level: Level::Error,
             text: Text::Limit {
                 template: if max.kind == Kind::Observed {
@@ -420,7 +417,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
     } else if let Some(pmax) = resolve(|p| p.max.as_ref()).filter(|&m| hard.is_none_or(|h| m < h)) {
         if v > pmax {
             out.push(Message {
-                code: tools_only("above_policy_maximum"),
+                code: "above_policy_maximum",
                 level: Level::Error,
                 text: Text::Amount {
                     template: "Your organisation's policy allows at most {}.",
@@ -433,7 +430,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
     if let Some(w) = resolve(|p| p.warn_above.as_ref()) {
         if v > w {
             out.push(Message {
-                code: tools_only("policy_warn_above"),
+                code: "policy_warn_above",
                 level: Level::Warning,
                 text: Text::Amount {
                     template: "Your organisation asks for a review above {}.",
@@ -446,7 +443,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
     if let Some(w) = resolve(|p| p.warn_below.as_ref()) {
         if v < w {
             out.push(Message {
-                code: tools_only("policy_warn_below"),
+                code: "policy_warn_below",
                 level: Level::Warning,
                 text: Text::Amount {
                     template: "Your organisation asks for a review below {}.",

@@ -3,7 +3,6 @@
 
 use super::flows::{AUTHORIZE_ENDPOINT_FLOWS, REFRESH_TOKEN_FLOWS, TOKEN_ENDPOINT_FLOWS};
 use super::{Field, Kind, Page, Relation, SchemaProperty, SoftLimit, Sourced};
-use crate::tools_only;
 use crate::unit::Unit;
 
 const SPEC_RS: &str =
@@ -22,11 +21,10 @@ const OBSERVED_SESSION: &str =
     src("auth0-deploy-cli issue 1110: “Value 20160 is greater than maximum 8760” (8,760 h)");
 const RULE_MIN: &str = src("Lifetime Guard: a lifetime of 0 expires as it is issued");
 
-/// A source citation. The content module leaves them out: its notes name the kind of a limit
-/// ("— Management API schema"), while the popup, the options page, the playground and the CLI,
-/// built from the same rows, show where each number comes from.
+/// A source citation: where a number comes from, shown by the popup, the options page, the
+/// playground and the CLI (the notes in the Dashboard name the kind of a limit).
 const fn src(citation: &'static str) -> &'static str {
-    tools_only(citation)
+    citation
 }
 
 /// 30 days in seconds: the access-token hard maximum.
@@ -34,7 +32,7 @@ pub const ACCESS_TOKEN_MAX: u64 = 2_592_000;
 
 const REFRESH_SOFT: &[SoftLimit] = &[SoftLimit {
     above: 31_557_600,
-    code: tools_only("above_documented_maximum"),
+    code: "above_documented_maximum",
     text: "Above {limit}, the maximum the documentation gives.",
     kind: Kind::Documented,
     source: DOCS_REFRESH,
@@ -44,14 +42,14 @@ const REFRESH_SOFT: &[SoftLimit] = &[SoftLimit {
 const IDLE_SESSION_SOFT: &[SoftLimit] = &[
     SoftLimit {
         above: 4_320,
-        code: tools_only("above_plan_limit"),
+        code: "above_plan_limit",
         text: "Above {limit}, the limit on self-service plans: Auth0 silently uses the plan limit instead.",
         kind: Kind::Documented,
         source: DOCS_SESSION,
     },
     SoftLimit {
         above: 144_000,
-        code: tools_only("above_enterprise_limit"),
+        code: "above_enterprise_limit",
         text: "Above {limit}, the Enterprise limit: Auth0 silently uses the plan limit instead.",
         kind: Kind::Documented,
         source: DOCS_SESSION,
@@ -62,7 +60,7 @@ const IDLE_SESSION_SOFT: &[SoftLimit] = &[
 /// Enterprise limit is also the hard maximum (see the fields).
 const MAX_SESSION_SOFT: &[SoftLimit] = &[SoftLimit {
     above: 43_200,
-    code: tools_only("above_plan_limit"),
+    code: "above_plan_limit",
     text: "Above {limit}, the limit on self-service plans: Auth0 silently uses the plan limit instead (Enterprise: up to 525,600 min).",
     kind: Kind::Documented,
     source: DOCS_SESSION,
@@ -70,16 +68,16 @@ const MAX_SESSION_SOFT: &[SoftLimit] = &[SoftLimit {
 
 const fn tenant(property: &'static str) -> Option<SchemaProperty> {
     Some(SchemaProperty {
-        schema: tools_only("UpdateTenantSettingsRequestContent"),
-        property: tools_only(property),
+        schema: "UpdateTenantSettingsRequestContent",
+        property,
         scale: 60,
     })
 }
 
 const fn refresh(property: &'static str) -> Option<SchemaProperty> {
     Some(SchemaProperty {
-        schema: tools_only("ClientRefreshTokenConfiguration"),
-        property: tools_only(property),
+        schema: "ClientRefreshTokenConfiguration",
+        property,
         scale: 1,
     })
 }
@@ -96,7 +94,7 @@ const SESSION_MIN: Sourced = Sourced {
 pub static FIELDS: &[Field] = &[
     Field {
         id: "token_lifetime",
-        name: tools_only("Access token lifetime"),
+        name: "Access token lifetime",
         page: Page::ApiSettings,
         labels: &[
             "Token Expiration (Seconds)",
@@ -114,11 +112,11 @@ pub static FIELDS: &[Field] = &[
         relations: &[],
         flows: TOKEN_ENDPOINT_FLOWS,
         explanation: "Every access token for this API that comes from the /oauth/token endpoint lives this long — including Authorization Code with PKCE started from a browser SDK such as auth0-spa-js.",
-        schema: Some(SchemaProperty { schema: tools_only("UpdateResourceServerRequestContent"), property: tools_only("token_lifetime"), scale: 1 }),
+        schema: Some(SchemaProperty { schema: "UpdateResourceServerRequestContent", property: "token_lifetime", scale: 1 }),
     },
     Field {
         id: "token_lifetime_for_web",
-        name: tools_only("Implicit / Hybrid flow access token lifetime"),
+        name: "Implicit / Hybrid flow access token lifetime",
         page: Page::ApiSettings,
         labels: &[
             "Token Expiration For Browser Flows (Seconds)",
@@ -134,7 +132,7 @@ pub static FIELDS: &[Field] = &[
         max: Some(Sourced { value: ACCESS_TOKEN_MAX, kind: Kind::Documented, source: DOCS_WEB }),
         soft: &[SoftLimit {
             above: 86_400,
-            code: tools_only("above_browser_flow_cap"),
+            code: "above_browser_flow_cap",
             text: "Auth0 staff have stated a cap of {limit} for tokens issued to browser flows; Auth0 may shorten or refuse longer values.",
             kind: Kind::Observed,
             source: COMMUNITY_WEB,
@@ -142,7 +140,7 @@ pub static FIELDS: &[Field] = &[
         relations: &[Relation {
             at_most: "token_lifetime",
             blocks: true,
-            code: tools_only("exceeds_token_lifetime"),
+            code: "exceeds_token_lifetime",
             text: "Cannot be longer than the maximum access token lifetime ({other}); Auth0 rejects the save.",
             kind: Kind::Documented,
             source: DOCS_WEB,
@@ -154,7 +152,7 @@ pub static FIELDS: &[Field] = &[
     },
     Field {
         id: "jwt_configuration.lifetime_in_seconds",
-        name: tools_only("ID token lifetime"),
+        name: "ID token lifetime",
         page: Page::ApplicationSettings,
         labels: &["JWT Expiration (seconds)", "JWT Expiration", "ID Token Expiration"],
         toggle_labels: &[],
@@ -165,7 +163,7 @@ pub static FIELDS: &[Field] = &[
         max: None,
         soft: &[SoftLimit {
             above: ACCESS_TOKEN_MAX,
-            code: tools_only("unusually_long"),
+            code: "unusually_long",
             text: "Above {limit}: no maximum is published, but an ID token this long-lived is unusual; ID tokens prove a login, they do not authorise API calls.",
             kind: Kind::ProjectRule,
             source: src("Lifetime Guard review threshold (no public source states a limit)"),
@@ -173,11 +171,11 @@ pub static FIELDS: &[Field] = &[
         relations: &[],
         flows: &[],
         explanation: "How long ID tokens issued to this application stay valid. It does not change access tokens (set per API) or how long the user stays logged in (tenant session settings).",
-        schema: Some(SchemaProperty { schema: tools_only("ClientJwtConfiguration"), property: tools_only("lifetime_in_seconds"), scale: 1 }),
+        schema: Some(SchemaProperty { schema: "ClientJwtConfiguration", property: "lifetime_in_seconds", scale: 1 }),
     },
     Field {
         id: "refresh_token.token_lifetime",
-        name: tools_only("Refresh token maximum (absolute) lifetime"),
+        name: "Refresh token maximum (absolute) lifetime",
         page: Page::ApplicationSettings,
         labels: &["Absolute Lifetime", "Maximum Refresh Token Lifetime"],
         toggle_labels: &["Absolute Expiration", "Set Maximum Refresh Token Lifetime"],
@@ -194,7 +192,7 @@ pub static FIELDS: &[Field] = &[
     },
     Field {
         id: "refresh_token.idle_token_lifetime",
-        name: tools_only("Refresh token idle (inactivity) lifetime"),
+        name: "Refresh token idle (inactivity) lifetime",
         page: Page::ApplicationSettings,
         labels: &["Inactivity Lifetime", "Idle Refresh Token Lifetime"],
         toggle_labels: &["Inactivity Expiration", "Set Idle Refresh Token Lifetime"],
@@ -208,7 +206,7 @@ pub static FIELDS: &[Field] = &[
         relations: &[Relation {
             at_most: "refresh_token.token_lifetime",
             blocks: false,
-            code: tools_only("idle_exceeds_absolute"),
+            code: "idle_exceeds_absolute",
             text: "Longer than the maximum refresh token lifetime ({other}), so it can never take effect; whether Auth0 refuses it is not known.",
             kind: Kind::Documented,
             source: DOCS_REFRESH,
@@ -219,7 +217,7 @@ pub static FIELDS: &[Field] = &[
     },
     Field {
         id: "refresh_token.leeway",
-        name: tools_only("Refresh token rotation overlap"),
+        name: "Refresh token rotation overlap",
         page: Page::ApplicationSettings,
         labels: &["Reuse Interval", "Rotation Overlap Period"],
         toggle_labels: &[],
@@ -230,7 +228,7 @@ pub static FIELDS: &[Field] = &[
         max: None,
         soft: &[SoftLimit {
             above: 3_600,
-            code: tools_only("long_overlap"),
+            code: "long_overlap",
             text: "Above {limit}: a long overlap lets a stolen refresh token be replayed for that long without triggering reuse detection.",
             kind: Kind::ProjectRule,
             source: src("Lifetime Guard review threshold (no public source states a limit)"),
@@ -242,7 +240,7 @@ pub static FIELDS: &[Field] = &[
     },
     Field {
         id: "idle_session_lifetime",
-        name: tools_only("Idle session lifetime (persistent)"),
+        name: "Idle session lifetime (persistent)",
         page: Page::TenantAdvanced,
         labels: &["Inactivity timeout", "Idle Session Lifetime", "Idle Session Lifetime (Persistent)"],
         toggle_labels: &[],
@@ -256,7 +254,7 @@ pub static FIELDS: &[Field] = &[
         relations: &[Relation {
             at_most: "session_lifetime",
             blocks: false,
-            code: tools_only("idle_exceeds_maximum"),
+            code: "idle_exceeds_maximum",
             text: "Longer than the maximum session lifetime ({other}), so it can never take effect.",
             kind: Kind::Documented,
             source: DOCS_SESSION,
@@ -267,7 +265,7 @@ pub static FIELDS: &[Field] = &[
     },
     Field {
         id: "session_lifetime",
-        name: tools_only("Maximum session lifetime (persistent)"),
+        name: "Maximum session lifetime (persistent)",
         page: Page::TenantAdvanced,
         labels: &["Require log in after", "Maximum Session Lifetime", "Maximum Session Lifetime (Persistent)"],
         toggle_labels: &[],
@@ -284,7 +282,7 @@ pub static FIELDS: &[Field] = &[
     },
     Field {
         id: "idle_ephemeral_session_lifetime",
-        name: tools_only("Idle session lifetime (non-persistent)"),
+        name: "Idle session lifetime (non-persistent)",
         page: Page::TenantAdvanced,
         labels: &["Idle Session Lifetime (Non-Persistent)"],
         toggle_labels: &[],
@@ -297,7 +295,7 @@ pub static FIELDS: &[Field] = &[
         relations: &[Relation {
             at_most: "ephemeral_session_lifetime",
             blocks: false,
-            code: tools_only("idle_exceeds_maximum"),
+            code: "idle_exceeds_maximum",
             text: "Longer than the maximum non-persistent session lifetime ({other}), so it can never take effect.",
             kind: Kind::Documented,
             source: DOCS_SESSION,
@@ -308,7 +306,7 @@ pub static FIELDS: &[Field] = &[
     },
     Field {
         id: "ephemeral_session_lifetime",
-        name: tools_only("Maximum session lifetime (non-persistent)"),
+        name: "Maximum session lifetime (non-persistent)",
         page: Page::TenantAdvanced,
         labels: &["Maximum Session Lifetime (Non-Persistent)"],
         toggle_labels: &[],

@@ -111,7 +111,7 @@ pub struct Sourced {
 pub struct SoftLimit {
     /// Warn when the value is above this.
     pub above: u64,
-    /// Stable message code (empty in the content module, see `Message::code`).
+    /// Stable message code.
     pub code: &'static str,
     /// What to tell the admin; `{limit}` is replaced with the limit in words.
     pub text: &'static str,
@@ -126,7 +126,7 @@ pub struct Relation {
     pub at_most: &'static str,
     /// True when a violation blocks the save (the server rejects it); false for a warning.
     pub blocks: bool,
-    /// Stable message code (empty in the content module, see `Message::code`).
+    /// Stable message code.
     pub code: &'static str,
     /// What to tell the admin; `{other}` is replaced with the other field's value in words.
     pub text: &'static str,
@@ -138,8 +138,7 @@ pub struct Relation {
 /// (`tests/spec/management-api-lifetimes.json`) is checked against every `Schema` limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct SchemaProperty {
-    /// The schema (`UpdateResourceServerRequestContent`, …). This and `property` are empty in
-    /// the content module, which never names the schema (`crate::tools_only`).
+    /// The schema (`UpdateResourceServerRequestContent`, …).
     pub schema: &'static str,
     /// The property in it.
     pub property: &'static str,
@@ -152,8 +151,8 @@ pub struct SchemaProperty {
 pub struct Field {
     /// The Management API property, e.g. `token_lifetime`.
     pub id: &'static str,
-    /// A short human name, for the popup, the options page, the playground and the CLI; empty
-    /// in the content module, whose notes sit at the field's own label (`crate::tools_only`).
+    /// A short human name, for the popup, the options page, the playground and the CLI (the
+    /// notes in the Dashboard sit at the field's own label).
     pub name: &'static str,
     pub page: Page,
     /// Every generation of the Dashboard label, oldest first.
