@@ -10,7 +10,7 @@ pub fn holds_as_number(text: &str) -> bool {
     if t.is_empty() {
         return text.trim().is_empty();
     }
-    let (whole, frac) = crate::text::split_once_byte(t, b'.').unwrap_or((t, "0"));
+    let (whole, frac) = t.split_once('.').unwrap_or((t, "0"));
     !whole.is_empty()
         && !frac.is_empty()
         && whole.bytes().all(|b| b.is_ascii_digit())

@@ -35,52 +35,6 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
     haystack.as_bytes().windows(n.len()).position(|w| w == n)
 }
 
-/// Whether `bytes` hold `byte`: a plain scan, as in [`split_once_byte`]; `<[u8]>::contains` goes
-/// through std's `memchr`.
-#[allow(clippy::manual_contains)]
-pub fn has_byte(bytes: &[u8], byte: u8) -> bool {
-    bytes.iter().any(|&b| b == byte)
-}
-
-/// `text` split at the first `sep`, an ASCII byte (so both sides are whole characters), as
-/// `str::split_once` with a `char` does: a byte scan instead of std's `memchr`-based char
-/// searcher, which was half a kilobyte of the module every Dashboard page loads.
-pub fn split_once_byte(text: &str, sep: u8) -> Option<(&str, &str)> {
-    debug_assert!(sep.is_ascii());
-    let i = text.bytes().position(|b| b == sep)?;
-    Some((text.get(..i)?, text.get(i + 1..)?))
-}
-
-/// The pieces of `text` between the `sep` bytes (ASCII), as `str::split` with a `char` yields
-/// them, found as [`split_once_byte`] finds them.
-pub fn pieces(text: &str, sep: u8) -> Pieces<'_> {
-    Pieces {
-        rest: Some(text),
-        sep,
-    }
-}
-
-/// The iterator [`pieces`] returns.
-pub struct Pieces<'a> {
-    rest: Option<&'a str>,
-    sep: u8,
-}
-
-impl<'a> Iterator for Pieces<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let text = self.rest?;
-        match split_once_byte(text, self.sep) {
-            Some((piece, rest)) => {
-                self.rest = Some(rest);
-                Some(piece)
-            }
-            None => self.rest.take(),
-        }
-    }
-}
-
 /// `text` with every `needle` replaced by `with`, searched as [`find`] does.
 pub fn replace(text: &str, needle: &str, with: &str) -> String {
     if needle.is_empty() {
@@ -181,22 +135,6 @@ pub fn i64_string(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn byte_splits_match_std_char_splits() {
-        for text in ["", ".", "a", "a.b", ".a.", "1.000.000", "a..b", "é.ü.", "…"] {
-            assert_eq!(
-                split_once_byte(text, b'.'),
-                text.split_once('.'),
-                "{text:?}"
-            );
-            assert_eq!(
-                pieces(text, b'.').collect::<Vec<_>>(),
-                text.split('.').collect::<Vec<_>>(),
-                "{text:?}"
-            );
-        }
-    }
 
     #[test]
     fn numbers_and_parts() {

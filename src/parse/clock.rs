@@ -13,7 +13,7 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<Exact, ParseErr
     let body = sl(input, lo, hi);
     let mut fields: Vec<(usize, &str)> = Vec::with_capacity(3);
     let mut offset = lo;
-    for part in crate::text::pieces(body, b':') {
+    for part in body.split(':') {
         fields.push((offset, part));
         offset += part.len() + 1;
         if fields.len() > 3 {

@@ -74,7 +74,7 @@ pub(super) fn parse_bare(
 }
 
 pub(super) fn looks_dot_grouped(body: &str) -> bool {
-    let mut parts = crate::text::pieces(body, b'.');
+    let mut parts = body.split('.');
     let head = parts.next().unwrap_or("");
     (1..=3).contains(&head.len())
         && head.bytes().all(|b| b.is_ascii_digit())
@@ -86,7 +86,7 @@ fn bad_number(body: &str, lo: usize, hi: usize) -> ParseError {
     // One comma, no dot, one or two digits after it (`1,5`). Bytes: the comma is ASCII.
     let b = body.as_bytes();
     let comma_decimal = b.iter().filter(|&&c| c == b',').count() == 1
-        && !crate::text::has_byte(b, b'.')
+        && !b.contains(&b'.')
         && b.iter()
             .rposition(|&c| c == b',')
             .is_some_and(|i| (1..=2).contains(&(b.len() - i - 1)));

@@ -248,7 +248,7 @@ pub(super) fn refused(input: &str) -> bool {
         return true;
     }
     b.iter().all(|&c| c.is_ascii_digit() || c == b'.')
-        && crate::text::has_byte(b, b'.')
+        && b.contains(&b'.')
         && looks_dot_grouped(input)
 }
 

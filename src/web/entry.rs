@@ -111,7 +111,7 @@ pub fn on_spin_buttons(input: &HtmlInputElement, e: &web_sys::Event) -> bool {
         .and_then(|s| s.get_property_value("padding-right").ok())
         .and_then(|p| {
             let px = p.strip_suffix("px").unwrap_or(&p);
-            let whole = crate::text::split_once_byte(px, b'.').map_or(px, |(w, _)| w);
+            let whole = px.split_once('.').map_or(px, |(w, _)| w);
             i32::try_from(crate::text::int(whole)?).ok()
         })
         .unwrap_or(0);
