@@ -49,14 +49,6 @@ impl Page {
             None
         }
     }
-
-    /// Save button labels on this page, newest first.
-    pub const fn save_labels(self) -> &'static [&'static str] {
-        match self {
-            Page::ApiSettings => &["Save", "Save Changes"],
-            Page::ApplicationSettings | Page::TenantAdvanced => &["Save Changes", "Save"],
-        }
-    }
 }
 
 /// What kind of fact a limit is, which decides how it may be presented: only `Schema`,

@@ -154,3 +154,50 @@ pub fn dist() -> Result<(), String> {
     eprintln!("packages written to {}", dist.display());
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// Writes `files` into `dir`, each modified `age` ago.
+    fn write(dir: &Path, files: &[(&str, &str)], age: std::time::Duration) {
+        let when = std::time::SystemTime::now() - age;
+        for (name, text) in files {
+            let path = dir.join(name);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+            std::fs::write(&path, text).expect("write");
+            let file = std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .expect("open");
+            file.set_modified(when).expect("set the time");
+        }
+    }
+
+    /// Two packages of the same files, made in different folders a day apart (files written in
+    /// another order, so that their times and the directory order differ), are the same bytes.
+    #[test]
+    fn zips_are_reproducible() {
+        let base = std::env::temp_dir().join(format!("lg-zip-test-{}", std::process::id()));
+        let (a, b) = (base.join("one/chrome"), base.join("elsewhere/two/chrome"));
+        let files = [
+            ("manifest.json", "{}"),
+            ("core/a.js", "a"),
+            ("icons/x.png", "png"),
+            ("b.js", "b"),
+        ];
+        write(&a, &files, std::time::Duration::from_secs(86_400));
+        let mut reversed = files;
+        reversed.reverse();
+        write(&b, &reversed, std::time::Duration::ZERO);
+        super::zip(&a, &base.join("a.zip")).expect("zip a");
+        super::zip(&b, &base.join("b.zip")).expect("zip b");
+        let (za, zb) = (
+            std::fs::read(base.join("a.zip")).expect("a.zip"),
+            std::fs::read(base.join("b.zip")).expect("b.zip"),
+        );
+        let _ = std::fs::remove_dir_all(&base);
+        assert!(!za.is_empty());
+        assert!(za == zb, "the two zips differ");
+    }
+}
