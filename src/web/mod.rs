@@ -19,6 +19,8 @@ mod dom;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
 mod entry;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
+mod evaluate;
+#[cfg(not(any(feature = "tools", feature = "lint")))]
 mod guard;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
 mod mutations;
