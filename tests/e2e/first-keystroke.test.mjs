@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { startReplica, launchChromium, field, FIREFOX_EXTENSION, API } from './helpers.mjs';
+import { startReplica, launchChromium, field, waitNote, FIREFOX_EXTENSION, API } from './helpers.mjs';
 
 const MAIN = 'Maximum Access Token Lifetime';
 const MAX_SESSION = 'Maximum Session Lifetime (Persistent)';
@@ -120,4 +120,53 @@ describe('first keystroke of a session, Firefox ESR', () => {
       }
     });
   }
+});
+
+describe('the admin\'s own settings in the first moment of a browser session, Chromium', () => {
+  let replica;
+  before(async () => { replica = await startReplica(); });
+  after(async () => { await replica?.close(); });
+
+  test('stored settings: the options page shows them at once; a stored policy stops a save at once; the managed layer comes later', async (t) => {
+    // First session: the admin stores a policy and switches conversion off.
+    const first = await launchChromium();
+    const setup = await first.context.newPage();
+    await setup.goto(`chrome-extension://${first.id}/popup.html`);
+    await setup.evaluate(() => chrome.storage.sync.set({ convert_on_blur: false, policy: { token_lifetime: { max: 3600 } } }));
+    await first.close({ keep: true });
+    // The next session, on the same profile: the managed read is slow again.
+    const browser = await launchChromium(undefined, { profile: first.profile });
+    try {
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.id}/options.html`);
+      await options.waitForFunction(() => document.getElementById('options').dataset.shown);
+      const shown = await options.evaluate(() => ({
+        stage: document.getElementById('options').dataset.shown,
+        convert: document.querySelector('[name=convert_on_blur]').checked,
+        enabled: document.querySelector('[name=enabled]').checked,
+        max: document.querySelector('[name="token_lifetime:max"]').value,
+      }));
+      assert.deepEqual({ ...shown, stage: undefined }, { stage: undefined, convert: false, enabled: true, max: '3600' }, `the stored values, shown at stage “${shown.stage}”`);
+      t.diagnostic(`options page first shown at stage: ${shown.stage}`);
+      await options.waitForFunction(() => document.getElementById('options').dataset.shown === 'managed', null, { timeout: 10000 });
+      assert.equal(await options.locator('[name=convert_on_blur]').isDisabled(), false, 'nothing is managed here');
+
+      await replica.reset();
+      await browser.context.addInitScript(SKIP_DIALOG);
+      const page = await browser.context.newPage();
+      await page.goto(`${replica.base}${API_PAGE}`, { waitUntil: 'commit' });
+      const input = field(page, MAIN);
+      await input.click();
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.type('2h');
+      await page.keyboard.press('Tab');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      const outcome = await (await page.waitForFunction(OUTCOME, null, { timeout: 5000 })).jsonValue();
+      assert.equal(outcome, 'blocked', 'the stored policy (at most 3,600 s) applies from the first keystroke');
+      assert.equal((await replica.requests()).filter((r) => r.method === 'PATCH').length, 0);
+      await waitNote(page, MAIN, '3,600');
+    } finally {
+      await browser.close({ keep: false });
+    }
+  });
 });

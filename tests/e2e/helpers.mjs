@@ -42,9 +42,10 @@ export const guardStatus = (extPage) => extPage.evaluate(async () => {
   return chrome.tabs.sendMessage(tab.id, { type: 'lifetime-guard:status' });
 });
 
-/** Chromium with `extension` loaded; `id` is the extension's id. */
-export async function launchChromium(extension = CHROME_EXTENSION) {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-chromium-'));
+/** Chromium with `extension` loaded; `id` is the extension's id. A new profile, or `profile`
+ * (a folder an earlier session used, which `close` then keeps: the next browser session). */
+export async function launchChromium(extension = CHROME_EXTENSION, { profile: reuse } = {}) {
+  const profile = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lg-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -54,7 +55,7 @@ export async function launchChromium(extension = CHROME_EXTENSION) {
   });
   const errors = [];
   context.on('weberror', (e) => errors.push(String(e.error())));
-  return { context, errors, id: unpackedId(extension), close: async () => { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); } };
+  return { context, errors, profile, id: unpackedId(extension), close: async ({ keep = Boolean(reuse) } = {}) => { await context.close(); if (!keep) fs.rmSync(profile, { recursive: true, force: true }); } };
 }
 
 /** Opens a replica page, closes the navigation dialog, and waits for the guard to be running. */
