@@ -94,6 +94,13 @@ enum Command {
         /// Output: compiler-style diagnostics, one JSON object, or SARIF 2.1.0.
         #[arg(long, value_enum, default_value = "human")]
         format: FormatArg,
+        /// A Terraform variable definitions file, as `terraform plan -var-file` takes it (after
+        /// the module's terraform.tfvars and *.auto.tfvars, which are always read).
+        #[arg(long = "var-file", value_name = "FILE")]
+        var_files: Vec<std::path::PathBuf>,
+        /// A Terraform variable, as `terraform plan -var` takes it (wins over every file).
+        #[arg(long = "var", value_name = "NAME=VALUE", value_parser = var_arg)]
+        vars: Vec<(String, String)>,
     },
     /// List every field the rules engine knows.
     Fields {
@@ -139,18 +146,39 @@ pub fn main() -> ExitCode {
             policy,
             plan,
             format,
-        } => lint(&paths, keywords.as_deref(), policy.as_deref(), plan, format),
+            var_files,
+            vars,
+        } => lint(
+            &paths,
+            keywords.as_deref(),
+            policy.as_deref(),
+            plan,
+            format,
+            (var_files, vars),
+        ),
         Command::Fields { json } => fields(json),
     }
 }
 
-/// Exit status 0 when nothing is an error, 1 when a value or a file is in error, 2 for usage.
+/// `NAME=VALUE` of `--var`.
+fn var_arg(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((name, value)) if !name.trim().is_empty() => {
+            Ok((name.trim().to_string(), value.to_string()))
+        }
+        _ => Err(format!("“{text}” is not NAME=VALUE")),
+    }
+}
+
+/// Exit status 0 when nothing is an error, 1 when a value or a file is in error, 2 for usage or a
+/// path named that could not be read.
 fn lint(
     paths: &[std::path::PathBuf],
     keywords: Option<&std::path::Path>,
     policy: Option<&std::path::Path>,
     plan: PlanArg,
     format: FormatArg,
+    (var_files, vars): (Vec<std::path::PathBuf>, Vec<(String, String)>),
 ) -> ExitCode {
     use crate::lint::{self, output, Keywords, Options, Plan};
     use std::io::Write as _;
@@ -168,6 +196,8 @@ fn lint(
             PlanArg::SelfService => Plan::SelfService,
             PlanArg::Enterprise => Plan::Enterprise,
         },
+        var_files,
+        vars,
         ..Options::default()
     };
     if let Some(path) = policy {
@@ -176,10 +206,7 @@ fn lint(
             Err(e) => return usage_error(&e),
         }
     }
-    let report = match lint::lint(paths, keywords.as_ref(), &options) {
-        Ok(r) => r,
-        Err(e) => return usage_error(&e),
-    };
+    let report = lint::lint(paths, keywords.as_ref(), &options);
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = match format {
         FormatArg::Human => output::write_human(&report, &mut out),
@@ -189,7 +216,11 @@ fn lint(
             .and_then(|()| writeln!(out)),
     }
     .and_then(|()| out.flush());
-    let status = if report.has_errors() {
+    // A path named on the command line that could not be read is the caller's to fix (2), as
+    // a usage error is; the files that were read still get their findings.
+    let status = if report.has_unreadable() {
+        ExitCode::from(2)
+    } else if report.has_errors() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

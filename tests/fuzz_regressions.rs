@@ -89,18 +89,21 @@ fn lint_regressions_stay_fixed() {
                     .expect("k")
             });
             let name = NAMES[usize::from(first & 0x7f) % NAMES.len()];
-            let file = run::lint_text(
-                std::path::Path::new(name),
-                text,
-                keywords.as_ref(),
-                &Options::default(),
-            );
-            for v in &file.values {
-                assert!(
-                    v.span.end <= text.len()
-                        && text.is_char_boundary(v.span.start)
-                        && text.is_char_boundary(v.span.end)
+            for name in [name, "main.tf.json"] {
+                let file = run::lint_text(
+                    std::path::Path::new(name),
+                    text,
+                    keywords.as_ref(),
+                    &Options::default(),
                 );
+                let read = file.text.as_str();
+                for v in &file.values {
+                    assert!(
+                        v.span.end <= read.len()
+                            && read.is_char_boundary(v.span.start)
+                            && read.is_char_boundary(v.span.end)
+                    );
+                }
             }
             count += 1;
         }

@@ -470,7 +470,7 @@ fn phases_of_a_large_export() {
         return;
     };
     let t = std::time::Instant::now();
-    let root = yaml::read(&text).expect("reads");
+    let root = yaml::read(&text, &mut Vec::new()).expect("reads");
     eprintln!("read {:?}", t.elapsed());
     drop(root);
     let t = std::time::Instant::now();
@@ -496,4 +496,359 @@ fn phases_of_a_large_export() {
     let t = std::time::Instant::now();
     let j = output::json(&report);
     eprintln!("json {:?} {}", t.elapsed(), j.len());
+}
+
+/// What a real repository holds besides configuration: a dangling link (an editor's lock file),
+/// binary data with a configuration's name. Each is reported and skipped, and the run goes on; a
+/// path named on the command line that does not exist fails the run with 2, after the others
+/// were linted.
+#[test]
+fn unreadable_entries_are_reported_and_skipped() {
+    let (dir, _) = temp_file("walk", "tenant.yaml", "tenant:\n  session_lifetime: 9000\n");
+    std::fs::write(dir.join("blob.json"), b"{\0\0\x01binary").expect("binary");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.join("gone.json"), dir.join(".#tenant.json")).expect("link");
+    let d = dir.to_str().expect("utf-8 path");
+    let (code, out) = run(&["lint", d]);
+    assert_eq!(
+        code, 1,
+        "the finding in tenant.yaml fails the run, nothing else:\n{out}"
+    );
+    assert!(
+        out.contains("warning[skipped]: skipped: binary data"),
+        "{out}"
+    );
+    #[cfg(unix)]
+    assert!(
+        out.contains(
+            "warning[skipped]: cannot be read: no such file or directory (or a link to nothing)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("error[above_maximum]"),
+        "the YAML file was linted:\n{out}"
+    );
+    let missing = dir.join("missing.yaml");
+    let (code, report) = json(&[d, missing.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 2, "a named path that does not exist: {report:#}");
+    let skipped: Vec<&str> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter_map(|f| f["skipped"].as_str())
+        .collect();
+    assert_eq!(skipped.len(), if cfg!(unix) { 3 } else { 2 }, "{report:#}");
+    assert!(
+        report["values"].as_array().is_some_and(|v| !v.is_empty()),
+        "the others were linted"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A byte-order mark at the start of a file, as some Windows editors write it: Terraform reads
+/// the file, and so does the linter, with the same lines and columns.
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_file() {
+    let tf =
+        "\u{feff}resource \"auth0_resource_server\" \"api\" {\n  token_lifetime = 3000000\n}\n";
+    let (dir, file) = temp_file("bom", "main.tf", tf);
+    let (code, report) = json(&[file.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1, "{report:#}");
+    let v = value(
+        &report,
+        "resource_server:auth0_resource_server",
+        "token_lifetime",
+    );
+    assert_eq!(
+        (v["line"].as_u64(), v["column"].as_u64()),
+        (Some(2), Some(20)),
+        "{v:#}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Terraform converts a string to a number for a number-typed argument: `"86400"` is 86,400, as
+/// the provider sends it; a string that is no number stays an error.
+#[test]
+fn terraform_converts_strings_to_numbers() {
+    let tf = "resource \"auth0_resource_server\" \"api\" {\n  token_lifetime = \"86400\"\n  token_lifetime_for_web = \"soon\"\n}\n";
+    let (dir, file) = temp_file("tfstr", "main.tf", tf);
+    let (code, report) = json(&[file.to_str().expect("utf-8 path")]);
+    let v = value(
+        &report,
+        "resource_server:auth0_resource_server",
+        "token_lifetime",
+    );
+    assert_eq!(
+        (v["level"].as_str(), v["seconds"].as_u64()),
+        (Some("ok"), Some(86_400)),
+        "{v:#}"
+    );
+    assert!(codes(v).contains(&"terraform_converts_string"), "{v:#}");
+    let w = value(
+        &report,
+        "resource_server:auth0_resource_server",
+        "token_lifetime_for_web",
+    );
+    assert_eq!(w["level"], "error", "{w:#}");
+    assert_eq!(code, 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A module as a Terraform team keeps it: `var.token_lifetime` has a default in variables.tf and
+/// its value in terraform.tfvars, which an `*.auto.tfvars`, `--var-file` and `--var` override in
+/// Terraform's order. Each value says where it came from; linting main.tf alone reads the module.
+#[test]
+fn terraform_variables_as_terraform_sets_them() {
+    let (dir, main) = temp_file(
+        "tfvars",
+        "main.tf",
+        "resource \"auth0_resource_server\" \"api\" {\n  token_lifetime = var.token_lifetime\n}\n",
+    );
+    std::fs::write(
+        dir.join("variables.tf"),
+        "variable \"token_lifetime\" {\n  default = 5000000\n}\n",
+    )
+    .expect("variables.tf");
+    let main = main.to_str().expect("utf-8 path").to_string();
+    let d = dir.to_str().expect("utf-8 path").to_string();
+    let resolved = |args: &[&str]| {
+        let (code, report) = json(args);
+        let v = value(
+            &report,
+            "resource_server:auth0_resource_server",
+            "token_lifetime",
+        )
+        .clone();
+        let note = v["messages"]
+            .as_array()
+            .expect("messages")
+            .iter()
+            .find(|m| m["code"] == "resolved_from")
+            .map(|m| m["text"].as_str().unwrap_or_default().to_string());
+        (code, v["seconds"].as_u64(), note.unwrap_or_default())
+    };
+    let (code, seconds, note) = resolved(&[&main]);
+    assert_eq!(
+        (code, seconds),
+        (1, Some(5_000_000)),
+        "the default, from the sibling file"
+    );
+    assert!(
+        note.contains("var.token_lifetime = 5000000, its default"),
+        "{note}"
+    );
+
+    std::fs::write(dir.join("terraform.tfvars"), "token_lifetime = 3600\n").expect("tfvars");
+    let (code, seconds, note) = resolved(&[&d]);
+    assert_eq!(
+        (code, seconds),
+        (0, Some(3600)),
+        "terraform.tfvars wins over the default"
+    );
+    assert!(
+        note.contains("var.token_lifetime = 3600, terraform.tfvars:1"),
+        "{note}"
+    );
+
+    std::fs::write(
+        dir.join("b.auto.tfvars"),
+        "# staging\ntoken_lifetime = 7200\n",
+    )
+    .expect("auto");
+    let (_, seconds, note) = resolved(&[&main]);
+    assert_eq!(
+        seconds,
+        Some(7200),
+        "*.auto.tfvars wins over terraform.tfvars"
+    );
+    assert!(note.contains("b.auto.tfvars:2"), "{note}");
+
+    let extra = dir.join("prod.vars");
+    std::fs::write(&extra, "token_lifetime = 10800\n").expect("var file");
+    let extra = extra.to_str().expect("utf-8 path").to_string();
+    let (_, seconds, _) = resolved(&[&d, "--var-file", &extra]);
+    assert_eq!(
+        seconds,
+        Some(10_800),
+        "--var-file wins over the module's files"
+    );
+    let (_, seconds, note) = resolved(&[&d, "--var-file", &extra, "--var", "token_lifetime=60"]);
+    assert_eq!(seconds, Some(60), "--var wins over everything");
+    assert!(note.contains("--var token_lifetime"), "{note}");
+
+    let (code, _) = run(&["lint", &d, "--var-file", "/nonexistent/prod.tfvars"]);
+    assert_eq!(code, 2, "a --var-file that cannot be read");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Terraform's JSON syntax, as CDKTF writes it: read as Terraform, nested blocks as objects or
+/// lists of objects, strings converted as Terraform converts them, `${…}` not checked.
+#[test]
+fn terraform_json_syntax_is_read() {
+    let text = r#"{
+  "resource": {
+    "auth0_resource_server": {
+      "api": { "name": "API", "identifier": "https://api.example/", "token_lifetime": 3000000, "token_lifetime_for_web": "${var.web}" }
+    },
+    "auth0_client": {
+      "spa": { "name": "SPA", "refresh_token": [{ "rotation_type": "rotating", "expiration_type": "expiring", "token_lifetime": "2592000", "idle_token_lifetime": 1296000 }] }
+    }
+  }
+}
+"#;
+    let (dir, file) = temp_file("tfjson", "main.tf.json", text);
+    let (code, report) = json(&[dir.to_str().expect("utf-8 path")]);
+    assert_eq!(report["files"][0]["format"], "terraform", "{report:#}");
+    assert_eq!(code, 1, "{report:#}");
+    let api = value(
+        &report,
+        "resource_server:auth0_resource_server.api",
+        "token_lifetime",
+    );
+    assert_eq!(api["level"], "error");
+    assert_eq!(api["line"], 4);
+    let web = value(
+        &report,
+        "resource_server:auth0_resource_server.api",
+        "token_lifetime_for_web",
+    );
+    assert!(codes(web).contains(&"not_checked"), "{web:#}");
+    let rt = value(
+        &report,
+        "client:auth0_client.spa",
+        "refresh_token.token_lifetime",
+    );
+    assert_eq!(rt["seconds"].as_u64(), Some(2_592_000), "{rt:#}");
+    let _ = (file, std::fs::remove_dir_all(&dir));
+}
+
+/// A one-line API response (minified JSON) is quoted as an excerpt around each value, so the
+/// output grows with the findings, not with the line; a CRLF file's lines are quoted without `\r`.
+#[test]
+fn output_fits_a_terminal() {
+    let filler = "x".repeat(5000);
+    let text = format!(
+        r#"[{{"name":"A","identifier":"https://a.example/","description":"{filler}","token_lifetime":3000000,"token_lifetime_for_web":7200}},{{"name":"B","identifier":"https://b.example/","token_lifetime":4000000}}]"#
+    );
+    let (dir, file) = temp_file("minified", "resource-servers.json", &text);
+    let (code, out) = run(&["lint", file.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[above_maximum]"), "{out}");
+    let longest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(longest <= 140, "a line of {longest} characters:\n{out}");
+    assert!(out.len() < 3000, "{} bytes of output", out.len());
+    assert!(
+        out.contains("\",\"token_lifetime\":3000000,\"token_lifetime_for_web\":7200},{\"na…"),
+        "an excerpt around the value:\n{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let (dir, file) = temp_file(
+        "crlf",
+        "tenant.yaml",
+        "tenant:\r\n  session_lifetime: 9000\r\n",
+    );
+    let (_, out) = run(&["lint", file.to_str().expect("utf-8 path")]);
+    assert!(out.contains("session_lifetime: 9000\n"), "{out:?}");
+    assert!(!out.contains('\r'), "{out:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A broken JSON file is explained in JSON's words, at the place JSON's parser stops.
+#[test]
+fn broken_json_in_json_words() {
+    let (dir, file) = temp_file(
+        "badjson",
+        "tenant.json",
+        "{\n  \"session_lifetime\": 72,\n  \"idle_session_lifetime\": 24,,\n}\n",
+    );
+    let (code, report) = json(&[file.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1);
+    let error = &report["files"][0]["error"];
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("not valid JSON")),
+        "{error:#}"
+    );
+    assert_eq!(error["line"], 3, "{error:#}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// YAML merge keys, as Deploy CLI exports kept by hand use them for shared settings: the merged
+/// lifetimes are checked, at the line where they are written; the mapping's own keys win.
+#[test]
+fn yaml_merge_keys_are_expanded() {
+    let yaml = "defaults: &api\n  token_lifetime: 3000000\n  token_lifetime_for_web: 7200\nresourceServers:\n  - name: A\n    identifier: https://a.example/\n    <<: *api\n  - name: B\n    identifier: https://b.example/\n    <<: [*api]\n    token_lifetime: 3600\n";
+    let (dir, file) = temp_file("merge", "tenant.yaml", yaml);
+    let (code, report) = json(&[file.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1, "{report:#}");
+    let a = value(&report, "resource_server:A", "token_lifetime");
+    assert_eq!(
+        (a["level"].as_str(), a["line"].as_u64()),
+        (Some("error"), Some(2)),
+        "{a:#}"
+    );
+    let b = value(&report, "resource_server:B", "token_lifetime");
+    assert_eq!(
+        (b["seconds"].as_u64(), b["line"].as_u64()),
+        (Some(3600), Some(11)),
+        "{b:#}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A key set twice: JSON readers and Terraform take the last value, so the last one is checked,
+/// and the repetition is a warning; the rest of the file keeps its findings.
+#[test]
+fn a_key_set_twice_takes_the_last_value() {
+    let (dir, file) = temp_file(
+        "dup",
+        "tenant.json",
+        "{\"session_lifetime\": 72, \"idle_session_lifetime\": 24, \"session_lifetime\": 9000}",
+    );
+    let (code, report) = json(&[file.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1, "{report:#}");
+    let v = value(&report, "tenant", "session_lifetime");
+    assert_eq!(
+        (v["raw"].as_str(), v["level"].as_str()),
+        (Some("9000"), Some("error")),
+        "{v:#}"
+    );
+    let warnings = report["files"][0]["warnings"].as_array().expect("warnings");
+    assert_eq!(warnings.len(), 1, "{report:#}");
+    assert!(warnings[0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("set more than once")));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `dynamic "refresh_token"` blocks: a literal `content` is checked; a value from the iterator is
+/// not checked, and says why.
+#[test]
+fn dynamic_blocks_are_read_through_their_content() {
+    let tf = "resource \"auth0_client\" \"c\" {\n  name = \"c\"\n  dynamic \"refresh_token\" {\n    for_each = var.rt\n    content {\n      token_lifetime = refresh_token.value.max\n      idle_token_lifetime = 9999999999\n    }\n  }\n}\n";
+    let (dir, file) = temp_file("dynamic", "main.tf", tf);
+    let (_, report) = json(&[file.to_str().expect("utf-8 path")]);
+    let idle = value(
+        &report,
+        "client:auth0_client.c",
+        "refresh_token.idle_token_lifetime",
+    );
+    assert_eq!(idle["line"], 7, "{idle:#}");
+    let max = value(
+        &report,
+        "client:auth0_client.c",
+        "refresh_token.token_lifetime",
+    );
+    assert!(codes(max).contains(&"not_checked"), "{max:#}");
+    assert!(
+        max["messages"][0]["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("iterator of a dynamic block")),
+        "{max:#}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

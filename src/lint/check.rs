@@ -33,6 +33,10 @@ pub enum Plan {
 pub struct Options {
     pub policy: Option<Policy>,
     pub plan: Plan,
+    /// Terraform variable definitions files given on the command line (`--var-file`), in order.
+    pub var_files: Vec<std::path::PathBuf>,
+    /// Terraform variables given on the command line (`--var NAME=VALUE`), in order.
+    pub vars: Vec<(String, String)>,
 }
 
 /// The unit a file writes a setting in.
@@ -173,7 +177,18 @@ enum Reading {
     Invalid(&'static str, String),
 }
 
+/// The number Terraform converts a string to, as it does for a number-typed argument
+/// (`token_lifetime = "86400"`): decimal digits with an optional sign, fraction and exponent.
+fn terraform_number(s: &str) -> Option<f64> {
+    let numeric = !s.is_empty()
+        && s.bytes().any(|b| b.is_ascii_digit())
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'));
+    numeric.then(|| s.parse::<f64>().ok()).flatten()
+}
+
 fn read(node: &Node, field: &Field, unit: FileUnit, format: Format) -> Reading {
+    let mut notes = Vec::new();
     let n = match &node.value {
         Value::Num(n) => *n,
         Value::Str(s) => {
@@ -182,13 +197,31 @@ fn read(node: &Node, field: &Field, unit: FileUnit, format: Format) -> Reading {
                     "its value is the placeholder {p}; pass --keywords with the Deploy CLI's keyword mappings to check it"
                 ));
             }
-            return match s.trim().parse::<f64>() {
+            if format == Format::Terraform {
+                if let Some(n) = terraform_number(s) {
+                    notes.push(Said {
+                        code: "terraform_converts_string",
+                        level: Level::Info,
+                        text: format!(
+                            "Terraform converts the string “{s}” to the number the provider sends."
+                        ),
+                    });
+                    n
+                } else {
+                    return Reading::Invalid(
+                        "not_a_number",
+                        format!("“{s}” is not a number; Terraform cannot convert it to one."),
+                    );
+                }
+            } else {
+                return match s.trim().parse::<f64>() {
                 Ok(_) => Reading::Invalid(
                     "not_a_number",
                     format!("“{s}” is a string; the Management API expects a number and refuses a string (Expected type integer but found type string)."),
                 ),
-                Err(_) => Reading::Invalid("not_a_number", format!("“{s}” is not a number.")),
-            };
+                    Err(_) => Reading::Invalid("not_a_number", format!("“{s}” is not a number.")),
+                };
+            }
         }
         Value::Unresolved(why) => return Reading::NotChecked(format!("not checked: {why}")),
         Value::Bool(_) | Value::Map(_) | Value::Seq(_) => {
@@ -199,7 +232,13 @@ fn read(node: &Node, field: &Field, unit: FileUnit, format: Format) -> Reading {
     if n < 0.0 {
         return Reading::Invalid("negative", "A lifetime cannot be negative.".into());
     }
-    let mut notes = Vec::new();
+    if let Some(from) = &node.from {
+        notes.push(Said {
+            code: "resolved_from",
+            level: Level::Info,
+            text: format!("{from}."),
+        });
+    }
     let in_field_unit = match (unit, field.unit) {
         (FileUnit::Hours, Unit::Minutes) => {
             // Terraform's provider sends session hours of 1 and more as whole hours.

@@ -2,7 +2,7 @@
 //! tenant settings in it, each as a [`Node`] whose keys follow the Management API's names.
 
 use super::hcl::{self, Scope};
-use super::tree::{Node, Value};
+use super::tree::{Entry, Node, Value};
 use super::yaml::{self, ReadError};
 use std::path::Path;
 
@@ -70,6 +70,8 @@ pub struct Entity {
 pub struct Read {
     pub format: Option<Format>,
     pub entities: Vec<Entity>,
+    /// Keys set twice in a mapping (the last value was taken).
+    pub duplicates: Vec<yaml::Duplicate>,
 }
 
 fn entity(kind: EntityKind, node: Node, fallback: &str) -> Entity {
@@ -124,23 +126,44 @@ pub fn read_data(
     text: &str,
     streamed: &mut dyn FnMut(Entity),
 ) -> Result<Read, ReadError> {
+    let mut duplicates = Vec::new();
+    let mut read = read_tree(path, text, streamed, &mut duplicates)?;
+    read.duplicates = duplicates;
+    Ok(read)
+}
+
+/// [`read_data`], the keys set twice going to `duplicates`.
+fn read_tree(
+    path: &Path,
+    text: &str,
+    streamed: &mut dyn FnMut(Entity),
+    duplicates: &mut Vec<yaml::Duplicate>,
+) -> Result<Read, ReadError> {
     let parent = path
         .parent()
         .and_then(Path::file_name)
         .and_then(|n| n.to_str())
         .unwrap_or("");
     let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if file.ends_with(".tf.json") {
+        return Ok(terraform_json_syntax(read_json(text, duplicates)?));
+    }
     let is_json = file.ends_with(".json") || file.ends_with(".tfstate");
     let mut root = if is_json {
-        yaml::read(text)?
+        read_json(text, duplicates)?
     } else {
-        yaml::read_streaming(text, &["resourceServers", "clients"], &mut |key, node| {
-            streamed(if key == "clients" {
-                entity(EntityKind::Client, node, "(unnamed application)")
-            } else {
-                entity(EntityKind::ResourceServer, node, "(unnamed API)")
-            })
-        })?
+        yaml::read_streaming(
+            text,
+            &["resourceServers", "clients"],
+            &mut |key, node| {
+                streamed(if key == "clients" {
+                    entity(EntityKind::Client, node, "(unnamed application)")
+                } else {
+                    entity(EntityKind::ResourceServer, node, "(unnamed API)")
+                })
+            },
+            duplicates,
+        )?
     };
     // A YAML file with the Deploy CLI's keys is a Deploy CLI export (its entities have already
     // been handed over), whatever else its root holds.
@@ -178,6 +201,7 @@ pub fn read_data(
         return Ok(Read {
             format: deploy_cli.then_some(Format::DeployCliYaml),
             entities,
+            duplicates: Vec::new(),
         });
     }
     // A Deploy CLI directory: entities named by their `name`, not the file's.
@@ -200,6 +224,7 @@ pub fn read_data(
                     stem
                 },
             )],
+            duplicates: Vec::new(),
         });
     }
     // Management API responses: one object or an array (or a paginated `{"clients": […]}`).
@@ -233,6 +258,7 @@ pub fn read_data(
     Ok(Read {
         format: (!entities.is_empty()).then_some(Format::ManagementApi),
         entities,
+        duplicates: Vec::new(),
     })
 }
 
@@ -243,6 +269,102 @@ fn terraform_kind(resource_type: &str) -> Option<EntityKind> {
         "auth0_client" => Some(EntityKind::Client),
         "auth0_tenant" => Some(EntityKind::Tenant),
         _ => None,
+    }
+}
+
+/// A JSON file's tree (read by the YAML reader, which keeps positions); a broken file is
+/// explained in JSON's words, where JSON's own parser stops.
+fn read_json(text: &str, duplicates: &mut Vec<yaml::Duplicate>) -> Result<Node, ReadError> {
+    yaml::read(text, duplicates).map_err(|e| json_error(text).unwrap_or(e))
+}
+
+/// What JSON's parser says of `text`, or `None` when it is valid JSON.
+fn json_error(text: &str) -> Option<ReadError> {
+    let e = serde_json::from_str::<serde::de::IgnoredAny>(text).err()?;
+    let full = e.to_string();
+    let message = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(m, _)| m);
+    Some(ReadError {
+        message: format!("not valid JSON: {message}"),
+        at: hcl::line_col_to_byte(text, e.line(), e.column()),
+    })
+}
+
+/// Terraform's JSON syntax (`*.tf.json`, as CDKTF writes it): `resource.TYPE.NAME` objects (or
+/// lists of them), nested blocks as objects or lists of objects. A string holding `${…}` is an
+/// expression Terraform evaluates, not a literal.
+fn terraform_json_syntax(mut root: Node) -> Read {
+    let mut entities = Vec::new();
+    for group in root
+        .take("resource")
+        .map(Node::into_items)
+        .unwrap_or_default()
+    {
+        let Value::Map(types) = group.value else {
+            continue;
+        };
+        for t in types {
+            let Some(kind) = terraform_kind(&t.key) else {
+                continue;
+            };
+            let Value::Map(names) = t.value.value else {
+                continue;
+            };
+            for n in names {
+                for body in n.value.into_items() {
+                    entities.push(Entity {
+                        kind,
+                        name: format!("{}.{}", t.key, n.key),
+                        node: json_syntax_node(body),
+                    });
+                }
+            }
+        }
+    }
+    Read {
+        format: Some(Format::Terraform),
+        entities,
+        duplicates: Vec::new(),
+    }
+}
+
+/// A block body of Terraform's JSON syntax as the HCL reader gives it: a nested block written as
+/// a list of one object is that object, and a string template is unresolved.
+fn json_syntax_node(node: Node) -> Node {
+    let value = match node.value {
+        Value::Map(entries) => Value::Map(
+            entries
+                .into_iter()
+                .map(|e| Entry {
+                    value: json_syntax_node(single_block(e.value)),
+                    ..e
+                })
+                .collect(),
+        ),
+        Value::Str(s) if s.contains("${") => {
+            Value::Unresolved("an expression in a string template (Terraform's JSON syntax)".into())
+        }
+        value => value,
+    };
+    Node { value, ..node }
+}
+
+/// A nested block written as a list of one object: the object.
+fn single_block(node: Node) -> Node {
+    match node.value {
+        Value::Seq(items) => match <[Node; 1]>::try_from(items) {
+            Ok([inner]) if matches!(inner.value, Value::Map(_)) => inner,
+            Ok([inner]) => Node {
+                value: Value::Seq(vec![inner]),
+                ..node
+            },
+            Err(items) => Node {
+                value: Value::Seq(items),
+                ..node
+            },
+        },
+        value => Node { value, ..node },
     }
 }
 
@@ -327,6 +449,7 @@ fn terraform_json(root: &Node) -> Read {
     Read {
         format: Some(format),
         entities,
+        duplicates: Vec::new(),
     }
 }
 
@@ -346,5 +469,6 @@ pub fn read_terraform(file: &hcl::HclFile, scope: &Scope) -> Read {
     Read {
         format: Some(Format::Terraform),
         entities,
+        duplicates: Vec::new(),
     }
 }

@@ -1,8 +1,9 @@
 //! Terraform HCL into [`Node`] trees with byte spans: one per `resource` block, with nested
 //! blocks (`jwt_configuration`, `refresh_token`) as mappings. Literals and arithmetic on
-//! literals are evaluated; `local.x` and `var.x` are resolved where the module's own files define
-//! them as literals (`locals { … }`, `variable "x" { default = … }`); anything else is kept as
-//! [`Value::Unresolved`] with the reason.
+//! literals are evaluated; `local.x` is resolved where the module's own files define it as a
+//! literal, `var.x` as Terraform sets it: its literal default, overridden by `TF_VAR_x`,
+//! `terraform.tfvars`, `*.auto.tfvars` and the command line's `--var-file` and `--var`, in that
+//! order ([`Scope::set_var`]); anything else is kept as [`Value::Unresolved`] with the reason.
 
 use super::tree::{Entry, Node, Value};
 use super::yaml::ReadError;
@@ -23,11 +24,48 @@ pub struct Resource {
     pub node: Node,
 }
 
-/// Literal `locals` and `variable` defaults of a module (all its files), by name.
-#[derive(Default)]
+/// Literal `locals` and `variable` defaults of a module (all its files), by name, and the values
+/// variables are given, with where each comes from.
+#[derive(Default, Clone)]
 pub struct Scope {
     locals: HashMap<String, Expression>,
     vars: HashMap<String, Expression>,
+    set: HashMap<String, (Value, String)>,
+}
+
+impl Scope {
+    /// Gives variable `name` a value, from `origin` (`terraform.tfvars:3`, `--var`); a later call
+    /// for the same name wins, as the later source does in Terraform.
+    pub fn set_var(&mut self, name: &str, value: Value, origin: String) {
+        self.set.insert(name.to_string(), (value, origin));
+    }
+
+    /// Sets every `name = value` of a variable definitions file (`.tfvars`) with its text, named
+    /// `file` in the origins. A file that does not parse is an error, with its position.
+    pub fn set_vars_from(&mut self, file: &str, text: &str) -> Result<(), ReadError> {
+        let body = parse(text)?.body;
+        let empty = Scope::default();
+        for a in body.attributes() {
+            let line = a.key.span().map_or(1, |s| {
+                text[..s.start.min(text.len())].matches('\n').count() + 1
+            });
+            let value = value_of(&a.value, &empty, 0);
+            self.set_var(a.key.value().as_str(), value, format!("{file}:{line}"));
+        }
+        Ok(())
+    }
+}
+
+/// The value `--var NAME=VALUE` gives: an HCL expression evaluated as literals, or the text as a
+/// string (as Terraform takes `-var name=text`).
+pub fn cli_value(text: &str) -> Value {
+    match hcl_edit::parser::parse_expr(text) {
+        Ok(e) => match value_of(&e, &Scope::default(), 0) {
+            Value::Unresolved(_) => Value::Str(text.to_string()),
+            v => v,
+        },
+        Err(_) => Value::Str(text.to_string()),
+    }
 }
 
 /// Parses a `.tf` file.
@@ -43,7 +81,8 @@ pub fn parse(text: &str) -> Result<HclFile, ReadError> {
         })
 }
 
-fn line_col_to_byte(text: &str, line: usize, col: usize) -> usize {
+/// The byte offset of a 1-based line and column (in bytes).
+pub(super) fn line_col_to_byte(text: &str, line: usize, col: usize) -> usize {
     let start: usize = text
         .split_inclusive('\n')
         .take(line.saturating_sub(1))
@@ -123,6 +162,24 @@ fn body_entries(body: &Body, scope: &Scope) -> Vec<Entry> {
                 key_span: a.key.span().unwrap_or(0..0),
                 value: eval(&a.value, scope, 0),
             }),
+            // `dynamic "refresh_token" { for_each = …, content { … } }`: the block its
+            // `content` makes, checked where its values are literals (a reference to the
+            // iterator is not checked, with that reason).
+            Structure::Block(b) if b.ident.value().as_str() == "dynamic" => {
+                let (Some(name), Some(content)) = (
+                    b.labels.first().map(label),
+                    b.body
+                        .blocks()
+                        .find(|c| c.ident.value().as_str() == "content"),
+                ) else {
+                    continue;
+                };
+                out.push(Entry {
+                    key: name,
+                    key_span: b.labels.first().and_then(|l| l.span()).unwrap_or(0..0),
+                    value: block_node(content, scope),
+                });
+            }
             Structure::Block(b) => out.push(Entry {
                 key: b.ident.value().as_str().to_string(),
                 key_span: b.ident.span().unwrap_or(0..0),
@@ -141,7 +198,40 @@ fn eval(e: &Expression, scope: &Scope, depth: u8) -> Node {
     } else {
         value_of(e, scope, depth)
     };
-    Node::new(span, value)
+    let mut node = Node::new(span, value);
+    node.from = origin(e, scope, &node.value);
+    node
+}
+
+/// Where a reference to a variable got its value, said with the value: `var.ttl = 3600,
+/// terraform.tfvars:1`, or `var.ttl = 3600, its default`.
+fn origin(e: &Expression, scope: &Scope, value: &Value) -> Option<Box<str>> {
+    let Expression::Traversal(t) = e else {
+        return None;
+    };
+    let Expression::Variable(root) = &t.expr else {
+        return None;
+    };
+    let Some(TraversalOperator::GetAttr(name)) = t.operators.first().map(|o| o.value()) else {
+        return None;
+    };
+    let name = name.value().as_str();
+    let shown = match value {
+        Value::Num(n) => format!("{n}"),
+        Value::Str(s) => format!("\"{s}\""),
+        _ => return None,
+    };
+    match root.value().as_str() {
+        "var" => {
+            let from = scope
+                .set
+                .get(name)
+                .map_or("its default", |(_, o)| o.as_str());
+            Some(format!("var.{name} = {shown}, {from}").into())
+        }
+        "local" => Some(format!("local.{name} = {shown}").into()),
+        _ => None,
+    }
 }
 
 fn value_of(e: &Expression, scope: &Scope, depth: u8) -> Value {
@@ -207,6 +297,16 @@ fn value_of(e: &Expression, scope: &Scope, depth: u8) -> Value {
             let Expression::Variable(root) = &t.expr else {
                 return Value::Unresolved("an expression Terraform evaluates at plan time".into());
             };
+            let root_name = root.value().as_str();
+            let iterator = !matches!(root_name, "var" | "local")
+                && t.operators.first().is_some_and(|o| {
+                    matches!(o.value(), TraversalOperator::GetAttr(a) if matches!(a.value().as_str(), "value" | "key"))
+                });
+            if iterator {
+                return Value::Unresolved(format!(
+                    "refers to {root_name}.value, the iterator of a dynamic block or for_each, which Terraform knows only when it plans"
+                ));
+            }
             let (Some(first), 1) = (t.operators.first(), t.operators.len()) else {
                 return Value::Unresolved(format!(
                     "{} with attribute or index access",
@@ -226,10 +326,15 @@ fn value_of(e: &Expression, scope: &Scope, depth: u8) -> Value {
                     ))
                 }
             };
+            if what == "var" {
+                if let Some((value, _)) = scope.set.get(name) {
+                    return value.clone();
+                }
+            }
             match map.get(name) {
                 Some(expr) => value_of(expr, scope, depth + 1),
                 None if what == "var" => Value::Unresolved(format!(
-                    "var.{name} has no literal default in this module (set with -var or a .tfvars file)"
+                    "var.{name} has no literal default in this module and no value in its .tfvars files (pass --var {name}=VALUE or --var-file)"
                 )),
                 None => Value::Unresolved(format!("local.{name} is not defined as a literal in this module")),
             }

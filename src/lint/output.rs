@@ -55,7 +55,16 @@ fn level_word(l: Level) -> &'static str {
     }
 }
 
-/// The source line under a span, with the span underlined.
+/// How many characters of a source line a diagnostic quotes: a longer line (minified JSON, a
+/// one-line API response) is quoted as an excerpt around the value.
+const EXCERPT: usize = 100;
+/// Characters kept on each side of the value in an excerpt.
+const CONTEXT: usize = 36;
+
+/// The source line of `span` (line `line`, column `col`), with a caret under the value. The line
+/// is quoted as the terminal shows it: without its `\r`, control characters as spaces, and, when
+/// it is long, as an excerpt of bounded width around the value, so output grows with the findings,
+/// not with the file's line lengths.
 fn snippet(
     out: &mut String,
     text: &str,
@@ -67,20 +76,48 @@ fn snippet(
         .rfind('\n')
         .map_or(0, |p| p + 1);
     let end = text[start..].find('\n').map_or(text.len(), |p| start + p);
-    let src = &text[start..end];
+    let src = text[start..end]
+        .strip_suffix('\r')
+        .unwrap_or(&text[start..end]);
     let width = line.to_string().len();
-    let span_end = span.end.min(end).max(span.start);
+    let span_end = span.end.min(start + src.len()).max(span.start);
     let len = text
         .get(span.start..span_end)
         .map_or(1, |s| s.chars().count().max(1));
+    let total = src.chars().count();
+    // The characters quoted: all of a short line, a window around the value of a long one.
+    let (from, to) = if total <= EXCERPT {
+        (0, total)
+    } else {
+        let from = (col - 1).saturating_sub(CONTEXT);
+        (
+            from,
+            (col - 1 + len.min(EXCERPT - 2 * CONTEXT) + CONTEXT).min(total),
+        )
+    };
+    let mut quoted: String = src
+        .chars()
+        .skip(from)
+        .take(to - from)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let mut caret_at = col - 1 - from;
+    if from > 0 {
+        quoted.insert(0, '…');
+        caret_at += 1;
+    }
+    if to < total {
+        quoted.push('…');
+    }
+    let carets = len.min(to.saturating_sub(col - 1)).max(1);
     let _ = writeln!(out, "{:width$} |", "");
-    let _ = writeln!(out, "{line} | {src}");
+    let _ = writeln!(out, "{line} | {quoted}");
     let _ = writeln!(
         out,
         "{:width$} | {}{} {label}",
         "",
-        " ".repeat(col - 1),
-        "^".repeat(len)
+        " ".repeat(caret_at),
+        "^".repeat(carets)
     );
 }
 
@@ -102,7 +139,29 @@ pub fn write_human(report: &Report, to: &mut dyn std::io::Write) -> std::io::Res
     let mut out = String::with_capacity(CHUNK + 1024);
     let (mut errors, mut warnings, mut values) = (0, 0, 0);
     for f in &report.files {
+        if let Some(skipped) = &f.skipped {
+            // A path named on the command line fails the run; an entry met in a directory
+            // (an editor's lock file, a dangling link) is only reported.
+            let word = if skipped.named {
+                errors += 1;
+                "error[unreadable]"
+            } else {
+                warnings += 1;
+                "warning[skipped]"
+            };
+            let _ = writeln!(out, "{word}: {}", skipped.why);
+            let _ = writeln!(out, "  --> {}\n", display_path(f));
+            continue;
+        }
         let lines = Lines::new(&f.text);
+        for (message, at) in &f.warnings {
+            warnings += 1;
+            let (line, col) = lines.line_col(*at);
+            let _ = writeln!(out, "warning[duplicate_key]: {message}");
+            let _ = writeln!(out, "  --> {}:{line}:{col}", display_path(f));
+            snippet(&mut out, &f.text, (line, col), &(*at..*at + 1), "");
+            out.push('\n');
+        }
         if let Some((message, at)) = &f.error {
             errors += 1;
             let (line, col) = lines.line_col(*at);
@@ -212,6 +271,12 @@ struct JsonFile<'a> {
     path: &'a str,
     format: Option<&'static str>,
     error: Option<JsonError<'a>>,
+    /// Why the file was not read at all, if it was not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    skipped: Option<&'a str>,
+    /// Warnings about the file itself (a key set twice).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    warnings: Vec<JsonError<'a>>,
 }
 
 /// The files of a report with their displayed paths.
@@ -219,17 +284,32 @@ struct JsonFiles<'a>(&'a Report, &'a [String]);
 
 impl Serialize for JsonFiles<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.files.iter().zip(self.1).map(|(f, path)| JsonFile {
-            path,
-            format: f.format.map(|x| x.code()),
-            error: f.error.as_ref().map(|(m, at)| {
-                let (line, column) = line_col(&f.text, *at);
-                JsonError {
-                    message: m,
-                    line,
-                    column,
-                }
-            }),
+        s.collect_seq(self.0.files.iter().zip(self.1).map(|(f, path)| {
+            JsonFile {
+                path,
+                format: f.format.map(|x| x.code()),
+                error: f.error.as_ref().map(|(m, at)| {
+                    let (line, column) = line_col(&f.text, *at);
+                    JsonError {
+                        message: m,
+                        line,
+                        column,
+                    }
+                }),
+                skipped: f.skipped.as_ref().map(|s| s.why.as_str()),
+                warnings: f
+                    .warnings
+                    .iter()
+                    .map(|(m, at)| {
+                        let (line, column) = line_col(&f.text, *at);
+                        JsonError {
+                            message: m,
+                            line,
+                            column,
+                        }
+                    })
+                    .collect(),
+            }
         }))
     }
 }
@@ -312,6 +392,34 @@ pub fn sarif(report: &Report) -> Value {
     for f in &report.files {
         let lines = Lines::new(&f.text);
         let uri = display_path(f).replace('\\', "/");
+        if let Some(skipped) = &f.skipped {
+            let rule = if skipped.named {
+                "unreadable"
+            } else {
+                "skipped"
+            };
+            if !rules.contains(&rule) {
+                rules.push(rule);
+            }
+            results.push(json!({
+                "ruleId": rule,
+                "level": if skipped.named { "error" } else { "warning" },
+                "message": {"text": skipped.why},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+            }));
+            continue;
+        }
+        for (message, at) in &f.warnings {
+            if !rules.contains(&"duplicate_key") {
+                rules.push("duplicate_key");
+            }
+            results.push(json!({
+                "ruleId": "duplicate_key",
+                "level": "warning",
+                "message": {"text": message},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(&lines, &(*at..*at + 1))}}],
+            }));
+        }
         if let Some((message, at)) = &f.error {
             if !rules.contains(&"unreadable") {
                 rules.push("unreadable");

@@ -15,10 +15,25 @@ pub struct FileReport {
     /// The file as written (positions refer to it).
     pub text: String,
     pub format: Option<Format>,
-    /// Why it could not be read, with the byte offset of the problem.
+    /// Why it could not be read as its format, with the byte offset of the problem.
     pub error: Option<(String, usize)>,
+    /// Why it was not read at all (it could not be opened, or holds binary data), and whether it
+    /// was named on the command line (then it fails the run) or met while walking a directory
+    /// (then it is only reported: an editor's lock file or a dangling link is no configuration).
+    pub skipped: Option<Skipped>,
+    /// What the file says twice or that is otherwise worth a warning, with the byte offset: a key
+    /// set twice in a mapping (the last value is the one checked).
+    pub warnings: Vec<(String, usize)>,
     /// The lifetimes in it, with spans in `text`.
     pub values: Vec<Found>,
+}
+
+/// A file that was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub why: String,
+    /// Named on the command line, not met while walking a directory.
+    pub named: bool,
 }
 
 /// Everything `lint` found.
@@ -28,6 +43,13 @@ pub struct Report {
 }
 
 impl Report {
+    /// True when a path named on the command line could not be read.
+    pub fn has_unreadable(&self) -> bool {
+        self.files
+            .iter()
+            .any(|f| f.skipped.as_ref().is_some_and(|s| s.named))
+    }
+
     /// True when a value or a file is in error.
     pub fn has_errors(&self) -> bool {
         self.files.iter().any(|f| {
@@ -48,48 +70,118 @@ fn is_candidate(p: &Path) -> bool {
     )
 }
 
-/// The files under `paths`, in a stable order. A directory is walked; a file named is always
-/// read, whatever its extension.
-pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+/// The files under `paths`, in a stable order, each with whether it was named (rather than met
+/// while walking a directory); and the paths that could not be walked, with why. A directory is
+/// walked; a file named is always read, whatever its extension. Nothing stops the walk.
+pub fn collect(paths: &[PathBuf]) -> Walk {
     let mut out = Vec::new();
+    let mut problems = Vec::new();
+    let skipped = |why: String, named: bool| Skipped { why, named };
     for p in paths {
-        let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
-        if meta.is_dir() {
-            let mut stack = vec![p.clone()];
-            while let Some(dir) = stack.pop() {
-                for e in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
-                    let Ok(e) = e else { continue };
-                    let path = e.path();
-                    // The entry's own type: no second look at the file system per file.
-                    let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
-                    if is_dir {
-                        let name = e.file_name();
-                        if !SKIP_DIRS.iter().any(|s| name == *s) {
-                            stack.push(path);
-                        }
-                    } else if is_candidate(&path) {
-                        out.push(path);
+        let meta = match std::fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) => {
+                problems.push((p.clone(), skipped(io_why(&e), true)));
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            out.push((p.clone(), true));
+            continue;
+        }
+        let mut stack = vec![p.clone()];
+        while let Some(dir) = stack.pop() {
+            let entries = match std::fs::read_dir(&dir) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    problems.push((dir.clone(), skipped(io_why(&e), &dir == p)));
+                    continue;
+                }
+            };
+            for e in entries {
+                let Ok(e) = e else { continue };
+                let path = e.path();
+                // The entry's own type: no second look at the file system per file.
+                let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+                if is_dir {
+                    let name = e.file_name();
+                    if !SKIP_DIRS.iter().any(|s| name == *s) {
+                        stack.push(path);
                     }
+                } else if is_candidate(&path) {
+                    out.push((path, false));
                 }
             }
-        } else {
-            out.push(p.clone());
         }
     }
     // By the path's text: comparing paths component by component cost more than the walk.
-    out.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-    out.dedup();
-    Ok(out)
+    out.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+    // A file named and also met in a directory named: once, as named.
+    out.dedup_by(|b, a| {
+        let same = a.0 == b.0;
+        if same {
+            a.1 |= b.1;
+        }
+        same
+    });
+    Walk {
+        files: out,
+        problems,
+    }
 }
 
-fn read_text(path: &Path, keywords: Option<&Keywords>) -> Result<(String, Substituted), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+/// What [`collect`] found.
+pub struct Walk {
+    /// The files to read, each with whether it was named on the command line.
+    pub files: Vec<(PathBuf, bool)>,
+    /// The paths that could not be walked, with why.
+    pub problems: Vec<(PathBuf, Skipped)>,
+}
+
+/// Why the file system refused, in words.
+fn io_why(e: &std::io::Error) -> String {
+    let what = match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory (or a link to nothing)",
+        std::io::ErrorKind::PermissionDenied => "permission denied",
+        _ => return format!("cannot be read: {e}"),
+    };
+    format!("cannot be read: {what}")
+}
+
+/// The text of a file: without a byte-order mark (Terraform and the Deploy CLI accept one), and
+/// invalid UTF-8 replaced. A file with NUL bytes is binary and is not read.
+fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.contains(&0) {
+        return Err("skipped: binary data, not a configuration file".into());
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     };
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+fn read_text(path: &Path, keywords: Option<&Keywords>) -> Result<(String, Substituted), String> {
+    let bytes = std::fs::read(path).map_err(|e| io_why(&e))?;
+    let text = decode(bytes)?;
     let substituted = substituted(&text, keywords);
     Ok((text, substituted))
+}
+
+/// The report of a file that was not read.
+fn skipped_file(path: PathBuf, skipped: Skipped) -> FileReport {
+    FileReport {
+        path,
+        text: String::new(),
+        format: None,
+        error: None,
+        skipped: Some(skipped),
+        warnings: Vec::new(),
+        values: Vec::new(),
+    }
 }
 
 /// The text with its keywords replaced, or as it is without mappings.
@@ -102,12 +194,12 @@ fn substituted(text: &str, keywords: Option<&Keywords>) -> Substituted {
 
 /// Lints the files under `paths`. Files are read and checked on the machine's cores; the `.tf`
 /// files of a directory first, together, since they share a module's locals and variables.
-pub fn lint(
-    paths: &[PathBuf],
-    keywords: Option<&Keywords>,
-    options: &Options,
-) -> Result<Report, String> {
-    let files = collect(paths)?;
+pub fn lint(paths: &[PathBuf], keywords: Option<&Keywords>, options: &Options) -> Report {
+    let Walk { files, problems } = collect(paths);
+    let mut reports: Vec<FileReport> = problems
+        .into_iter()
+        .map(|(path, why)| skipped_file(path, why))
+        .collect();
     let is_tf = |p: &Path| p.extension().and_then(|e| e.to_str()) == Some("tf");
     let mut tf: Vec<(
         PathBuf,
@@ -116,8 +208,15 @@ pub fn lint(
         Result<hcl::HclFile, super::yaml::ReadError>,
     )> = Vec::new();
     let mut scopes: BTreeMap<PathBuf, Scope> = BTreeMap::new();
-    for path in files.iter().filter(|p| is_tf(p)) {
-        let (text, s) = read_text(path, keywords)?;
+    for (path, named) in files.iter().filter(|(p, _)| is_tf(p)) {
+        let (text, s) = match read_text(path, keywords) {
+            Ok(read) => read,
+            Err(why) => {
+                let why = Skipped { why, named: *named };
+                reports.push(skipped_file(path.clone(), why));
+                continue;
+            }
+        };
         let parsed = hcl::parse(s.text(&text));
         if let Ok(f) = &parsed {
             let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -125,40 +224,129 @@ pub fn lint(
         }
         tf.push((path.clone(), text, s, parsed));
     }
+    // A `.tf` file named alone is read with its module: the sibling files' locals and variables.
+    for (path, _) in files.iter().filter(|(p, named)| *named && is_tf(p)) {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        for sibling in module_files(&dir, "tf") {
+            if files.iter().any(|(f, _)| *f == sibling) {
+                continue;
+            }
+            if let Ok((text, s)) = read_text(&sibling, keywords) {
+                if let Ok(f) = hcl::parse(s.text(&text)) {
+                    f.collect_scope(scopes.entry(dir.clone()).or_default());
+                }
+            }
+        }
+    }
+    for (dir, scope) in &mut scopes {
+        reports.extend(set_variables(dir, scope, options));
+    }
     let empty = Scope::default();
-    let mut reports: Vec<FileReport> = tf
-        .into_iter()
-        .map(|(path, text, s, parsed)| {
-            let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-            let scope = scopes.get(&dir).unwrap_or(&empty);
-            check_file(
-                path,
-                text,
-                &s,
-                Some(parsed),
-                scope,
-                keywords.is_some(),
-                options,
-            )
-        })
-        .collect();
-    let others: Vec<PathBuf> = files.into_iter().filter(|p| !is_tf(p)).collect();
-    for r in par_map(others, |path| {
-        let (text, s) = read_text(&path, keywords)?;
-        Ok::<_, String>(check_file(
+    reports.extend(tf.into_iter().map(|(path, text, s, parsed)| {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let scope = scopes.get(&dir).unwrap_or(&empty);
+        check_file(
             path,
             text,
             &s,
-            None,
-            &empty,
+            Some(parsed),
+            scope,
             keywords.is_some(),
             options,
-        ))
-    }) {
-        reports.push(r?);
-    }
+        )
+    }));
+    let others: Vec<(PathBuf, bool)> = files.into_iter().filter(|(p, _)| !is_tf(p)).collect();
+    reports.extend(par_map(others, |(path, named)| {
+        match read_text(&path, keywords) {
+            Ok((text, s)) => check_file(path, text, &s, None, &empty, keywords.is_some(), options),
+            Err(why) => skipped_file(path, Skipped { why, named }),
+        }
+    }));
     reports.sort_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
-    Ok(Report { files: reports })
+    // A `--var-file` that cannot be read is reported once, not once per module.
+    reports.dedup_by(|b, a| {
+        a.path == b.path && a.values.is_empty() && b.values.is_empty() && a.skipped == b.skipped
+    });
+    Report { files: reports }
+}
+
+/// The files of the module directory `dir` whose name ends with `.{ext}`, in name order.
+fn module_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().and_then(|e| e.to_str()) == Some(ext))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Gives the module in `dir` its variables' values as Terraform does, later sources winning:
+/// `TF_VAR_name` from the environment, `terraform.tfvars`, `*.auto.tfvars` in name order, then
+/// the command line's `--var-file`s and `--var`s. A variables file that cannot be read or
+/// parsed is reported like any file.
+fn set_variables(dir: &Path, scope: &mut Scope, options: &Options) -> Vec<FileReport> {
+    let mut problems = Vec::new();
+    for (key, value) in std::env::vars() {
+        if let Some(name) = key.strip_prefix("TF_VAR_") {
+            scope.set_var(
+                name,
+                hcl::cli_value(&value),
+                format!("the environment's {key}"),
+            );
+        }
+    }
+    let mut files: Vec<(PathBuf, bool)> = Vec::new();
+    let tfvars = dir.join("terraform.tfvars");
+    if tfvars.is_file() {
+        files.push((tfvars, false));
+    }
+    files.extend(
+        module_files(dir, "tfvars")
+            .into_iter()
+            .filter(|p| p.to_string_lossy().ends_with(".auto.tfvars"))
+            .map(|p| (p, false)),
+    );
+    files.extend(options.var_files.iter().map(|p| (p.clone(), true)));
+    for (path, named) in files {
+        let shown = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let text = match std::fs::read(&path)
+            .map_err(|e| io_why(&e))
+            .and_then(decode)
+        {
+            Ok(text) => text,
+            Err(why) => {
+                problems.push(skipped_file(path, Skipped { why, named }));
+                continue;
+            }
+        };
+        if let Err(e) = scope.set_vars_from(&shown, &text) {
+            let at = floor_boundary(&text, e.at);
+            problems.push(FileReport {
+                path,
+                format: None,
+                error: Some((format!("cannot be read: {}", e.message), at)),
+                skipped: None,
+                warnings: Vec::new(),
+                values: Vec::new(),
+                text,
+            });
+        }
+    }
+    for (name, value) in &options.vars {
+        scope.set_var(name, hcl::cli_value(value), format!("--var {name}"));
+    }
+    problems
 }
 
 /// `items.map(f)`, in order, on the machine's cores when there are enough items to be worth
@@ -209,6 +397,8 @@ pub fn lint_text(
     keywords: Option<&Keywords>,
     options: &Options,
 ) -> FileReport {
+    // A byte-order mark is not part of the text (see `decode`).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let s = substituted(text, keywords);
     let mut scope = Scope::default();
     let parsed = (path.extension().and_then(|e| e.to_str()) == Some("tf")).then(|| {
@@ -268,11 +458,29 @@ fn check_file(
         text: String::new(),
         format: None,
         error: None,
+        skipped: None,
+        warnings: Vec::new(),
         values: Vec::new(),
     };
     match read {
         Ok(read) => {
             file.format = read.format;
+            let yaml = !matches!(path_ext(&file.path), Some("json" | "tfstate"));
+            file.warnings = read
+                .duplicates
+                .iter()
+                .map(|d| {
+                    let also = if yaml {
+                        " (js-yaml, the Deploy CLI's reader, refuses a file that does this)"
+                    } else {
+                        ""
+                    };
+                    (
+                        format!("“{}” is set more than once in this mapping: only the last value counts, and it is the one checked{also}.", d.key),
+                        s.original(d.at),
+                    )
+                })
+                .collect();
             if let Some(format) = read.format {
                 let rest = par_map(read.entities, |entity| {
                     check_entity(&entity, format, substituted, options)
@@ -287,6 +495,8 @@ fn check_file(
                 } else {
                     checked.extend(rest.into_iter().flatten());
                 }
+                // In line order, whichever order the entities and their fields were read in.
+                checked.sort_by_key(|f| f.span.start);
                 file.values = checked;
                 for found in &mut file.values {
                     found.span = s.span(found.span.clone());
@@ -306,6 +516,10 @@ fn check_file(
     }
     file.text = text;
     file
+}
+
+fn path_ext(path: &Path) -> Option<&str> {
+    path.extension().and_then(|e| e.to_str())
 }
 
 /// The nearest character boundary at or before `at` (parsers report columns in characters).

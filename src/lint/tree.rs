@@ -32,11 +32,18 @@ pub struct Entry {
 pub struct Node {
     pub span: Range<usize>,
     pub value: Value,
+    /// Where a value that stands elsewhere came from (`var.token_lifetime = 3600,
+    /// terraform.tfvars:1`), for a reference resolved to it.
+    pub from: Option<Box<str>>,
 }
 
 impl Node {
     pub fn new(span: Range<usize>, value: Value) -> Node {
-        Node { span, value }
+        Node {
+            span,
+            value,
+            from: None,
+        }
     }
 
     /// The value under `key` of a mapping.

@@ -13,6 +13,14 @@ pub struct ReadError {
     pub at: usize,
 }
 
+/// A key a mapping sets more than once. Only the last value counts, as JSON readers and Terraform
+/// take it; `at` is the byte offset of the earlier key, which is reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    pub key: String,
+    pub at: usize,
+}
+
 /// Character index → byte offset (saphyr's markers count characters).
 struct Offsets<'a> {
     text: &'a str,
@@ -68,9 +76,9 @@ const PIPELINE_MIN: usize = 256 * 1024;
 #[cfg(not(target_arch = "wasm32"))]
 const BATCH: usize = 2048;
 
-/// Reads the first document of `text`.
-pub fn read(text: &str) -> Result<Node, ReadError> {
-    read_streaming(text, &[], &mut |_, _| {})
+/// Reads the first document of `text`; a key set twice in a mapping goes to `duplicates`.
+pub fn read(text: &str, duplicates: &mut Vec<Duplicate>) -> Result<Node, ReadError> {
+    read_streaming(text, &[], &mut |_, _| {}, duplicates)
 }
 
 /// Reads the first document of `text`, handing each element of the top-level sequences named in
@@ -82,12 +90,19 @@ pub fn read_streaming(
     text: &str,
     streamed: &[&str],
     hand_off: &mut dyn FnMut(&str, Node),
+    duplicates: &mut Vec<Duplicate>,
 ) -> Result<Node, ReadError> {
     #[cfg(not(target_arch = "wasm32"))]
     if text.len() >= PIPELINE_MIN {
-        return read_pipelined(text, streamed, hand_off);
+        return read_pipelined(text, streamed, hand_off, duplicates);
     }
-    build(text, Parser::new_from_str(text), streamed, hand_off)
+    build(
+        text,
+        Parser::new_from_str(text),
+        streamed,
+        hand_off,
+        duplicates,
+    )
 }
 
 /// [`read`] on two cores: saphyr's scanner (the larger half of the work on a big export) runs on
@@ -97,6 +112,7 @@ fn read_pipelined(
     text: &str,
     streamed: &[&str],
     hand_off: &mut dyn FnMut(&str, Node),
+    duplicates: &mut Vec<Duplicate>,
 ) -> Result<Node, ReadError> {
     type Batch<'a> = Vec<Result<(Event<'a>, Span), saphyr_parser::ScanError>>;
     std::thread::scope(|scope| {
@@ -116,7 +132,13 @@ fn read_pipelined(
             }
             let _ = tx.send(batch);
         });
-        build(text, rx.into_iter().flatten(), streamed, hand_off)
+        build(
+            text,
+            rx.into_iter().flatten(),
+            streamed,
+            hand_off,
+            duplicates,
+        )
     })
 }
 
@@ -126,6 +148,7 @@ fn build<'a>(
     events: impl Iterator<Item = Result<(Event<'a>, Span), saphyr_parser::ScanError>>,
     streamed: &[&str],
     hand_off: &mut dyn FnMut(&str, Node),
+    duplicates: &mut Vec<Duplicate>,
 ) -> Result<Node, ReadError> {
     let offsets = Offsets::new(text);
     let mut stack: Vec<Frame> = Vec::new();
@@ -159,6 +182,7 @@ fn build<'a>(
             }
             Event::MappingEnd => match stack.pop() {
                 Some(Frame::Map { start, entries, .. }) => {
+                    let entries = last_of_each_key(merge_keys(entries), duplicates);
                     let node = Node::new(start..range.end.max(start), Value::Map(entries));
                     remember(&mut anchors, pending_anchor.pop().flatten(), &node);
                     node
@@ -218,6 +242,67 @@ fn build<'a>(
     Ok(root.unwrap_or(Node::new(0..0, Value::Null)))
 }
 
+/// A mapping's entries with its merge keys applied (`<<: *defaults`, `<<: [*a, *b]`), as js-yaml,
+/// the Deploy CLI's reader, applies them: the merged mappings' entries that the mapping does not
+/// set itself, the earlier mapping first. Merged values keep their place in the file.
+fn merge_keys(entries: Vec<Entry>) -> Vec<Entry> {
+    if !entries.iter().any(|e| e.key == "<<") {
+        return entries;
+    }
+    let (merges, mut own): (Vec<Entry>, Vec<Entry>) =
+        entries.into_iter().partition(|e| e.key == "<<");
+    for merge in merges {
+        let sources = match merge.value.value {
+            Value::Seq(items) => items,
+            value => vec![Node::new(merge.value.span, value)],
+        };
+        for source in sources {
+            let Value::Map(inherited) = source.value else {
+                continue;
+            };
+            for e in inherited {
+                if !own.iter().any(|o| o.key == e.key) {
+                    own.push(e);
+                }
+            }
+        }
+    }
+    own
+}
+
+/// A mapping's entries with each key once, at its last value; the earlier ones are reported.
+fn last_of_each_key(entries: Vec<Entry>, duplicates: &mut Vec<Duplicate>) -> Vec<Entry> {
+    let n = entries.len();
+    // Most mappings are small: comparing keys pairwise costs less than hashing them.
+    let repeated = |i: usize| entries[i + 1..].iter().any(|e| e.key == entries[i].key);
+    let keep: Vec<bool> = if n <= 16 {
+        (0..n).map(|i| !repeated(i)).collect()
+    } else {
+        let mut seen = std::collections::HashSet::with_capacity(n);
+        let mut keep: Vec<bool> = (0..n)
+            .rev()
+            .map(|i| seen.insert(entries[i].key.as_str()))
+            .collect();
+        keep.reverse();
+        keep
+    };
+    if keep.iter().all(|&k| k) {
+        return entries;
+    }
+    let mut out = Vec::with_capacity(n);
+    for (e, keep) in entries.into_iter().zip(keep) {
+        if keep {
+            out.push(e);
+        } else {
+            duplicates.push(Duplicate {
+                key: e.key,
+                at: e.key_span.start,
+            });
+        }
+    }
+    out
+}
+
 fn remember(anchors: &mut Vec<(usize, Node)>, anchor: Option<usize>, node: &Node) {
     if let Some(a) = anchor {
         anchors.push((a, node.clone()));
@@ -236,6 +321,14 @@ fn scalar(text: std::borrow::Cow<'_, str>, style: ScalarStyle) -> Value {
         "false" | "False" | "FALSE" => return Value::Bool(false),
         _ => {}
     }
+    // The core schema's octal and hexadecimal integers (`0o14`, `0x15180`).
+    for (prefix, radix) in [("0x", 16), ("0o", 8)] {
+        if let Some(digits) = text.strip_prefix(prefix) {
+            if let Ok(n) = u64::from_str_radix(digits, radix) {
+                return Value::Num(n as f64);
+            }
+        }
+    }
     // Only what looks like a number is parsed as one (most scalars are names and URLs).
     let numeric = text
         .trim_start_matches(['-', '+'])
@@ -253,9 +346,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn core_schema_integers_in_other_bases() {
+        assert_eq!(
+            scalar("0x15180".into(), ScalarStyle::Plain),
+            Value::Num(86_400.0)
+        );
+        assert_eq!(
+            scalar("0o250600".into(), ScalarStyle::Plain),
+            Value::Num(86_400.0)
+        );
+        assert_eq!(
+            scalar("0x15180".into(), ScalarStyle::DoubleQuoted),
+            Value::Str("0x15180".into())
+        );
+        assert_eq!(
+            scalar("0xZZ".into(), ScalarStyle::Plain),
+            Value::Str("0xZZ".into())
+        );
+    }
+
+    #[test]
     fn spans_point_at_the_values() {
         let text = "tenant:\n  session_lifetime: 168\n  friendly_name: 'Ünïcode Co'\nresourceServers:\n  - name: API\n    token_lifetime: 86400\n";
-        let root = read(text).expect("reads");
+        let root = read(text, &mut Vec::new()).expect("reads");
         let v = root.at("tenant.session_lifetime").expect("found");
         assert_eq!(&text[v.span.clone()], "168");
         assert_eq!(v.value, Value::Num(168.0));
@@ -267,7 +380,7 @@ mod tests {
     #[test]
     fn json_too() {
         let text = "{\"name\": \"x\", \"token_lifetime\": \"86400\", \"jwt_configuration\": {\"lifetime_in_seconds\": 36000}}";
-        let root = read(text).expect("reads");
+        let root = read(text, &mut Vec::new()).expect("reads");
         assert_eq!(
             root.get("token_lifetime").map(|n| n.value.clone()),
             Some(Value::Str("86400".into()))
@@ -280,7 +393,7 @@ mod tests {
 
     #[test]
     fn errors_say_where() {
-        let e = read("a: [1, 2\nb: 3\n").expect_err("broken");
+        let e = read("a: [1, 2\nb: 3\n", &mut Vec::new()).expect_err("broken");
         assert!(!e.message.is_empty());
     }
 
@@ -290,11 +403,14 @@ mod tests {
     #[test]
     fn streamed_elements_are_handed_over_in_order() {
         let text = "clients:\n  - name: A\n    callbacks: [x]\n  - name: B\ntenant:\n  flags: [1]\nresourceServers:\n  - name: R\nother: [1, 2]\n";
-        let whole = read(text).expect("reads");
+        let whole = read(text, &mut Vec::new()).expect("reads");
         let mut handed = Vec::new();
-        let root = read_streaming(text, &["resourceServers", "clients"], &mut |k, n| {
-            handed.push((k.to_string(), n))
-        })
+        let root = read_streaming(
+            text,
+            &["resourceServers", "clients"],
+            &mut |k, n| handed.push((k.to_string(), n)),
+            &mut Vec::new(),
+        )
         .expect("reads");
         let expected: Vec<(String, Node)> =
             [("clients", 0), ("clients", 1), ("resourceServers", 0)]
@@ -320,11 +436,24 @@ mod tests {
             let i = text.len();
             text += &format!("  - name: App {i}\n    jwt_configuration:\n      lifetime_in_seconds: {i}\n    callbacks: [\"https://a{i}.example/\"]\n");
         }
-        let one = build(&text, Parser::new_from_str(&text), &[], &mut |_, _| {}).expect("reads");
-        assert_eq!(read(&text).expect("reads"), one);
+        let one = build(
+            &text,
+            Parser::new_from_str(&text),
+            &[],
+            &mut |_, _| {},
+            &mut Vec::new(),
+        )
+        .expect("reads");
+        assert_eq!(read(&text, &mut Vec::new()).expect("reads"), one);
         let broken = format!("{text}  - name: [unclosed\n");
-        let one =
-            build(&broken, Parser::new_from_str(&broken), &[], &mut |_, _| {}).expect_err("broken");
-        assert_eq!(read(&broken).expect_err("broken"), one);
+        let one = build(
+            &broken,
+            Parser::new_from_str(&broken),
+            &[],
+            &mut |_, _| {},
+            &mut Vec::new(),
+        )
+        .expect_err("broken");
+        assert_eq!(read(&broken, &mut Vec::new()).expect_err("broken"), one);
     }
 }
