@@ -126,14 +126,15 @@ fn deploy_cli_yaml() {
         codes(value(&r, "tenant", "ephemeral_session_lifetime"))[0],
         "above_maximum"
     );
-    // infinite_token_lifetime: the absolute lifetime is ignored.
+    // infinite_token_lifetime: the absolute lifetime is ignored by Auth0, but the Management API
+    // still validates what is sent against its schema.
     assert_eq!(
         codes(value(
             &r,
             "client:Acme Web Shop",
             "refresh_token.token_lifetime"
         )),
-        ["not_enforced"]
+        ["above_maximum", "not_enforced"]
     );
     assert_eq!(
         codes(value(
@@ -436,7 +437,7 @@ fn human_output_reads_like_a_compiler() {
     assert!(out.contains("error[above_maximum]: Above the maximum of 2,592,000 s (30 days); Auth0 rejects the save — Management API schema.\n  --> tests/lint/deploy-cli-yaml/tenant.yaml:10:21\n"), "{out}");
     assert!(out.contains("10 |     token_lifetime: 2678400\n   |                     ^^^^^^^ 2,678,400 s = 31 days\n"), "{out}");
     assert!(
-        out.ends_with("lifetime-guard lint: 11 lifetimes in 1 file: 2 errors, 5 warnings\n"),
+        out.ends_with("lifetime-guard lint: 11 lifetimes in 1 file: 3 errors, 5 warnings\n"),
         "{out}"
     );
 }
@@ -850,5 +851,34 @@ fn dynamic_blocks_are_read_through_their_content() {
             .is_some_and(|t| t.contains("iterator of a dynamic block")),
         "{max:#}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Relations use Auth0's default for a field the file leaves unset, and say so; the schema's
+/// limits apply to what is sent, even when a flag makes Auth0 ignore the lifetime.
+#[test]
+fn relations_use_defaults_and_schema_limits_apply_to_what_is_sent() {
+    let tf = "resource \"auth0_resource_server\" \"api\" {\n  token_lifetime_for_web = 90000\n}\nresource \"auth0_client\" \"c\" {\n  name = \"c\"\n  refresh_token {\n    rotation_type = \"non-rotating\"\n    expiration_type = \"expiring\"\n    infinite_token_lifetime = true\n    token_lifetime = 999999999\n  }\n}\n";
+    let (dir, file) = temp_file("relations", "main.tf", tf);
+    let (code, report) = json(&[file.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1);
+    let web = value(
+        &report,
+        "resource_server:auth0_resource_server.api",
+        "token_lifetime_for_web",
+    );
+    assert_eq!(web["level"], "error", "{web:#}");
+    assert!(
+        codes(web).contains(&"exceeds_token_lifetime")
+            && codes(web).contains(&"unset_uses_default"),
+        "{web:#}"
+    );
+    let rt = value(
+        &report,
+        "client:auth0_client.c",
+        "refresh_token.token_lifetime",
+    );
+    assert_eq!(rt["level"], "error", "{rt:#}");
+    assert!(codes(rt).contains(&"above_maximum"), "{rt:#}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -298,6 +298,32 @@ fn placeholder_on_line(text: &str, at: usize) -> Option<String> {
         .map(|(_, p)| p)
 }
 
+/// The schema's own limits broken by `value` (in the field's unit): the Management API refuses
+/// them whatever the other fields say.
+fn schema_limits(field: &Field, value: u64) -> Option<Said> {
+    let schema = |s: &catalog::Sourced| s.kind == catalog::Kind::Schema;
+    let unit = field.unit.symbol();
+    match (field.max.filter(schema), field.min) {
+        (Some(max), _) if value > max.value => Some(Said {
+            code: "above_maximum",
+            level: Level::Error,
+            text: format!(
+                "Above the maximum of {} {unit}: the Management API refuses it as sent, even though the setting that makes this lifetime ignored is on — Management API schema.",
+                crate::format::group(max.value)
+            ),
+        }),
+        (_, min) if schema(&min) && value < min.value => Some(Said {
+            code: "below_minimum",
+            level: Level::Error,
+            text: format!(
+                "Below the minimum of {} {unit}: the Management API refuses it as sent, even though the setting that makes this lifetime ignored is on — Management API schema.",
+                crate::format::group(min.value)
+            ),
+        }),
+        _ => None,
+    }
+}
+
 /// Checks every lifetime of `entity`. `text` is the file's (substituted) text.
 pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Options) -> Vec<Found> {
     let label: std::sync::Arc<str> = match entity.kind {
@@ -363,6 +389,25 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
         };
         readings.push((field, unit, span, reading));
     }
+    // A relation with a field the entity does not set is checked against that field's Auth0
+    // default, which is what the tenant gets, and says so.
+    let mut defaulted: Vec<(&'static str, &'static Field)> = Vec::new();
+    for (field, _, _, reading) in &readings {
+        if !matches!(reading, Reading::Value { .. }) {
+            continue;
+        }
+        for r in field.relations {
+            let unset = ctx.siblings.get(r.at_most).is_none()
+                && !readings.iter().any(|(f, ..)| f.id == r.at_most)
+                && !ctx.disabled.iter().any(|d| d == r.at_most)
+                && paths(entity.kind).iter().any(|(_, id, _)| *id == r.at_most);
+            if let (true, Some(other)) = (unset, catalog::field(r.at_most)) {
+                ctx.siblings
+                    .insert(other.id.to_string(), other.default.value.to_string());
+                defaulted.push((field.id, other));
+            }
+        }
+    }
     let mut out = Vec::new();
     for (field, unit, span, reading) in readings {
         let raw = text.get(span.clone()).unwrap_or("").trim().to_string();
@@ -390,6 +435,24 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
             }),
             Reading::Value { value, notes } => {
                 let verdict = check_field(field, &value.to_string(), &ctx);
+                for (_, other) in defaulted.iter().filter(|(id, _)| *id == field.id) {
+                    found.messages.push(Said {
+                        code: "unset_uses_default",
+                        level: Level::Info,
+                        text: format!(
+                            "{} is not set here: its Auth0 default, {} {}, is used for the relation ({}).",
+                            other.id,
+                            crate::format::group(other.default.value),
+                            other.unit.symbol(),
+                            other.default.kind.label()
+                        ),
+                    });
+                }
+                // What is sent is validated against the schema, even where a flag makes Auth0
+                // ignore the lifetime afterwards (`infinite_token_lifetime`, non-expiring).
+                if ctx.disabled.iter().any(|d| d == field.id) {
+                    found.messages.extend(schema_limits(field, value));
+                }
                 found.seconds = verdict.seconds;
                 found.value = verdict.value.map(|v| (v, verdict.unit));
                 found.messages.extend(notes);
