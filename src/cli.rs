@@ -35,6 +35,52 @@ enum PlanArg {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum FailOnArg {
+    Error,
+    Warning,
+}
+
+/// The arguments of `lint`.
+#[derive(clap::Args)]
+struct LintArgs {
+    /// Files or directories (walked for .yaml, .yml, .json, .tf, .tf.json, .tfstate); `-` is
+    /// standard input, read as the file `--stdin-name` names.
+    #[arg(required = true)]
+    paths: Vec<std::path::PathBuf>,
+    /// The Deploy CLI's config.json (AUTH0_KEYWORD_REPLACE_MAPPINGS) or a JSON map of keyword
+    /// values: @@KEY@@ and ##KEY## are replaced before reading, as the Deploy CLI does.
+    #[arg(long, value_name = "FILE")]
+    keywords: Option<std::path::PathBuf>,
+    /// An organisation policy as JSON, as for `check`.
+    #[arg(long, value_name = "FILE")]
+    policy: Option<std::path::PathBuf>,
+    /// Which plan's session limits warn [default: self-service].
+    #[arg(long, value_enum)]
+    plan: Option<PlanArg>,
+    /// Output: compiler-style diagnostics, one JSON object, or SARIF 2.1.0.
+    #[arg(long, value_enum, default_value = "human")]
+    format: FormatArg,
+    /// A Terraform variable definitions file, as `terraform plan -var-file` takes it (after
+    /// the module's terraform.tfvars and *.auto.tfvars, which are always read).
+    #[arg(long = "var-file", value_name = "FILE")]
+    var_files: Vec<std::path::PathBuf>,
+    /// A Terraform variable, as `terraform plan -var` takes it (wins over every file).
+    #[arg(long = "var", value_name = "NAME=VALUE", value_parser = var_arg)]
+    vars: Vec<(String, String)>,
+    /// What fails the run (exit 1): errors, or warnings too ("not checked" is a warning)
+    /// [default: error].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
+    /// The settings file [default: the nearest .lifetime-guard.json at or above the first path].
+    #[arg(long, value_name = "FILE")]
+    config: Option<std::path::PathBuf>,
+    /// The file name standard input stands for (`-`), which gives its format: tenant.yaml,
+    /// main.tf, plan.json, …
+    #[arg(long, value_name = "NAME")]
+    stdin_name: Option<std::path::PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     Human,
     Json,
@@ -77,31 +123,7 @@ enum Command {
     },
     /// Check the lifetimes in tenant configuration files before they are deployed: Deploy CLI
     /// YAML and directories, Terraform (.tf, plan and state JSON), Management API responses.
-    Lint {
-        /// Files or directories (walked for .yaml, .yml, .json, .tf, .tfstate).
-        #[arg(required = true)]
-        paths: Vec<std::path::PathBuf>,
-        /// The Deploy CLI's config.json (AUTH0_KEYWORD_REPLACE_MAPPINGS) or a JSON map of keyword
-        /// values: @@KEY@@ and ##KEY## are replaced before reading, as the Deploy CLI does.
-        #[arg(long, value_name = "FILE")]
-        keywords: Option<std::path::PathBuf>,
-        /// An organisation policy as JSON, as for `check`.
-        #[arg(long, value_name = "FILE")]
-        policy: Option<std::path::PathBuf>,
-        /// Which plan's session limits warn.
-        #[arg(long, value_enum, default_value = "self-service")]
-        plan: PlanArg,
-        /// Output: compiler-style diagnostics, one JSON object, or SARIF 2.1.0.
-        #[arg(long, value_enum, default_value = "human")]
-        format: FormatArg,
-        /// A Terraform variable definitions file, as `terraform plan -var-file` takes it (after
-        /// the module's terraform.tfvars and *.auto.tfvars, which are always read).
-        #[arg(long = "var-file", value_name = "FILE")]
-        var_files: Vec<std::path::PathBuf>,
-        /// A Terraform variable, as `terraform plan -var` takes it (wins over every file).
-        #[arg(long = "var", value_name = "NAME=VALUE", value_parser = var_arg)]
-        vars: Vec<(String, String)>,
-    },
+    Lint(LintArgs),
     /// List every field the rules engine knows.
     Fields {
         /// Print the catalog as JSON.
@@ -140,22 +162,7 @@ pub fn main() -> ExitCode {
             policy.as_deref(),
             json,
         ),
-        Command::Lint {
-            paths,
-            keywords,
-            policy,
-            plan,
-            format,
-            var_files,
-            vars,
-        } => lint(
-            &paths,
-            keywords.as_deref(),
-            policy.as_deref(),
-            plan,
-            format,
-            (var_files, vars),
-        ),
+        Command::Lint(args) => lint(args),
         Command::Fields { json } => fields(json),
     }
 }
@@ -170,19 +177,33 @@ fn var_arg(text: &str) -> Result<(String, String), String> {
     }
 }
 
-/// Exit status 0 when nothing is an error, 1 when a value or a file is in error, 2 for usage or a
-/// path named that could not be read.
-fn lint(
-    paths: &[std::path::PathBuf],
-    keywords: Option<&std::path::Path>,
-    policy: Option<&std::path::Path>,
-    plan: PlanArg,
-    format: FormatArg,
-    (var_files, vars): (Vec<std::path::PathBuf>, Vec<(String, String)>),
-) -> ExitCode {
+/// Exit status 0 when nothing reaches `--fail-on`, 1 when something does, 2 for usage, a
+/// settings file that cannot be used, or a path named that cannot be read.
+fn lint(args: LintArgs) -> ExitCode {
+    use crate::lint::config::{self, Config, FailOn};
     use crate::lint::{self, output, Keywords, Options, Plan};
     use std::io::Write as _;
-    let keywords = match keywords.map(|p| {
+    let config_path = args
+        .config
+        .clone()
+        .or_else(|| {
+            args.paths
+                .iter()
+                .find(|p| p.as_os_str() != "-")
+                .and_then(|p| config::find(p))
+        })
+        .or_else(|| config::find(std::path::Path::new(".")));
+    let config = match config_path.as_deref().map(Config::load) {
+        Some(Err(e)) => return usage_error(&e),
+        Some(Ok(c)) => c,
+        None => Config::default(),
+    };
+    // The command line wins over the settings file; the file's paths are relative to it.
+    let keywords_path = args
+        .keywords
+        .clone()
+        .or_else(|| config.keywords.as_deref().map(|p| config.resolve(p)));
+    let keywords = match keywords_path.as_deref().map(|p| {
         std::fs::read_to_string(p)
             .map_err(|e| format!("cannot read {}: {e}", p.display()))
             .and_then(|t| Keywords::from_json(&t).map_err(|e| format!("{}: {e}", p.display())))
@@ -191,22 +212,56 @@ fn lint(
         Some(Ok(k)) => Some(k),
         None => None,
     };
+    let plan = match (args.plan, config.plan.as_deref()) {
+        (Some(PlanArg::Enterprise), _) | (None, Some("enterprise")) => Plan::Enterprise,
+        _ => Plan::SelfService,
+    };
+    let fail_on = match args.fail_on {
+        Some(FailOnArg::Warning) => FailOn::Warning,
+        Some(FailOnArg::Error) => FailOn::Error,
+        None => config.fail_on.unwrap_or_default(),
+    };
+    let stdin_asked = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let stdin = match (stdin_asked, &args.stdin_name) {
+        (false, _) => None,
+        (true, None) => {
+            return usage_error("`-` reads standard input: say which file it stands for with --stdin-name (tenant.yaml, main.tf, …), which gives its format")
+        }
+        (true, Some(name)) => {
+            let mut text = String::new();
+            if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
+                return usage_error(&format!("cannot read standard input: {e}"));
+            }
+            Some((name.clone(), text))
+        }
+    };
+    let paths: Vec<std::path::PathBuf> = args
+        .paths
+        .into_iter()
+        .filter(|p| p.as_os_str() != "-")
+        .collect();
     let mut options = Options {
-        plan: match plan {
-            PlanArg::SelfService => Plan::SelfService,
-            PlanArg::Enterprise => Plan::Enterprise,
-        },
-        var_files,
-        vars,
+        plan,
+        var_files: args.var_files,
+        vars: args.vars,
+        ignore_codes: config.ignore_codes.clone(),
+        ignore_paths: config.ignore_paths.clone(),
+        ignore_base: config.dir.clone(),
+        stdin,
         ..Options::default()
     };
-    if let Some(path) = policy {
-        match load_policy(path) {
+    let policy_path = args
+        .policy
+        .clone()
+        .or_else(|| config.policy.as_deref().map(|p| config.resolve(p)));
+    if let Some(path) = policy_path {
+        match load_policy(&path) {
             Ok(p) => options.policy = Some(p),
             Err(e) => return usage_error(&e),
         }
     }
-    let report = lint::lint(paths, keywords.as_ref(), &options);
+    let format = args.format;
+    let report = lint::lint(&paths, keywords.as_ref(), &options);
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = match format {
         FormatArg::Human => output::write_human(&report, &mut out),
@@ -220,7 +275,7 @@ fn lint(
     // a usage error is; the files that were read still get their findings.
     let status = if report.has_unreadable() {
         ExitCode::from(2)
-    } else if report.has_errors() {
+    } else if report.fails(fail_on) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

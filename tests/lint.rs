@@ -882,3 +882,135 @@ fn relations_use_defaults_and_schema_limits_apply_to_what_is_sent() {
     assert!(codes(rt).contains(&"above_maximum"), "{rt:#}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// What fails the build, as teams gate on it: errors by default, warnings too with
+/// `--fail-on warning` ("not checked" included); a `.lifetime-guard.json` found upward from the
+/// linted path sets it, with the plan, ignored paths and codes; the command line wins.
+#[test]
+fn gate_control_and_the_settings_file() {
+    let (dir, _) = temp_file(
+        "gate",
+        "tenant.yaml",
+        "tenant:\n  idle_session_lifetime: 1000\n  session_lifetime: 168\n",
+    );
+    let d = dir.to_str().expect("utf-8 path").to_string();
+    // idle 1,000 h is above the self-service plan's limit: a warning.
+    assert_eq!(run(&["lint", &d]).0, 0, "warnings do not fail by default");
+    assert_eq!(run(&["lint", &d, "--fail-on", "warning"]).0, 1);
+    std::fs::create_dir_all(dir.join("legacy")).expect("dir");
+    std::fs::write(
+        dir.join("legacy/old.yaml"),
+        "tenant:\n  session_lifetime: 99999\n",
+    )
+    .expect("legacy");
+    assert_eq!(run(&["lint", &d]).0, 1, "the legacy file's error");
+    std::fs::write(
+        dir.join(".lifetime-guard.json"),
+        r#"{"fail_on": "warning", "ignore_paths": ["legacy/**"]}"#,
+    )
+    .expect("config");
+    let (code, out) = run(&["lint", &d]);
+    assert_eq!(code, 1, "the config's fail_on: the warning fails:\n{out}");
+    assert!(!out.contains("legacy"), "ignored path:\n{out}");
+    assert_eq!(
+        run(&["lint", &d, "--fail-on", "error"]).0,
+        0,
+        "the command line wins"
+    );
+    std::fs::write(
+        dir.join(".lifetime-guard.json"),
+        r#"{"fail_on": "warning", "ignore_paths": ["legacy/**"], "ignore_codes": ["above_plan_limit", "idle_exceeds_maximum"]}"#,
+    )
+    .expect("config");
+    let (code, report) = json(&[&d]);
+    assert_eq!(code, 0, "{report:#}");
+    let idle = value(&report, "tenant", "idle_session_lifetime");
+    assert_eq!(
+        idle["suppressed"][0]["code"], "above_plan_limit",
+        "{idle:#}"
+    );
+    std::fs::write(
+        dir.join(".lifetime-guard.json"),
+        r#"{"fail_on": "sometimes"}"#,
+    )
+    .expect("config");
+    assert_eq!(
+        run(&["lint", &d]).0,
+        2,
+        "a settings file that cannot be used"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A reviewed finding is suppressed in place, with its reason, in YAML and HCL comments; SARIF
+/// carries it as a suppression; a comment without a reason suppresses nothing.
+#[test]
+fn inline_suppressions_need_a_reason() {
+    let yaml = "tenant:\n  # lifetime-guard-ignore: above_plan_limit the tenant is on an Enterprise plan\n  idle_session_lifetime: 1000\n  session_lifetime: 99999 # lifetime-guard-ignore: above_maximum\n";
+    let (dir, file) = temp_file("suppress", "tenant.yaml", yaml);
+    let f = file.to_str().expect("utf-8 path").to_string();
+    let (code, report) = json(&[&f, "--fail-on", "warning"]);
+    assert_eq!(code, 1, "{report:#}");
+    let idle = value(&report, "tenant", "idle_session_lifetime");
+    assert_eq!(idle["level"], "ok", "{idle:#}");
+    assert_eq!(
+        idle["suppressed"][0]["reason"],
+        "the tenant is on an Enterprise plan"
+    );
+    let max = value(&report, "tenant", "session_lifetime");
+    assert_eq!(max["level"], "error", "no reason, no suppression: {max:#}");
+    assert!(
+        codes(max).contains(&"suppression_without_reason"),
+        "{max:#}"
+    );
+    let (_, sarif) = run(&["lint", "--format", "sarif", &f]);
+    let sarif: Value = serde_json::from_str(&sarif).expect("SARIF");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    let suppressed: Vec<&Value> = results
+        .iter()
+        .filter(|r| r.get("suppressions").is_some())
+        .collect();
+    assert_eq!(suppressed.len(), 1, "{sarif:#}");
+    assert_eq!(suppressed[0]["suppressions"][0]["kind"], "inSource");
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules");
+    assert!(
+        rules.iter().all(|r| r["fullDescription"]["text"]
+            .as_str()
+            .is_some_and(|t| t.len() > 20)),
+        "{rules:#?}"
+    );
+    let tf = "resource \"auth0_resource_server\" \"api\" {\n  token_lifetime = 2600000 // lifetime-guard-ignore: above_maximum reviewed: migrating next sprint\n}\n";
+    std::fs::write(dir.join("main.tf"), tf).expect("tf");
+    let (code, report) = json(&[dir.join("main.tf").to_str().expect("utf-8 path")]);
+    assert_eq!(code, 0, "{report:#}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `-` reads standard input, as the file `--stdin-name` names (which gives its format).
+#[test]
+fn standard_input_with_its_name() {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lifetime-guard"))
+        .args(["lint", "-", "--stdin-name", "main.tf", "--format", "json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"resource \"auth0_resource_server\" \"api\" {\n  token_lifetime = 3000000\n}\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("output");
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["files"][0]["path"], "main.tf");
+    assert_eq!(
+        value(&report, "resource_server:", "token_lifetime")["level"],
+        "error"
+    );
+    assert_eq!(run(&["lint", "-"]).0, 2, "- without --stdin-name");
+}

@@ -37,6 +37,14 @@ pub struct Options {
     pub var_files: Vec<std::path::PathBuf>,
     /// Terraform variables given on the command line (`--var NAME=VALUE`), in order.
     pub vars: Vec<(String, String)>,
+    /// Finding codes never reported (`.lifetime-guard.json`'s `ignore_codes`).
+    pub ignore_codes: Vec<String>,
+    /// Files not linted when a directory is walked (`ignore_paths`, matched by
+    /// [`super::config::glob_match`] relative to `ignore_base`).
+    pub ignore_paths: Vec<String>,
+    pub ignore_base: std::path::PathBuf,
+    /// Standard input (`-`), with the file name it stands for (which gives its format).
+    pub stdin: Option<(std::path::PathBuf, String)>,
 }
 
 /// The unit a file writes a setting in.
@@ -82,6 +90,57 @@ pub struct Found {
     pub value: Option<(u64, Unit)>,
     pub level: Level,
     pub messages: Vec<Said>,
+    /// Findings left out on purpose: by a `lifetime-guard-ignore` comment with its reason, or by
+    /// the config's `ignore_codes`.
+    pub suppressed: Vec<Suppressed>,
+}
+
+/// A finding left out on purpose, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppressed {
+    pub said: Said,
+    pub reason: String,
+}
+
+impl serde::Serialize for Suppressed {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Suppressed", 4)?;
+        st.serialize_field("code", self.said.code)?;
+        st.serialize_field("level", self.said.level.code())?;
+        st.serialize_field("text", &self.said.text)?;
+        st.serialize_field("reason", &self.reason)?;
+        st.end()
+    }
+}
+
+impl Found {
+    /// Sorts the messages, most serious first (a diagnostic's headline is its worst), and sets
+    /// the value's level from them.
+    pub fn settle(&mut self) {
+        self.messages.sort_by_key(|m| std::cmp::Reverse(m.level));
+        self.level = self
+            .messages
+            .iter()
+            .map(|m| m.level)
+            .filter(|l| *l >= Level::Warning)
+            .max()
+            .unwrap_or(Level::Ok);
+    }
+
+    /// Moves the messages `drop` picks into [`Found::suppressed`], with `reason`.
+    pub fn suppress(&mut self, drop: impl Fn(&Said) -> bool, reason: &str) {
+        let (gone, kept): (Vec<Said>, Vec<Said>) = std::mem::take(&mut self.messages)
+            .into_iter()
+            .partition(|m| drop(m));
+        self.messages = kept;
+        self.suppressed
+            .extend(gone.into_iter().map(|said| Suppressed {
+                said,
+                reason: reason.to_string(),
+            }));
+        self.settle();
+    }
 }
 
 /// Where each lifetime of an entity kind is, and in which unit the file writes it.
@@ -421,6 +480,7 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
             value: None,
             level: Level::Ok,
             messages: Vec::new(),
+            suppressed: Vec::new(),
         };
         match reading {
             Reading::NotChecked(why) => found.messages.push(Said {
@@ -487,15 +547,7 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
                 text: "The Terraform provider does not send token_lifetime_for_web for the Auth0 Management API resource server: this value is never applied.".into(),
             });
         }
-        // Most serious first: the headline of a diagnostic is its worst message.
-        found.messages.sort_by_key(|m| std::cmp::Reverse(m.level));
-        found.level = found
-            .messages
-            .iter()
-            .map(|m| m.level)
-            .filter(|l| *l >= Level::Warning)
-            .max()
-            .unwrap_or(Level::Ok);
+        found.settle();
         out.push(found);
     }
     out

@@ -3,6 +3,8 @@
 //! by the same rules as the Dashboard and `check`, before they are deployed.
 
 pub mod check;
+pub mod codes;
+pub mod config;
 pub mod entities;
 pub mod hcl;
 pub mod keywords;

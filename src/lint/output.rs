@@ -137,7 +137,7 @@ const CHUNK: usize = 1 << 16;
 /// never held whole).
 pub fn write_human(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut out = String::with_capacity(CHUNK + 1024);
-    let (mut errors, mut warnings, mut values) = (0, 0, 0);
+    let (mut errors, mut warnings, mut values, mut suppressed) = (0, 0, 0, 0);
     for f in &report.files {
         if let Some(skipped) = &f.skipped {
             // A path named on the command line fails the run; an entry met in a directory
@@ -172,6 +172,11 @@ pub fn write_human(report: &Report, to: &mut dyn std::io::Write) -> std::io::Res
         }
         for v in &f.values {
             values += 1;
+            suppressed += v
+                .suppressed
+                .iter()
+                .filter(|s| s.said.level >= Level::Warning)
+                .count();
             if v.level == Level::Ok {
                 continue;
             }
@@ -211,7 +216,7 @@ pub fn write_human(report: &Report, to: &mut dyn std::io::Write) -> std::io::Res
     }
     let read = report.files.iter().filter(|f| f.format.is_some()).count();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let _ = writeln!(
+    let _ = write!(
         out,
         "lifetime-guard lint: {} in {}: {}, {}",
         plural(values, "lifetime"),
@@ -219,6 +224,10 @@ pub fn write_human(report: &Report, to: &mut dyn std::io::Write) -> std::io::Res
         plural(errors, "error"),
         plural(warnings, "warning")
     );
+    if suppressed > 0 {
+        let _ = write!(out, " ({suppressed} suppressed)");
+    }
+    out.push('\n');
     to.write_all(out.as_bytes())
 }
 
@@ -257,6 +266,9 @@ struct JsonValue<'a> {
     seconds: Option<u64>,
     level: &'static str,
     messages: JsonMessages<'a>,
+    /// Findings left out on purpose, with why.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    suppressed: &'a [super::check::Suppressed],
 }
 
 #[derive(Serialize)]
@@ -335,6 +347,7 @@ impl Serialize for JsonValues<'_> {
                     seconds: v.seconds,
                     level: v.level.code(),
                     messages: JsonMessages(&v.messages),
+                    suppressed: &v.suppressed,
                 }
             })
         }))
@@ -447,6 +460,26 @@ pub fn sarif(report: &Report) -> Value {
                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(&lines, &v.span)}}],
                 }));
             }
+            // Suppressed findings stay in the log, marked so (code scanning shows them closed).
+            for s in v
+                .suppressed
+                .iter()
+                .filter(|s| s.said.level >= Level::Warning)
+            {
+                if !rules.contains(&s.said.code) {
+                    rules.push(s.said.code);
+                }
+                results.push(json!({
+                    "ruleId": s.said.code,
+                    "level": sarif_level(s.said.level),
+                    "message": {"text": format!("{} {}: {}", v.entity, v.field.id, s.said.text)},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(&lines, &v.span)}}],
+                    "suppressions": [{
+                        "kind": if s.reason.starts_with("ignored by the configuration") { "external" } else { "inSource" },
+                        "justification": s.reason,
+                    }],
+                }));
+            }
         }
     }
     json!({
@@ -456,7 +489,16 @@ pub fn sarif(report: &Report) -> Value {
             "tool": {"driver": {
                 "name": "lifetime-guard",
                 "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules.iter().map(|r| json!({"id": r, "shortDescription": {"text": r.replace('_', " ")}})).collect::<Vec<_>>(),
+                "rules": rules.iter().map(|r| {
+                    let (short, full) = super::codes::describe(r);
+                    json!({
+                        "id": r,
+                        "name": r,
+                        "shortDescription": {"text": short},
+                        "fullDescription": {"text": full},
+                        "help": {"text": full, "markdown": format!("**{short}.** {full}\n\nLimits are of four kinds — Management API schema, Auth0 documentation, observed, and project rule (Lifetime Guard's own review threshold, never Auth0's); each message says which.")},
+                    })
+                }).collect::<Vec<_>>(),
             }},
             "columnKind": "unicodeCodePoints",
             "results": results,

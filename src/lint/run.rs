@@ -2,6 +2,7 @@
 //! what it holds.
 
 use super::check::{check_entity, Found, Options};
+use super::config::{glob_match, FailOn};
 use super::entities::{self, Format, Read};
 use super::hcl::{self, Scope};
 use super::keywords::{placeholders, substitute, Keywords, Substituted};
@@ -50,6 +51,25 @@ impl Report {
             .any(|f| f.skipped.as_ref().is_some_and(|s| s.named))
     }
 
+    /// True when something reaches `fail_on`: an error, or with [`FailOn::Warning`] a warning
+    /// too (a value not checked, a file skipped while walking, a key set twice).
+    pub fn fails(&self, fail_on: FailOn) -> bool {
+        let threshold = match fail_on {
+            FailOn::Error => crate::verdict::Level::Error,
+            FailOn::Warning => crate::verdict::Level::Warning,
+        };
+        self.has_errors()
+            || (fail_on == FailOn::Warning
+                && self
+                    .files
+                    .iter()
+                    .any(|f| f.skipped.is_some() || !f.warnings.is_empty()))
+            || self
+                .files
+                .iter()
+                .any(|f| f.values.iter().any(|v| v.level >= threshold))
+    }
+
     /// True when a value or a file is in error.
     pub fn has_errors(&self) -> bool {
         self.files.iter().any(|f| {
@@ -73,7 +93,7 @@ fn is_candidate(p: &Path) -> bool {
 /// The files under `paths`, in a stable order, each with whether it was named (rather than met
 /// while walking a directory); and the paths that could not be walked, with why. A directory is
 /// walked; a file named is always read, whatever its extension. Nothing stops the walk.
-pub fn collect(paths: &[PathBuf]) -> Walk {
+pub fn collect(paths: &[PathBuf], ignored: &dyn Fn(&Path) -> bool) -> Walk {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let skipped = |why: String, named: bool| Skipped { why, named };
@@ -108,7 +128,7 @@ pub fn collect(paths: &[PathBuf]) -> Walk {
                     if !SKIP_DIRS.iter().any(|s| name == *s) {
                         stack.push(path);
                     }
-                } else if is_candidate(&path) {
+                } else if is_candidate(&path) && !ignored(&path) {
                     out.push((path, false));
                 }
             }
@@ -195,7 +215,22 @@ fn substituted(text: &str, keywords: Option<&Keywords>) -> Substituted {
 /// Lints the files under `paths`. Files are read and checked on the machine's cores; the `.tf`
 /// files of a directory first, together, since they share a module's locals and variables.
 pub fn lint(paths: &[PathBuf], keywords: Option<&Keywords>, options: &Options) -> Report {
-    let Walk { files, problems } = collect(paths);
+    let base = std::fs::canonicalize(&options.ignore_base).ok();
+    let ignored = |path: &Path| {
+        if options.ignore_paths.is_empty() {
+            return false;
+        }
+        // Relative to the config's folder, whichever way the path was given.
+        let full = std::fs::canonicalize(path).ok();
+        let relative = base
+            .as_deref()
+            .zip(full.as_deref())
+            .and_then(|(b, f)| f.strip_prefix(b).ok())
+            .unwrap_or(path);
+        let text = relative.to_string_lossy().replace('\\', "/");
+        options.ignore_paths.iter().any(|g| glob_match(g, &text))
+    };
+    let Walk { files, problems } = collect(paths, &ignored);
     let mut reports: Vec<FileReport> = problems
         .into_iter()
         .map(|(path, why)| skipped_file(path, why))
@@ -262,6 +297,9 @@ pub fn lint(paths: &[PathBuf], keywords: Option<&Keywords>, options: &Options) -
             Err(why) => skipped_file(path, Skipped { why, named }),
         }
     }));
+    if let Some((name, text)) = &options.stdin {
+        reports.push(lint_text(name, text, keywords, options));
+    }
     reports.sort_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
     // A `--var-file` that cannot be read is reported once, not once per module.
     reports.dedup_by(|b, a| {
@@ -507,6 +545,7 @@ fn check_file(
                         }
                     }
                 }
+                suppress(&mut file.values, &text, format, options);
             }
         }
         Err(e) => {
@@ -516,6 +555,75 @@ fn check_file(
     }
     file.text = text;
     file
+}
+
+/// Leaves out the findings the config ignores, and those a comment suppresses: on the value's
+/// line or the line above, `# lifetime-guard-ignore: CODE[,CODE] REASON` (`//` in HCL too). A
+/// comment without a reason suppresses nothing and says so.
+fn suppress(values: &mut [Found], text: &str, format: Format, options: &Options) {
+    if !options.ignore_codes.is_empty() {
+        for v in values.iter_mut() {
+            v.suppress(
+                |m| options.ignore_codes.iter().any(|c| c == m.code),
+                "ignored by the configuration (ignore_codes)",
+            );
+        }
+    }
+    // JSON has no comments; YAML and HCL do.
+    let comments = matches!(format, Format::DeployCliYaml | Format::Terraform)
+        && crate::text::find(text, "lifetime-guard-ignore").is_some();
+    if !comments {
+        return;
+    }
+    for v in values.iter_mut() {
+        let start = text[..v.span.start.min(text.len())]
+            .rfind('\n')
+            .map_or(0, |p| p + 1);
+        let end = text[start..].find('\n').map_or(text.len(), |p| start + p);
+        let above_start = text[..start.saturating_sub(1)]
+            .rfind('\n')
+            .map_or(0, |p| p + 1);
+        let above = (start > 0).then(|| &text[above_start..start - 1]);
+        let line = &text[v.span.end.clamp(start, end)..end];
+        let Some(directive) = ignore_directive(line).or_else(|| {
+            above
+                .filter(|l| l.trim_start().starts_with(['#', '/']))
+                .and_then(ignore_directive)
+        }) else {
+            continue;
+        };
+        match directive {
+            Ok((codes, reason)) => v.suppress(|m| codes.iter().any(|c| *c == m.code), &reason),
+            Err(why) => {
+                v.messages.push(super::check::Said {
+                    code: "suppression_without_reason",
+                    level: crate::verdict::Level::Warning,
+                    text: why,
+                });
+                v.settle();
+            }
+        }
+    }
+}
+
+/// `lifetime-guard-ignore: CODE[,CODE] REASON` in a comment of `line`: the codes and the reason,
+/// or why the directive is refused.
+fn ignore_directive(line: &str) -> Option<Result<(Vec<String>, String), String>> {
+    let comment = line.find(['#']).or_else(|| crate::text::find(line, "//"))?;
+    let rest = line[comment..].trim_start_matches(['#', '/', ' ']);
+    let rest = rest.strip_prefix("lifetime-guard-ignore:")?.trim();
+    let (codes, reason) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let codes: Vec<String> = codes
+        .split(',')
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .collect();
+    let reason = reason.trim().to_string();
+    Some(if codes.is_empty() || reason.is_empty() {
+        Err("a lifetime-guard-ignore comment needs the codes it ignores and a reason (# lifetime-guard-ignore: above_plan_limit we are on Enterprise); nothing is suppressed".into())
+    } else {
+        Ok((codes, reason))
+    })
 }
 
 fn path_ext(path: &Path) -> Option<&str> {
