@@ -1014,3 +1014,42 @@ fn standard_input_with_its_name() {
     );
     assert_eq!(run(&["lint", "-"]).0, 2, "- without --stdin-name");
 }
+
+/// With keyword mappings, a file that cannot be read names the placeholder that has no value,
+/// on its own line — not the first placeholder of the file.
+#[test]
+fn a_missing_keyword_is_named_where_it_stands() {
+    let yaml = "tenant:\n  session_lifetime: @@SESSION@@\n  idle_session_lifetime: @@IDLE@@\n";
+    let (dir, file) = temp_file("keyword", "tenant.yaml", yaml);
+    std::fs::write(
+        dir.join("config.json"),
+        r#"{"AUTH0_KEYWORD_REPLACE_MAPPINGS": {"SESSION": 168}}"#,
+    )
+    .expect("config");
+    let (_, report) = json(&[
+        "--keywords",
+        dir.join("config.json").to_str().expect("utf-8 path"),
+        file.to_str().expect("utf-8 path"),
+    ]);
+    let error = &report["files"][0]["error"];
+    let message = error["message"].as_str().unwrap_or_default();
+    assert!(message.contains("@@IDLE@@ on line 3"), "{error:#}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A raw state file names each resource as the plan does: its module path and instance key.
+#[test]
+fn state_entities_keep_their_module_path() {
+    let state = r#"{"version": 4, "terraform_version": "1.9.0", "resources": [
+ {"module": "module.auth0", "mode": "managed", "type": "auth0_resource_server", "name": "api", "instances": [
+   {"index_key": "prod", "attributes": {"name": "API", "identifier": "https://a/", "token_lifetime": 3000000}}]}]}"#;
+    let (dir, file) = temp_file("state", "terraform.tfstate", state);
+    let (_, report) = json(&[file.to_str().expect("utf-8 path")]);
+    let v = value(
+        &report,
+        "resource_server:module.auth0.auth0_resource_server.api[\"prod\"]",
+        "token_lifetime",
+    );
+    assert_eq!(v["level"], "error");
+    let _ = std::fs::remove_dir_all(&dir);
+}

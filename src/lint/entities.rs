@@ -434,9 +434,16 @@ fn terraform_json(root: &Node) -> Read {
                 .into_iter()
                 .enumerate()
             {
+                // The address as the plan writes it: the module path, then the instance key.
                 let mut a = address(r);
-                if i > 0 {
-                    a.push_str(&format!("[{i}]"));
+                if let Some(module) = r.get("module").and_then(Node::as_str) {
+                    a = format!("{module}.{a}");
+                }
+                match inst.get("index_key").map(|k| &k.value) {
+                    Some(Value::Num(n)) => a.push_str(&format!("[{n}]")),
+                    Some(Value::Str(k)) => a.push_str(&format!("[\"{k}\"]")),
+                    _ if i > 0 => a.push_str(&format!("[{i}]")),
+                    _ => {}
                 }
                 push(
                     r.get("type").and_then(Node::as_str),

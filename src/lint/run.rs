@@ -280,20 +280,12 @@ pub fn lint(paths: &[PathBuf], keywords: Option<&Keywords>, options: &Options) -
     reports.extend(tf.into_iter().map(|(path, text, s, parsed)| {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let scope = scopes.get(&dir).unwrap_or(&empty);
-        check_file(
-            path,
-            text,
-            &s,
-            Some(parsed),
-            scope,
-            keywords.is_some(),
-            options,
-        )
+        check_file(path, text, &s, Some(parsed), scope, keywords, options)
     }));
     let others: Vec<(PathBuf, bool)> = files.into_iter().filter(|(p, _)| !is_tf(p)).collect();
     reports.extend(par_map(others, |(path, named)| {
         match read_text(&path, keywords) {
-            Ok((text, s)) => check_file(path, text, &s, None, &empty, keywords.is_some(), options),
+            Ok((text, s)) => check_file(path, text, &s, None, &empty, keywords, options),
             Err(why) => skipped_file(path, Skipped { why, named }),
         }
     }));
@@ -452,7 +444,7 @@ pub fn lint_text(
         &s,
         parsed,
         &scope,
-        keywords.is_some(),
+        keywords,
         options,
     )
 }
@@ -464,7 +456,7 @@ fn check_file(
     s: &Substituted,
     parsed: Option<Result<hcl::HclFile, super::yaml::ReadError>>,
     scope: &Scope,
-    have_keywords: bool,
+    keywords: Option<&Keywords>,
     options: &Options,
 ) -> FileReport {
     // The APIs and applications of a Deploy CLI YAML file are checked as the reader completes
@@ -550,7 +542,7 @@ fn check_file(
         }
         Err(e) => {
             let at = floor_boundary(&text, s.original(e.at));
-            file.error = Some((explain_read_error(&text, at, &e.message, have_keywords), at));
+            file.error = Some((explain_read_error(&text, at, &e.message, keywords), at));
         }
     }
     file.text = text;
@@ -639,9 +631,10 @@ fn floor_boundary(text: &str, at: usize) -> usize {
         .unwrap_or(0)
 }
 
-/// A read error, named after the placeholder that causes it when there is one on its line (an
-/// unquoted `@@KEY@@` is a YAML syntax error until the Deploy CLI replaces it).
-fn explain_read_error(text: &str, at: usize, message: &str, have_keywords: bool) -> String {
+/// A read error, named after the placeholder that causes it when there is one (an unquoted
+/// `@@KEY@@` is a YAML syntax error until the Deploy CLI replaces it): with keyword mappings,
+/// the first placeholder near the error that has no value in them, else the first in the file.
+fn explain_read_error(text: &str, at: usize, message: &str, keywords: Option<&Keywords>) -> String {
     let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |p| p + 1);
     // The problem may be reported at the start of the next line.
     let prev_start = text[..line_start.saturating_sub(1)]
@@ -650,11 +643,21 @@ fn explain_read_error(text: &str, at: usize, message: &str, have_keywords: bool)
     let line_end = text[at.min(text.len())..]
         .find('\n')
         .map_or(text.len(), |p| at + p);
-    let near = &text[prev_start..line_end];
-    match placeholders(near).into_iter().next() {
+    let unset =
+        |(_, p): &(usize, String)| keywords.is_none_or(|k| !k.0.contains_key(&p[2..p.len() - 2]));
+    let near = placeholders(&text[prev_start..line_end])
+        .into_iter()
+        .map(|(off, p)| (prev_start + off, p))
+        .find(unset);
+    let culprit = match (near, keywords) {
+        (Some(found), _) => Some(found),
+        (None, Some(_)) => placeholders(text).into_iter().find(unset),
+        (None, None) => None,
+    };
+    match culprit {
         Some((off, p)) => {
-            let line = text[..prev_start + off].matches('\n').count() + 1;
-            if have_keywords {
+            let line = text[..off].matches('\n').count() + 1;
+            if keywords.is_some() {
                 format!("cannot be read: the placeholder {p} on line {line} has no value in the keyword mappings ({message})")
             } else {
                 format!("cannot be read before the placeholder {p} on line {line} is replaced: pass --keywords with the Deploy CLI's config.json ({message})")
