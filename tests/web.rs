@@ -69,6 +69,18 @@ fn notes() -> u32 {
         .unwrap_or(0)
 }
 
+/// Moves focus to the element `sel` in `c` (leaving the field, as Tab would).
+fn focus(c: &Element, sel: &str) {
+    let el: web_sys::HtmlElement = c
+        .query_selector(sel)
+        .ok()
+        .flatten()
+        .expect(sel)
+        .dyn_into()
+        .expect("an HTML element");
+    let _ = el.focus();
+}
+
 fn type_into(i: &HtmlInputElement, text: &str) {
     i.set_value(text);
     let init = web_sys::EventInit::new();
@@ -141,14 +153,7 @@ async fn converts_on_leaving_and_escape_restores() {
     type_into(&t, "24h");
     assert!(note_text(&t).contains("Use 86400"), "{}", note_text(&t));
     let _ = t.focus();
-    let o: web_sys::HtmlElement = c
-        .query_selector("#o")
-        .ok()
-        .flatten()
-        .expect("o")
-        .dyn_into()
-        .expect("button");
-    let _ = o.focus();
+    focus(&c, "#o");
     assert_eq!(t.value(), "86400");
     assert!(note_text(&t).contains("Converted from “24h”"));
     let init = web_sys::KeyboardEventInit::new();
@@ -184,14 +189,7 @@ async fn a_field_focused_before_the_start_keeps_its_text_and_converts() {
     );
     type_into(&t, "31h");
     assert!(note_text(&t).contains("Use 111600"), "{}", note_text(&t));
-    let o: web_sys::HtmlElement = c
-        .query_selector("#o")
-        .ok()
-        .flatten()
-        .expect("o")
-        .dyn_into()
-        .expect("button");
-    let _ = o.focus();
+    focus(&c, "#o");
     assert_eq!(t.value(), "111600");
     assert!(note_text(&t).contains("Converted from “31h”"));
     web::stop();
