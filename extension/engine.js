@@ -3,9 +3,15 @@
 import * as glue from './core/tools_bg.js';
 import { instantiate } from './instantiate.js';
 
-/** The field catalog, generated from the Rust catalog at build time. */
-export async function loadFields() {
+/** The catalog, generated from the Rust catalog at build time: `{fields, pages, fixed}` — the
+ * settable fields, where each Dashboard page is, and the lifetimes no setting changes. */
+export async function loadCatalog() {
   return (await fetch(new URL('./core/fields.json', import.meta.url))).json();
+}
+
+/** The settable fields of the catalog. */
+export async function loadFields() {
+  return (await loadCatalog()).fields;
 }
 
 // One instance per page: the glue keeps views of its instance's memory, so a second

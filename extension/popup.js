@@ -1,5 +1,5 @@
 // The popup: a converter on the Rust core, and the fields the content script found on this tab.
-import { loadEngine } from './engine.js';
+import { loadEngine, loadCatalog } from './engine.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
@@ -96,3 +96,14 @@ try {
 } catch {
   renderTab(null);
 }
+
+// Where each settable lifetime lives in the Dashboard, and the lifetimes nobody can change: the
+// catalog's own words (core/fields.json, from the Rust catalog).
+loadCatalog().then(({ fields, pages, fixed }) => {
+  const item = (text) => Object.assign(document.createElement('li'), { textContent: text });
+  for (const f of fields) $('where-list').append(item(`${f.name} (${f.unit}): ${pages[f.page]}`));
+  for (const f of fixed) {
+    const words = core.words(f.seconds, false);
+    $('fixed-list').append(item(`${f.name}: ${words}${f.note ? ` (${f.note})` : ''}`));
+  }
+}).catch(() => { $('where').hidden = true; });

@@ -467,7 +467,14 @@ fn print_verdict(input: &str, v: &Verdict) {
 
 fn fields(as_json: bool) -> ExitCode {
     if as_json {
-        match serde_json::to_string_pretty(FIELDS) {
+        // The settable fields, where each page is, and the lifetimes nobody can change.
+        let pages: serde_json::Map<String, serde_json::Value> = catalog::Page::ALL
+            .iter()
+            .map(|p| (p.code().to_string(), p.location().into()))
+            .collect();
+        let catalog =
+            serde_json::json!({ "fields": FIELDS, "pages": pages, "fixed": catalog::FIXED });
+        match serde_json::to_string_pretty(&catalog) {
             Ok(s) => println!("{s}"),
             Err(e) => return usage_error(&e.to_string()),
         }
@@ -478,14 +485,31 @@ fn fields(as_json: bool) -> ExitCode {
             format!("{} ({})", format::group(m.value), m.kind.code())
         });
         println!(
-            "{:<40} {:<8} default {:>10}  min {:>3} ({})  max {:>24}  labels: {}",
+            "{:<40} {:<8} default {:>10}  min {:>3} ({})  max {:>24}  labels: {}  — {}",
             f.id,
             f.unit.name(),
             format::group(f.default.value),
             f.min.value,
             f.min.kind.code(),
             max,
-            f.labels.join(" | ")
+            f.labels.join(" | "),
+            f.page.location()
+        );
+    }
+    println!("\nFixed by Auth0 (no setting changes them):");
+    for f in catalog::FIXED {
+        let words = crate::format::words(f.seconds, crate::unit::Unit::Seconds);
+        let note = if f.note.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", f.note)
+        };
+        println!(
+            "  {:<58} {:>9} s ({words}{note}) — {}: {}",
+            f.name,
+            format::group(f.seconds),
+            f.kind.label(),
+            f.source
         );
     }
     ExitCode::SUCCESS

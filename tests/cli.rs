@@ -164,7 +164,25 @@ fn usage_errors_exit_2() {
 fn fields_lists_the_catalog() {
     let (code, v) = json(&["fields", "--json"]);
     assert_eq!(code, 0);
-    let ids: Vec<&str> = v
+    // Where each page is, and what no setting changes, with kinds and sources.
+    assert_eq!(v["pages"]["api_settings"], "APIs › (an API) › Settings");
+    let fixed = v["fixed"].as_array().expect("fixed lifetimes");
+    let transfer = fixed
+        .iter()
+        .find(|f| {
+            f["name"]
+                .as_str()
+                .is_some_and(|n| n.starts_with("Session transfer token"))
+        })
+        .expect("the session transfer token");
+    assert_eq!(transfer["seconds"], 60);
+    assert!(fixed
+        .iter()
+        .all(|f| f["kind"].is_string() && f["source"].as_str().is_some_and(|s| !s.is_empty())));
+    assert!(fixed
+        .iter()
+        .any(|f| f["seconds"] == 600 && f["name"].as_str().is_some_and(|n| n.contains("MFA API"))));
+    let ids: Vec<&str> = v["fields"]
         .as_array()
         .expect("array")
         .iter()
@@ -187,4 +205,5 @@ fn fields_lists_the_catalog() {
     let (code, out, _) = run(&["fields"]);
     assert_eq!(code, 0);
     assert!(out.contains("Maximum Access Token Lifetime"));
+    assert!(out.contains("Fixed by Auth0") && out.contains("MFA enrollment ticket"));
 }

@@ -2,10 +2,12 @@
 //! adding a row in `fields.rs`; detection, validation, explanations and the CLI read from here.
 
 mod fields;
+mod fixed;
 mod flows;
 mod labels;
 
 pub use fields::FIELDS;
+pub use fixed::{Fixed, FIXED};
 pub use flows::{Flow, AUTHORIZE_ENDPOINT_FLOWS, REFRESH_TOKEN_FLOWS, TOKEN_ENDPOINT_FLOWS};
 pub use labels::{match_label, match_toggle, normalise_label};
 
@@ -33,6 +35,22 @@ impl Page {
             Page::TenantAdvanced => "tenant_advanced",
         }
     }
+
+    /// Where the page is in the Dashboard, as its menus lead to it.
+    pub const fn location(self) -> &'static str {
+        match self {
+            Page::ApiSettings => "APIs › (an API) › Settings",
+            Page::ApplicationSettings => "Applications › (an application) › Settings",
+            Page::TenantAdvanced => "Settings › Advanced › Session Expiration",
+        }
+    }
+
+    /// Every page, for the lists of where each field is set.
+    pub const ALL: [Page; 3] = [
+        Page::ApiSettings,
+        Page::ApplicationSettings,
+        Page::TenantAdvanced,
+    ];
 
     /// The page a Dashboard URL shows: path routes (`/dashboard/us/acme/apis/…`) and the older
     /// hash routes (`/#/apis/…`).

@@ -51,6 +51,20 @@ describe('popup and options', () => {
     await dash.close();
   });
 
+  test('popup: where each lifetime is set, and what no setting changes', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${id}/popup.html`);
+    await popup.getByText('Where each lifetime is set').click();
+    await popup.locator('#fixed-list li').first().waitFor();
+    const where = await popup.locator('#where-list').textContent();
+    assert.match(where, /Access token lifetime \(seconds\): APIs › \(an API\) › Settings/);
+    assert.match(where, /Maximum session lifetime \(persistent\) \(minutes\): Settings › Advanced › Session Expiration/);
+    const fixed = await popup.locator('#fixed-list').textContent();
+    assert.match(fixed, /Session transfer token \(Native to Web SSO\): 1 minute/);
+    assert.match(fixed, /Access tokens for the MFA API \(…\/mfa\/\): 10 minutes/);
+    await popup.close();
+  });
+
   test('options: a policy tightens open tabs without a reload; the master switch turns everything off and on', async () => {
     const dash = await open(browser.context, `${replica.base}/dashboard/us/acme/apis/${API}/settings`);
     await waitNote(dash, MAIN, '86,400');
