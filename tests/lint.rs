@@ -1053,3 +1053,17 @@ fn state_entities_keep_their_module_path() {
     assert_eq!(v["level"], "error");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The rotation overlap follows rotation: without rotation it is not applied, and not checked
+/// against its review threshold.
+#[test]
+fn the_rotation_overlap_follows_rotation() {
+    let yaml = "clients:\n  - name: A\n    refresh_token:\n      rotation_type: non-rotating\n      leeway: 99999\n  - name: B\n    refresh_token:\n      rotation_type: rotating\n      leeway: 99999\n";
+    let (dir, file) = temp_file("leeway", "tenant.yaml", yaml);
+    let (_, report) = json(&[file.to_str().expect("utf-8 path")]);
+    let a = value(&report, "client:A", "refresh_token.leeway");
+    assert_eq!(codes(a), ["not_enforced"], "{a:#}");
+    let b = value(&report, "client:B", "refresh_token.leeway");
+    assert_eq!(codes(b), ["long_overlap"], "{b:#}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

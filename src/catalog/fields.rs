@@ -181,7 +181,7 @@ pub static FIELDS: &[Field] = &[
         toggle_labels: &["Absolute Expiration", "Set Maximum Refresh Token Lifetime"],
         unit: Unit::Seconds,
         default: Sourced { value: 2_592_000, kind: Kind::Documented, source: DOCS_REFRESH },
-        default_note: None,
+        default_note: Some("the Dashboard pre-fills 31,557,600 s (365 days 6 hours) when the switch is turned on (documented: the screenshot of “Configure Refresh Token Expiration”), and clients created through the API got 31,557,600 in 2026 recordings (observed); 2,592,000 is stated for rotation"),
         min: Sourced { value: 1, kind: Kind::Schema, source: SPEC_REFRESH },
         max: Some(Sourced { value: 157_788_000, kind: Kind::Schema, source: SPEC_REFRESH }),
         soft: REFRESH_SOFT,
@@ -220,7 +220,8 @@ pub static FIELDS: &[Field] = &[
         name: "Refresh token rotation overlap",
         page: Page::ApplicationSettings,
         labels: &["Reuse Interval", "Rotation Overlap Period"],
-        toggle_labels: &[],
+        // The overlap follows rotation: without it there is nothing to overlap.
+        toggle_labels: &["Allow Refresh Token Rotation"],
         unit: Unit::Seconds,
         default: Sourced { value: 0, kind: Kind::Schema, source: SPEC_REFRESH },
         default_note: None,
@@ -260,7 +261,7 @@ pub static FIELDS: &[Field] = &[
             source: DOCS_SESSION,
         }],
         flows: &[],
-        explanation: "A user's login session at Auth0 (single sign-on) ends after this long without activity; it does not change any token's lifetime.",
+        explanation: "A user's login session at Auth0 (single sign-on) ends after this long without activity. With Online Refresh Tokens (an API's allow_online_access) the refresh tokens tied to the session end with it, and each exchange resets this timer; other tokens keep their own lifetimes.",
         schema: tenant("idle_session_lifetime"),
     },
     Field {
@@ -277,7 +278,7 @@ pub static FIELDS: &[Field] = &[
         soft: MAX_SESSION_SOFT,
         relations: &[],
         flows: &[],
-        explanation: "Users must log in again this long after they logged in, however active they are; it does not change any token's lifetime.",
+        explanation: "Users must log in again this long after they logged in, however active they are. With Online Refresh Tokens (an API's allow_online_access) the refresh tokens tied to the session end with it too; other tokens keep their own lifetimes.",
         schema: tenant("session_lifetime"),
     },
     Field {

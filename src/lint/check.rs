@@ -418,6 +418,14 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
             ctx.disabled
                 .push("refresh_token.idle_token_lifetime".into());
         }
+        // The rotation overlap applies only while rotation is on.
+        if node
+            .at("refresh_token.rotation_type")
+            .and_then(Node::as_str)
+            .is_some_and(|t| t != "rotating")
+        {
+            ctx.disabled.push("refresh_token.leeway".into());
+        }
     }
     // Read every value first: relations need the others.
     let mut readings = Vec::new();
