@@ -100,16 +100,19 @@ pub struct Found {
 pub struct Suppressed {
     pub said: Said,
     pub reason: String,
+    /// Left out by the settings file (`ignore_codes`), not by a comment at the value.
+    pub by_config: bool,
 }
 
 impl serde::Serialize for Suppressed {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Suppressed", 4)?;
+        let mut st = s.serialize_struct("Suppressed", 5)?;
         st.serialize_field("code", self.said.code)?;
         st.serialize_field("level", self.said.level.code())?;
         st.serialize_field("text", &self.said.text)?;
         st.serialize_field("reason", &self.reason)?;
+        st.serialize_field("by", if self.by_config { "config" } else { "comment" })?;
         st.end()
     }
 }
@@ -129,7 +132,7 @@ impl Found {
     }
 
     /// Moves the messages `drop` picks into [`Found::suppressed`], with `reason`.
-    pub fn suppress(&mut self, drop: impl Fn(&Said) -> bool, reason: &str) {
+    pub fn suppress(&mut self, drop: impl Fn(&Said) -> bool, reason: &str, by_config: bool) {
         let (gone, kept): (Vec<Said>, Vec<Said>) = std::mem::take(&mut self.messages)
             .into_iter()
             .partition(|m| drop(m));
@@ -138,6 +141,7 @@ impl Found {
             .extend(gone.into_iter().map(|said| Suppressed {
                 said,
                 reason: reason.to_string(),
+                by_config,
             }));
         self.settle();
     }

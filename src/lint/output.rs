@@ -401,64 +401,66 @@ fn region(lines: &Lines, span: &std::ops::Range<usize>) -> Value {
 /// SARIF 2.1.0: one result per warning or error message, located at the value.
 pub fn sarif(report: &Report) -> Value {
     let mut rules: Vec<&'static str> = Vec::new();
-    let mut results = Vec::new();
+    let mut results: Vec<Value> = Vec::new();
     for f in &report.files {
         let lines = Lines::new(&f.text);
         let uri = display_path(f).replace('\\', "/");
-        if let Some(skipped) = &f.skipped {
-            let rule = if skipped.named {
-                "unreadable"
-            } else {
-                "skipped"
-            };
+        let at = |span: &std::ops::Range<usize>| json!({"artifactLocation": {"uri": uri}, "region": region(&lines, span)});
+        // One result, its rule listed once; `suppressions` for a finding left out on purpose.
+        let mut add = |rule: &'static str,
+                       level: &str,
+                       text: &str,
+                       location: Value,
+                       suppressions: Option<Value>| {
             if !rules.contains(&rule) {
                 rules.push(rule);
             }
-            results.push(json!({
+            let mut result = json!({
                 "ruleId": rule,
-                "level": if skipped.named { "error" } else { "warning" },
-                "message": {"text": skipped.why},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
-            }));
+                "level": level,
+                "message": {"text": text},
+                "locations": [{"physicalLocation": location}],
+            });
+            if let Some(s) = suppressions {
+                result["suppressions"] = s;
+            }
+            results.push(result);
+        };
+        if let Some(skipped) = &f.skipped {
+            let (rule, level) = if skipped.named {
+                ("unreadable", "error")
+            } else {
+                ("skipped", "warning")
+            };
+            let location = json!({"artifactLocation": {"uri": uri}});
+            add(rule, level, &skipped.why, location, None);
             continue;
         }
-        for (message, at) in &f.warnings {
-            if !rules.contains(&"duplicate_key") {
-                rules.push("duplicate_key");
-            }
-            results.push(json!({
-                "ruleId": "duplicate_key",
-                "level": "warning",
-                "message": {"text": message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(&lines, &(*at..*at + 1))}}],
-            }));
+        for (message, offset) in &f.warnings {
+            add(
+                "duplicate_key",
+                "warning",
+                message,
+                at(&(*offset..*offset + 1)),
+                None,
+            );
         }
-        if let Some((message, at)) = &f.error {
-            if !rules.contains(&"unreadable") {
-                rules.push("unreadable");
-            }
-            results.push(json!({
-                "ruleId": "unreadable",
-                "level": "error",
-                "message": {"text": message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(&lines, &(*at..*at + 1))}}],
-            }));
+        if let Some((message, offset)) = &f.error {
+            add(
+                "unreadable",
+                "error",
+                message,
+                at(&(*offset..*offset + 1)),
+                None,
+            );
         }
         for v in &f.values {
             for m in v.messages.iter().filter(|m| m.level >= Level::Warning) {
-                if !rules.contains(&m.code) {
-                    rules.push(m.code);
-                }
                 let mut text = format!("{} {}: {}", v.entity, v.field.id, m.text);
                 if let Some(eq) = v.equation() {
                     let _ = write!(text, " ({eq})");
                 }
-                results.push(json!({
-                    "ruleId": m.code,
-                    "level": sarif_level(m.level),
-                    "message": {"text": text},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(&lines, &v.span)}}],
-                }));
+                add(m.code, sarif_level(m.level), &text, at(&v.span), None);
             }
             // Suppressed findings stay in the log, marked so (code scanning shows them closed).
             for s in v
@@ -466,19 +468,16 @@ pub fn sarif(report: &Report) -> Value {
                 .iter()
                 .filter(|s| s.said.level >= Level::Warning)
             {
-                if !rules.contains(&s.said.code) {
-                    rules.push(s.said.code);
-                }
-                results.push(json!({
-                    "ruleId": s.said.code,
-                    "level": sarif_level(s.said.level),
-                    "message": {"text": format!("{} {}: {}", v.entity, v.field.id, s.said.text)},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(&lines, &v.span)}}],
-                    "suppressions": [{
-                        "kind": if s.reason.starts_with("ignored by the configuration") { "external" } else { "inSource" },
-                        "justification": s.reason,
-                    }],
-                }));
+                let text = format!("{} {}: {}", v.entity, v.field.id, s.said.text);
+                let kind = if s.by_config { "external" } else { "inSource" };
+                let suppression = json!([{"kind": kind, "justification": s.reason}]);
+                add(
+                    s.said.code,
+                    sarif_level(s.said.level),
+                    &text,
+                    at(&v.span),
+                    Some(suppression),
+                );
             }
         }
     }

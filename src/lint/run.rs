@@ -557,7 +557,8 @@ fn suppress(values: &mut [Found], text: &str, format: Format, options: &Options)
         for v in values.iter_mut() {
             v.suppress(
                 |m| options.ignore_codes.iter().any(|c| c == m.code),
-                "ignored by the configuration (ignore_codes)",
+                "ignored by the settings file (ignore_codes)",
+                true,
             );
         }
     }
@@ -585,7 +586,9 @@ fn suppress(values: &mut [Found], text: &str, format: Format, options: &Options)
             continue;
         };
         match directive {
-            Ok((codes, reason)) => v.suppress(|m| codes.iter().any(|c| *c == m.code), &reason),
+            Ok((codes, reason)) => {
+                v.suppress(|m| codes.iter().any(|c| *c == m.code), &reason, false);
+            }
             Err(why) => {
                 v.messages.push(super::check::Said {
                     code: "suppression_without_reason",
