@@ -929,6 +929,12 @@ fn gate_control_and_the_settings_file() {
         idle["suppressed"][0]["code"], "above_plan_limit",
         "{idle:#}"
     );
+    assert_eq!(idle["suppressed"][0]["by"], "config", "{idle:#}");
+    let (_, sarif) = run(&["lint", "--format", "sarif", &d]);
+    assert!(
+        sarif.contains("\"kind\": \"external\""),
+        "the settings file's suppressions are external in SARIF"
+    );
     std::fs::write(
         dir.join(".lifetime-guard.json"),
         r#"{"fail_on": "sometimes"}"#,
@@ -957,6 +963,7 @@ fn inline_suppressions_need_a_reason() {
         idle["suppressed"][0]["reason"],
         "the tenant is on an Enterprise plan"
     );
+    assert_eq!(idle["suppressed"][0]["by"], "comment");
     let max = value(&report, "tenant", "session_lifetime");
     assert_eq!(max["level"], "error", "no reason, no suppression: {max:#}");
     assert!(
