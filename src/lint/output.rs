@@ -121,6 +121,23 @@ fn snippet(
     );
 }
 
+/// A diagnostic about a file itself rather than one of its values (`head` is
+/// `error[unreadable]`, `warning[duplicate_key]`), at byte offset `at`.
+fn file_diagnostic(
+    out: &mut String,
+    f: &FileReport,
+    lines: &Lines,
+    head: &str,
+    message: &str,
+    at: usize,
+) {
+    let (line, col) = lines.line_col(at);
+    let _ = writeln!(out, "{head}: {message}");
+    let _ = writeln!(out, "  --> {}:{line}:{col}", display_path(f));
+    snippet(out, &f.text, (line, col), &(at..at + 1), "");
+    out.push('\n');
+}
+
 /// Compiler-style diagnostics for every value that is not OK, and every file that could not
 /// be read; then a summary line.
 pub fn human(report: &Report) -> String {
@@ -156,19 +173,11 @@ pub fn write_human(report: &Report, to: &mut dyn std::io::Write) -> std::io::Res
         let lines = Lines::new(&f.text);
         for (message, at) in &f.warnings {
             warnings += 1;
-            let (line, col) = lines.line_col(*at);
-            let _ = writeln!(out, "warning[duplicate_key]: {message}");
-            let _ = writeln!(out, "  --> {}:{line}:{col}", display_path(f));
-            snippet(&mut out, &f.text, (line, col), &(*at..*at + 1), "");
-            out.push('\n');
+            file_diagnostic(&mut out, f, &lines, "warning[duplicate_key]", message, *at);
         }
         if let Some((message, at)) = &f.error {
             errors += 1;
-            let (line, col) = lines.line_col(*at);
-            let _ = writeln!(out, "error[unreadable]: {message}");
-            let _ = writeln!(out, "  --> {}:{line}:{col}", display_path(f));
-            snippet(&mut out, &f.text, (line, col), &(*at..*at + 1), "");
-            out.push('\n');
+            file_diagnostic(&mut out, f, &lines, "error[unreadable]", message, *at);
         }
         for v in &f.values {
             values += 1;

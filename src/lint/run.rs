@@ -85,7 +85,7 @@ const SKIP_DIRS: &[&str] = &[".git", "node_modules", ".terraform", "target"];
 
 fn is_candidate(p: &Path) -> bool {
     matches!(
-        p.extension().and_then(|e| e.to_str()),
+        path_ext(p),
         Some("yaml" | "yml" | "json" | "tf" | "tfstate")
     )
 }
@@ -235,7 +235,7 @@ pub fn lint(paths: &[PathBuf], keywords: Option<&Keywords>, options: &Options) -
         .into_iter()
         .map(|(path, why)| skipped_file(path, why))
         .collect();
-    let is_tf = |p: &Path| p.extension().and_then(|e| e.to_str()) == Some("tf");
+    let is_tf = |p: &Path| path_ext(p) == Some("tf");
     let mut tf: Vec<(
         PathBuf,
         String,
@@ -312,7 +312,7 @@ fn module_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
         .flatten()
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().and_then(|e| e.to_str()) == Some(ext))
+        .filter(|p| p.is_file() && path_ext(p) == Some(ext))
         .collect();
     out.sort();
     out
@@ -431,7 +431,7 @@ pub fn lint_text(
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let s = substituted(text, keywords);
     let mut scope = Scope::default();
-    let parsed = (path.extension().and_then(|e| e.to_str()) == Some("tf")).then(|| {
+    let parsed = (path_ext(path) == Some("tf")).then(|| {
         let parsed = hcl::parse(s.text(text));
         if let Ok(f) = &parsed {
             f.collect_scope(&mut scope);
@@ -569,15 +569,9 @@ fn suppress(values: &mut [Found], text: &str, format: Format, options: &Options)
         return;
     }
     for v in values.iter_mut() {
-        let start = text[..v.span.start.min(text.len())]
-            .rfind('\n')
-            .map_or(0, |p| p + 1);
-        let end = text[start..].find('\n').map_or(text.len(), |p| start + p);
-        let above_start = text[..start.saturating_sub(1)]
-            .rfind('\n')
-            .map_or(0, |p| p + 1);
-        let above = (start > 0).then(|| &text[above_start..start - 1]);
-        let line = &text[v.span.end.clamp(start, end)..end];
+        let own = line_around(text, v.span.start);
+        let above = (own.start > 0).then(|| &text[line_around(text, own.start - 1)]);
+        let line = &text[v.span.end.clamp(own.start, own.end)..own.end];
         let Some(directive) = ignore_directive(line).or_else(|| {
             above
                 .filter(|l| l.trim_start().starts_with(['#', '/']))
@@ -621,6 +615,15 @@ fn ignore_directive(line: &str) -> Option<Result<(Vec<String>, String), String>>
     })
 }
 
+/// The byte range of the line that holds `at` (a character boundary), without its `\n`.
+fn line_around(text: &str, at: usize) -> std::ops::Range<usize> {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+    start..end
+}
+
+/// A file name's extension, when it is text.
 fn path_ext(path: &Path) -> Option<&str> {
     path.extension().and_then(|e| e.to_str())
 }
@@ -638,14 +641,10 @@ fn floor_boundary(text: &str, at: usize) -> usize {
 /// `@@KEY@@` is a YAML syntax error until the Deploy CLI replaces it): with keyword mappings,
 /// the first placeholder near the error that has no value in them, else the first in the file.
 fn explain_read_error(text: &str, at: usize, message: &str, keywords: Option<&Keywords>) -> String {
-    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |p| p + 1);
+    let own = line_around(text, at);
     // The problem may be reported at the start of the next line.
-    let prev_start = text[..line_start.saturating_sub(1)]
-        .rfind('\n')
-        .map_or(0, |p| p + 1);
-    let line_end = text[at.min(text.len())..]
-        .find('\n')
-        .map_or(text.len(), |p| at + p);
+    let prev_start = line_around(text, own.start.saturating_sub(1)).start;
+    let line_end = own.end;
     let unset =
         |(_, p): &(usize, String)| keywords.is_none_or(|k| !k.0.contains_key(&p[2..p.len() - 2]));
     let near = placeholders(&text[prev_start..line_end])
