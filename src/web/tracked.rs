@@ -160,8 +160,11 @@ impl App {
         if field.is_api_token_lifetime() {
             self.find_identifier();
         }
-        // The page's theme as it is now: the guard started before the page had styles.
-        self.on_theme();
+        // The page's theme as it is when its first field comes: the guard started before the
+        // page had styles (later switches reach the notes through the theme observers).
+        if self.tracked.is_empty() {
+            self.on_theme();
+        }
         self.next_id += 1;
         let note_id = concat(&["lifetime-guard-note-", &u64_string(u64::from(self.next_id))]);
         let Ok(note) = Note::new(&note_id) else {
