@@ -1,7 +1,7 @@
 // Options: switches and the organisation policy, stored in storage.sync. Values pushed by IT
 // through storage.managed are shown read-only. Every check runs in the Rust core.
 import { loadEngine, loadFields } from './engine.js';
-import { read, SWITCHES, DEFAULTS } from './settings.js';
+import { read, merge, SWITCHES } from './settings.js';
 import * as hosts from './hosts.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
@@ -13,7 +13,9 @@ const [{ core }, sync, fields] = await Promise.all([loadEngine(), read(ext, 'syn
 const KEYS = ['max', 'min', 'warn_above', 'warn_below'];
 const managedBadge = () => Object.assign(document.createElement('span'), { className: 'managed', textContent: 'Set by your organisation' });
 
-for (const name of SWITCHES) form.elements[name].checked = typeof sync[name] === 'boolean' ? sync[name] : DEFAULTS[name];
+// The admin's own switches over the defaults, as settings.merge reads them (nothing managed yet).
+const stored = merge({ sync, managed: {} });
+for (const name of SWITCHES) form.elements[name].checked = stored[name];
 
 const rows = document.getElementById('policy');
 /** Each policy input with what checks it, by `field:key`. */
@@ -56,7 +58,6 @@ for (const field of fields) {
   rows.append(tr);
 }
 form.dataset.shown = 'stored';
-
 
 form.addEventListener('submit', async (e) => {
   e.preventDefault();
