@@ -24,14 +24,22 @@ struct Cli {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum UnitArg {
+    Milliseconds,
     Seconds,
     Minutes,
+    Days,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum PlanArg {
     SelfService,
     Enterprise,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ApiJsonArg {
+    Response,
+    Request,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -71,6 +79,10 @@ struct LintArgs {
     /// [default: error].
     #[arg(long, value_enum)]
     fail_on: Option<FailOnArg>,
+    /// What Management API JSON files hold: what the API answers (decimal session hours are
+    /// normal there), or request bodies (the API refuses decimal hours) [default: response].
+    #[arg(long = "api-json", value_enum)]
+    api_json: Option<ApiJsonArg>,
     /// The settings file [default: the nearest .lifetime-guard.json at or above the first path].
     #[arg(long, value_name = "FILE")]
     config: Option<std::path::PathBuf>,
@@ -245,6 +257,11 @@ fn lint(args: LintArgs) -> ExitCode {
         var_files: args.var_files,
         vars: args.vars,
         ignore_codes: config.ignore_codes.clone(),
+        api_json: match args.api_json {
+            Some(ApiJsonArg::Request) => config::ApiJson::Request,
+            Some(ApiJsonArg::Response) => config::ApiJson::Response,
+            None => config.api_json.unwrap_or_default(),
+        },
         ignore_paths: config.ignore_paths.clone(),
         ignore_base: config.dir.clone(),
         stdin,
@@ -333,8 +350,10 @@ fn print_error(input: &str, e: &ParseError) {
 
 fn convert(input: &str, unit: UnitArg, as_json: bool) -> ExitCode {
     let unit = match unit {
+        UnitArg::Milliseconds => Unit::Milliseconds,
         UnitArg::Seconds => Unit::Seconds,
         UnitArg::Minutes => Unit::Minutes,
+        UnitArg::Days => Unit::Days,
     };
     match parse(input, unit) {
         Ok(value) => {
@@ -345,7 +364,7 @@ fn convert(input: &str, unit: UnitArg, as_json: bool) -> ExitCode {
                         "ok": true,
                         "value": value,
                         "unit": unit.name(),
-                        "seconds": value.saturating_mul(unit.seconds()),
+                        "seconds": unit.to_seconds(value),
                         "human": format::words(value, unit),
                     })
                 );
@@ -485,10 +504,11 @@ fn fields(as_json: bool) -> ExitCode {
             format!("{} ({})", format::group(m.value), m.kind.code())
         });
         println!(
-            "{:<40} {:<8} default {:>10}  min {:>3} ({})  max {:>24}  labels: {}  — {}",
+            "{:<40} {:<12} default {:>10}  min {:>3} ({})  max {:>24}  labels: {}  — {}",
             f.id,
             f.unit.name(),
-            format::group(f.default.value),
+            f.default
+                .map_or("none".to_string(), |d| format::group(d.value)),
             f.min.value,
             f.min.kind.code(),
             max,

@@ -1,4 +1,4 @@
-//! Whole numbers of seconds or minutes back into words, exactly: never rounded.
+//! Whole numbers of a field's unit back into words, exactly: never rounded.
 
 use crate::text::{concat, push_u64, u64_string};
 use crate::unit::{TimeUnit, Unit};
@@ -12,24 +12,30 @@ const PARTS: [TimeUnit; 4] = [
     TimeUnit::Second,
 ];
 
-fn parts(value: u64, unit: Unit) -> impl Iterator<Item = (u64, TimeUnit)> {
+/// The whole days, hours, minutes and seconds in `value` of `unit`, and what is left below a
+/// second (milliseconds, in a milliseconds field).
+fn parts(value: u64, unit: Unit) -> (impl Iterator<Item = (u64, TimeUnit)>, u64) {
     // Counted in the field's unit, so that nothing overflows (seconds are no part of minutes).
-    let mut rest = value;
-    PARTS.into_iter().filter_map(move |u| {
-        let len = u.seconds() / unit.seconds();
+    let per_second = 1_000 / unit.millis().min(1_000);
+    let below_second = value % per_second;
+    let mut rest = value - below_second;
+    let whole = PARTS.into_iter().filter_map(move |u| {
+        let len = u.seconds() * 1_000 / unit.millis();
         if len == 0 {
             return None;
         }
         let n = rest / len;
         rest %= len;
         (n > 0).then_some((n, u))
-    })
+    });
+    (whole, below_second)
 }
 
-/// `value` of `unit` in words: `1 day 12 hours`. Zero is `0 seconds` or `0 minutes`.
+/// `value` of `unit` in words: `1 day 12 hours`. Zero is `0 seconds`, `0 minutes`, …
 pub fn words(value: u64, unit: Unit) -> String {
     let mut out = String::new();
-    for (n, u) in parts(value, unit) {
+    let (whole, millis) = parts(value, unit);
+    for (n, u) in whole {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -40,6 +46,17 @@ pub fn words(value: u64, unit: Unit) -> String {
             out.push('s');
         }
     }
+    if millis > 0 {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&group(millis));
+        out.push_str(if millis == 1 {
+            " millisecond"
+        } else {
+            " milliseconds"
+        });
+    }
     if out.is_empty() {
         out.push_str("0 ");
         out.push_str(unit.name());
@@ -49,8 +66,13 @@ pub fn words(value: u64, unit: Unit) -> String {
 
 /// `value` of `unit` in short form: `1d 12h`, which the parser reads back to the same value.
 pub fn short(value: u64, unit: Unit) -> String {
+    let (whole, millis) = parts(value, unit);
+    if millis > 0 {
+        // A milliseconds field reads a bare number as milliseconds.
+        return u64_string(value);
+    }
     let mut out = String::new();
-    for (n, u) in parts(value, unit) {
+    for (n, u) in whole {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -59,8 +81,9 @@ pub fn short(value: u64, unit: Unit) -> String {
     }
     if out.is_empty() {
         out.push_str(match unit {
-            Unit::Seconds => "0s",
+            Unit::Milliseconds | Unit::Seconds => "0s",
             Unit::Minutes => "0m",
+            Unit::Days => "0d",
         });
     }
     out
@@ -112,9 +135,9 @@ mod tests {
         assert_eq!(short(61, Unit::Minutes), "1h 1m");
         assert_eq!(short(0, Unit::Minutes), "0m");
         // Counted in the unit, without widening to seconds: the same parts up to u64::MAX.
-        for unit in [Unit::Seconds, Unit::Minutes] {
+        for unit in [Unit::Seconds, Unit::Minutes, Unit::Days] {
             for v in [59, 61, 1_439, 1_441, 86_399, crate::MAX_VALUE, u64::MAX] {
-                let mut rest = u128::from(v) * u128::from(unit.seconds());
+                let mut rest = u128::from(v) * u128::from(unit.millis() / 1_000);
                 let widened: Vec<(u64, TimeUnit)> = PARTS
                     .into_iter()
                     .filter_map(|u| {
@@ -123,9 +146,30 @@ mod tests {
                         (n > 0).then_some((n as u64, u))
                     })
                     .collect();
-                assert_eq!(parts(v, unit).collect::<Vec<_>>(), widened, "{v}");
+                assert_eq!(parts(v, unit).0.collect::<Vec<_>>(), widened, "{v}");
             }
         }
+    }
+
+    #[test]
+    fn milliseconds_and_days() {
+        assert_eq!(words(864_000, Unit::Milliseconds), "14 minutes 24 seconds");
+        assert_eq!(
+            words(1_200, Unit::Milliseconds),
+            "1 second 200 milliseconds"
+        );
+        assert_eq!(words(1, Unit::Milliseconds), "1 millisecond");
+        assert_eq!(words(0, Unit::Milliseconds), "0 milliseconds");
+        assert_eq!(short(864_000, Unit::Milliseconds), "14m 24s");
+        assert_eq!(short(1_200, Unit::Milliseconds), "1200");
+        assert_eq!(
+            equation(86_400_000, Unit::Milliseconds),
+            "86,400,000 ms = 1 day"
+        );
+        assert_eq!(words(14, Unit::Days), "14 days");
+        assert_eq!(words(0, Unit::Days), "0 days");
+        assert_eq!(short(365, Unit::Days), "365d");
+        assert_eq!(equation(30, Unit::Days), "30 d = 30 days");
     }
 
     #[test]

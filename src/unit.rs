@@ -6,42 +6,74 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Unit {
+    /// Whole milliseconds (attack protection's throttling rates).
+    Milliseconds,
     /// Whole seconds (token lifetimes).
     Seconds,
     /// Whole minutes (the tenant's session lifetimes in the Dashboard).
     Minutes,
+    /// Whole days (how long a new device is remembered).
+    Days,
 }
 
 impl Unit {
-    /// Length of one unit in seconds.
-    pub const fn seconds(self) -> u64 {
+    /// Length of one unit in milliseconds: the one measure every unit is a whole number of.
+    pub const fn millis(self) -> u64 {
         match self {
-            Unit::Seconds => 1,
-            Unit::Minutes => 60,
+            Unit::Milliseconds => 1,
+            Unit::Seconds => 1_000,
+            Unit::Minutes => 60_000,
+            Unit::Days => 86_400_000,
+        }
+    }
+
+    /// `value` of this unit as whole seconds, when it is a whole number of them and fits.
+    pub fn to_seconds(self, value: u64) -> Option<u64> {
+        let seconds = if self == Unit::Milliseconds {
+            (value % 1_000 == 0).then_some(value / 1_000)
+        } else {
+            value.checked_mul(self.millis() / 1_000)
+        };
+        seconds.filter(|&s| s <= crate::MAX_VALUE)
+    }
+
+    /// `value` of `from` in this unit, rounded down (a relation compares across units). Every
+    /// unit is a whole number of each smaller one, so no 128-bit arithmetic is needed.
+    pub fn convert(self, value: u64, from: Unit) -> u64 {
+        if from.millis() >= self.millis() {
+            value.saturating_mul(from.millis() / self.millis())
+        } else {
+            value / (self.millis() / from.millis())
         }
     }
 
     /// The lowercase plural name, as used in messages and JSON.
     pub const fn name(self) -> &'static str {
         match self {
+            Unit::Milliseconds => "milliseconds",
             Unit::Seconds => "seconds",
             Unit::Minutes => "minutes",
+            Unit::Days => "days",
         }
     }
 
     /// The abbreviation used next to numbers ("86,400 s").
     pub const fn symbol(self) -> &'static str {
         match self {
+            Unit::Milliseconds => "ms",
             Unit::Seconds => "s",
             Unit::Minutes => "min",
+            Unit::Days => "d",
         }
     }
 
-    /// Parses "seconds"/"minutes" and their short forms.
+    /// Parses a unit's name and its short forms.
     pub fn from_name(name: &str) -> Option<Unit> {
         match name.to_ascii_lowercase().as_str() {
+            "ms" | "millisecond" | "milliseconds" => Some(Unit::Milliseconds),
             "s" | "sec" | "secs" | "second" | "seconds" => Some(Unit::Seconds),
             "m" | "min" | "mins" | "minute" | "minutes" => Some(Unit::Minutes),
+            "d" | "day" | "days" => Some(Unit::Days),
             _ => None,
         }
     }

@@ -319,12 +319,14 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
             },
         });
     }
-    if value == Some(field.default.value) && error.is_none() {
+    // "This is Auth0's default" only of a value that breaks nothing.
+    let refused = messages.iter().any(|m| m.level == Level::Error);
+    if let Some(default) = field.default.filter(|d| value == Some(d.value) && !refused) {
         messages.push(Message {
             code: "is_default",
             level: Level::Info,
             text: Text::Default {
-                kind: field.default.kind,
+                kind: default.kind,
                 note: field.default_note,
             },
         });
@@ -342,9 +344,7 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
         field: field.id,
         unit,
         value,
-        seconds: value
-            .and_then(|v| v.checked_mul(unit.seconds()))
-            .filter(|&s| s <= crate::parse::MAX_VALUE),
+        seconds: value.and_then(|v| unit.to_seconds(v)),
         canonical: value.is_some() && is_canonical(input),
         level,
         blocks_save,
@@ -486,7 +486,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
         else {
             continue;
         };
-        let other_in_unit = other.saturating_mul(other_field.unit.seconds()) / unit.seconds();
+        let other_in_unit = unit.convert(other, other_field.unit);
         if v > other_in_unit {
             out.push(Message {
                 code: rel.code,

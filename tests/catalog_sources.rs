@@ -24,7 +24,8 @@ fn schema_value(spec: &Value, field: &Field, keyword: &str) -> Option<u64> {
 }
 
 fn limits(field: &Field) -> Vec<(&'static str, Sourced)> {
-    let mut out = vec![("default", field.default), ("minimum", field.min)];
+    let mut out = vec![("minimum", field.min)];
+    out.extend(field.default.map(|d| ("default", d)));
     out.extend(field.max.map(|m| ("maximum", m)));
     out
 }

@@ -36,15 +36,27 @@ fn temp_file(tag: &str, name: &str, text: &str) -> (std::path::PathBuf, std::pat
     (dir, file)
 }
 
-/// The value of `field` for `entity` (a prefix of the entity label).
+/// The value of `field` for `entity` (a prefix of the entity label); a finding of a rule that
+/// ties several settings together is found only when nothing else is.
 fn value<'a>(report: &'a Value, entity: &str, field: &str) -> &'a Value {
-    report["values"]
-        .as_array()
-        .expect("values")
-        .iter()
-        .find(|v| {
-            v["entity"].as_str().is_some_and(|e| e.starts_with(entity)) && v["field"] == field
+    let values = report["values"].as_array().expect("values");
+    let matches = |v: &&Value| {
+        v["entity"].as_str().is_some_and(|e| e.starts_with(entity)) && v["field"] == field
+    };
+    let rule = |v: &&Value| {
+        codes(v).iter().any(|c| {
+            [
+                "rotation_needs_expiration",
+                "spa_non_expiring_refresh_token",
+            ]
+            .contains(c)
         })
+    };
+    values
+        .iter()
+        .filter(matches)
+        .find(|v| !rule(v))
+        .or_else(|| values.iter().find(matches))
         .unwrap_or_else(|| panic!("no {entity} {field} in {report:#}"))
 }
 
@@ -144,13 +156,235 @@ fn deploy_cli_yaml() {
         )),
         ["above_documented_maximum"]
     );
-    // Look-alikes are never taken for lifetimes.
-    let all = serde_json::to_string(&r["values"]).expect("json");
-    assert!(
-        !all.contains("99999999999"),
-        "addons.*.lifetime_in_seconds or urlLifetimeInSeconds was read"
+    // An add-on's and an email link's lifetimes are lifetimes of their own, read as such.
+    let saml = value(&r, "client:Acme Web Shop", "addons.samlp.lifetimeInSeconds");
+    assert_eq!(saml["raw"], "99999999999");
+    let url = value(&r, "email_template:verify_email", "urlLifetimeInSeconds");
+    assert_eq!(url["seconds"], 99_999_999_999u64);
+    // Rotation with an infinite maximum: refused, pointed at the flag that breaks the rule.
+    let rules: Vec<&Value> = r["values"]
+        .as_array()
+        .expect("values")
+        .iter()
+        .filter(|v| codes(v).contains(&"rotation_needs_expiration"))
+        .collect();
+    assert_eq!(rules.len(), 1);
+    assert_eq!(
+        (rules[0]["raw"].as_str(), rules[0]["line"].as_u64()),
+        (Some("true"), Some(26))
     );
-    assert_eq!(r["values"].as_array().map(Vec::len), Some(11));
+    assert_eq!(r["values"].as_array().map(Vec::len), Some(14));
+}
+
+/// Issue 26: every lifetime an admin sets, in every format, in the file's unit.
+#[test]
+fn more_lifetimes_in_every_format() {
+    let (code, r) = json(&["tests/lint/more-lifetimes"]);
+    assert_eq!(code, 1);
+    spans_point_at_raw(&r);
+    let level_and_codes = |entity: &str, field: &str| {
+        let v = value(&r, entity, field);
+        (
+            v["level"].as_str().unwrap_or_default().to_string(),
+            codes(v).join(","),
+        )
+    };
+    let expect = [
+        // Deploy CLI YAML.
+        (
+            "email_template:verify_email",
+            "urlLifetimeInSeconds",
+            "ok",
+            "is_default",
+        ),
+        (
+            "email_template:reset_email",
+            "urlLifetimeInSeconds",
+            "error",
+            "below_minimum",
+        ),
+        (
+            "connection:email",
+            "options.totp.time_step",
+            "error",
+            "below_minimum",
+        ),
+        ("connection:sms", "options.totp.time_step", "ok", ""),
+        (
+            "attack_protection:attack protection",
+            "suspicious_ip_throttling.stage.pre-user-registration.rate",
+            "error",
+            "below_minimum",
+        ),
+        (
+            "new_device:new device",
+            "new_device.remember_for",
+            "error",
+            "above_maximum",
+        ),
+        (
+            "client:Storefront SPA",
+            "par_request_expiry",
+            "error",
+            "above_maximum",
+        ),
+        (
+            "client:Storefront SPA",
+            "addons.aws.lifetime_in_seconds",
+            "error",
+            "below_minimum",
+        ),
+        (
+            "client:Storefront SPA",
+            "addons.azure_blob.expiration",
+            "ok",
+            "",
+        ),
+        (
+            "client:Storefront SPA",
+            "refresh_token.token_lifetime",
+            "error",
+            "spa_non_expiring_refresh_token",
+        ),
+        // Deploy CLI directory.
+        (
+            "attack_protection:suspicious-ip-throttling",
+            "suspicious_ip_throttling.stage.pre-login.rate",
+            "error",
+            "below_minimum",
+        ),
+        ("connection:sms", "options.totp.time_step", "ok", ""),
+        (
+            "email_template:verify_email",
+            "urlLifetimeInSeconds",
+            "ok",
+            "is_default",
+        ),
+        ("new_device:new-device", "new_device.remember_for", "ok", ""),
+        // Terraform.
+        (
+            "connection:auth0_connection.passwordless_email",
+            "options.totp.time_step",
+            "error",
+            "below_minimum",
+        ),
+        (
+            "attack_protection:auth0_attack_protection.this",
+            "suspicious_ip_throttling.stage.pre-login.rate",
+            "error",
+            "above_maximum",
+        ),
+        (
+            "attack_protection:auth0_attack_protection.this",
+            "suspicious_ip_throttling.stage.pre-user-registration.rate",
+            "ok",
+            "",
+        ),
+        (
+            "client:auth0_client.saml",
+            "addons.samlp.lifetimeInSeconds",
+            "ok",
+            "is_default",
+        ),
+        (
+            "client:auth0_client.saml",
+            "addons.aws.lifetime_in_seconds",
+            "error",
+            "above_maximum",
+        ),
+        (
+            "client:auth0_client.saml",
+            "refresh_token.token_lifetime",
+            "error",
+            "rotation_needs_expiration",
+        ),
+        (
+            "email_template:auth0_email_template.verify",
+            "urlLifetimeInSeconds",
+            "ok",
+            "is_default",
+        ),
+        // Management API bodies.
+        (
+            "invitation:",
+            "invitation.ttl_sec",
+            "error",
+            "above_maximum",
+        ),
+        ("ticket:", "ticket.ttl_sec", "ok", ""),
+        (
+            "scim_token:",
+            "scim_token.token_lifetime",
+            "error",
+            "below_minimum",
+        ),
+        ("tenant", "idle_session_lifetime", "ok", "decimal_hours"),
+    ];
+    for (entity, field, level, want) in expect {
+        let got = level_and_codes(entity, field);
+        // The directory's entities come first, the YAML file's after: check one of each name.
+        if got != (level.to_string(), want.to_string()) {
+            let all: Vec<(String, String)> = r["values"]
+                .as_array()
+                .expect("values")
+                .iter()
+                .filter(|v| {
+                    v["entity"].as_str().is_some_and(|e| e.starts_with(entity))
+                        && v["field"] == field
+                })
+                .map(|v| {
+                    (
+                        v["level"].as_str().unwrap_or_default().to_string(),
+                        codes(v).join(","),
+                    )
+                })
+                .collect();
+            assert!(
+                all.contains(&(level.to_string(), want.to_string())),
+                "{entity} {field}: {all:?}"
+            );
+        }
+    }
+    // Units: milliseconds and days in files, in the rule's words.
+    let rate = value(
+        &r,
+        "attack_protection:attack protection",
+        "suspicious_ip_throttling.stage.pre-login.rate",
+    );
+    assert_eq!(
+        (rate["unit"].as_str(), rate["seconds"].as_u64()),
+        (Some("milliseconds"), Some(864))
+    );
+    let (_, human) = run(&["lint", "tests/lint/more-lifetimes/deploy-cli-yaml"]);
+    assert!(human.contains("^^^ 600 ms = 600 milliseconds"), "{human}");
+    assert!(human.contains("^^^ 400 d = 400 days"), "{human}");
+    let days = value(&r, "new_device:new device", "new_device.remember_for");
+    assert_eq!(
+        (days["unit"].as_str(), days["seconds"].as_u64()),
+        (Some("days"), Some(400 * 86_400))
+    );
+    // OTP Length beside OTP Expiry is never read.
+    assert!(!serde_json::to_string(&r["values"])
+        .expect("json")
+        .contains("\"length\""));
+    // A request body with decimal hours is refused; the same file as an answer is not.
+    let (code, req) = json(&[
+        "--api-json",
+        "request",
+        "tests/lint/more-lifetimes/management-api/tenant-settings-request.json",
+    ]);
+    assert_eq!(code, 1);
+    let idle = value(&req, "tenant", "idle_session_lifetime");
+    assert_eq!(
+        (idle["level"].as_str(), codes(idle)),
+        (Some("error"), vec!["not_whole_hours"])
+    );
+    assert!(idle["messages"][0]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("90 in idle_session_lifetime_in_minutes")));
+    let (code, _) =
+        json(&["tests/lint/more-lifetimes/management-api/tenant-settings-request.json"]);
+    assert_eq!(code, 0);
 }
 
 #[test]
@@ -437,7 +671,7 @@ fn human_output_reads_like_a_compiler() {
     assert!(out.contains("error[above_maximum]: Above the maximum of 2,592,000 s (30 days); Auth0 rejects the save — Management API schema.\n  --> tests/lint/deploy-cli-yaml/tenant.yaml:10:21\n"), "{out}");
     assert!(out.contains("10 |     token_lifetime: 2678400\n   |                     ^^^^^^^ 2,678,400 s = 31 days\n"), "{out}");
     assert!(
-        out.ends_with("lifetime-guard lint: 11 lifetimes in 1 file: 3 errors, 5 warnings\n"),
+        out.ends_with("lifetime-guard lint: 14 lifetimes in 1 file: 4 errors, 5 warnings\n"),
         "{out}"
     );
 }

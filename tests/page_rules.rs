@@ -49,7 +49,11 @@ fn valid_page(picks: &[(usize, u64)]) -> Vec<(&'static Field, String, bool)> {
         if chosen.iter().any(|(c, _)| c.id == f.id) {
             continue;
         }
-        let hi = f.max.map_or(f.default.value.max(f.min.value), |m| m.value);
+        let hi = f
+            .max
+            .map_or(f.default.map_or(0, |d| d.value).max(f.min.value), |m| {
+                m.value
+            });
         let lo = f.min.value;
         chosen.push((f, lo + pick % (hi - lo + 1)));
     }
@@ -66,7 +70,8 @@ fn valid_page(picks: &[(usize, u64)]) -> Vec<(&'static Field, String, bool)> {
                         FIELDS
                             .iter()
                             .find(|o| o.id == r.at_most)
-                            .map(|o| o.default.value)
+                            .and_then(|o| o.default)
+                            .map(|d| d.value)
                     });
                 if let Some(limit) = limit {
                     chosen[k].1 = v.min(limit).max(f.min.value);

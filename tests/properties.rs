@@ -16,7 +16,7 @@ fn largest_limit() -> u64 {
                 .map(|m| m.value)
                 .into_iter()
                 .chain(f.soft.iter().map(|s| s.above))
-                .map(move |v| v * f.unit.seconds())
+                .map(move |v| v * f.unit.millis() / 1_000)
         })
         .max()
         .unwrap_or(0)

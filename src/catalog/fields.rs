@@ -2,7 +2,8 @@
 //! `shared/facts/auth0-lifetimes.md` and the pinned spec excerpt in `tests/spec/`.
 
 use super::flows::{AUTHORIZE_ENDPOINT_FLOWS, REFRESH_TOKEN_FLOWS, TOKEN_ENDPOINT_FLOWS};
-use super::{Field, Kind, Page, Relation, SchemaProperty, SoftLimit, Sourced};
+use super::more_fields as more;
+use super::{at, Field, FileUnit, Kind, Owner, Page, Relation, SchemaProperty, SoftLimit, Sourced};
 use crate::unit::Unit;
 
 const SPEC_RS: &str =
@@ -104,7 +105,7 @@ pub static FIELDS: &[Field] = &[
         ],
         toggle_labels: &[],
         unit: Unit::Seconds,
-        default: Sourced { value: 86_400, kind: Kind::Documented, source: DOCS_ACCESS },
+        default: Some(Sourced { value: 86_400, kind: Kind::Documented, source: DOCS_ACCESS }),
         default_note: None,
         min: Sourced { value: 1, kind: Kind::ProjectRule, source: RULE_MIN },
         max: Some(Sourced { value: ACCESS_TOKEN_MAX, kind: Kind::Schema, source: SPEC_RS }),
@@ -113,6 +114,8 @@ pub static FIELDS: &[Field] = &[
         flows: TOKEN_ENDPOINT_FLOWS,
         explanation: "Every access token for this API that comes from the /oauth/token endpoint lives this long — including Authorization Code with PKCE started from a browser SDK such as auth0-spa-js.",
         schema: Some(SchemaProperty { schema: "UpdateResourceServerRequestContent", property: "token_lifetime", scale: 1 }),
+        owner: Owner::ResourceServer,
+        in_files: &[at("token_lifetime", FileUnit::Seconds)],
     },
     Field {
         id: "token_lifetime_for_web",
@@ -126,7 +129,7 @@ pub static FIELDS: &[Field] = &[
         ],
         toggle_labels: &[],
         unit: Unit::Seconds,
-        default: Sourced { value: 86_400, kind: Kind::Documented, source: src("Auth0 docs, “API Settings”") },
+        default: Some(Sourced { value: 86_400, kind: Kind::Documented, source: src("Auth0 docs, “API Settings”") }),
         default_note: Some("the API fills in 7,200 s (2 hours) for an API created without it (observed in terraform-provider-auth0's recorded API calls)"),
         min: Sourced { value: 1, kind: Kind::ProjectRule, source: RULE_MIN },
         max: Some(Sourced { value: ACCESS_TOKEN_MAX, kind: Kind::Documented, source: DOCS_WEB }),
@@ -149,6 +152,8 @@ pub static FIELDS: &[Field] = &[
         explanation: "Only access tokens issued straight from /authorize (the Implicit and Hybrid flows) live this long. Authorization Code with PKCE — even from a browser SDK — follows the main access token lifetime instead.",
         // Missing from the spec's request schemas, though the API accepts it (observed 2026-02).
         schema: None,
+        owner: Owner::ResourceServer,
+        in_files: &[at("token_lifetime_for_web", FileUnit::Seconds)],
     },
     Field {
         id: "jwt_configuration.lifetime_in_seconds",
@@ -157,7 +162,7 @@ pub static FIELDS: &[Field] = &[
         labels: &["JWT Expiration (seconds)", "JWT Expiration", "ID Token Expiration"],
         toggle_labels: &[],
         unit: Unit::Seconds,
-        default: Sourced { value: 36_000, kind: Kind::Schema, source: SPEC_JWT },
+        default: Some(Sourced { value: 36_000, kind: Kind::Schema, source: SPEC_JWT }),
         default_note: None,
         min: Sourced { value: 1, kind: Kind::ProjectRule, source: RULE_MIN },
         max: None,
@@ -172,6 +177,8 @@ pub static FIELDS: &[Field] = &[
         flows: &[],
         explanation: "How long ID tokens issued to this application stay valid. It does not change access tokens (set per API) or how long the user stays logged in (tenant session settings).",
         schema: Some(SchemaProperty { schema: "ClientJwtConfiguration", property: "lifetime_in_seconds", scale: 1 }),
+        owner: Owner::Client,
+        in_files: &[at("jwt_configuration.lifetime_in_seconds", FileUnit::Seconds)],
     },
     Field {
         id: "refresh_token.token_lifetime",
@@ -180,7 +187,7 @@ pub static FIELDS: &[Field] = &[
         labels: &["Absolute Lifetime", "Maximum Refresh Token Lifetime"],
         toggle_labels: &["Absolute Expiration", "Set Maximum Refresh Token Lifetime"],
         unit: Unit::Seconds,
-        default: Sourced { value: 2_592_000, kind: Kind::Documented, source: DOCS_REFRESH },
+        default: Some(Sourced { value: 2_592_000, kind: Kind::Documented, source: DOCS_REFRESH }),
         default_note: Some("the Dashboard pre-fills 31,557,600 s (365 days 6 hours) when the switch is turned on (documented: the screenshot of “Configure Refresh Token Expiration”), and clients created through the API got 31,557,600 in 2026 recordings (observed); 2,592,000 is stated for rotation"),
         min: Sourced { value: 1, kind: Kind::Schema, source: SPEC_REFRESH },
         max: Some(Sourced { value: 157_788_000, kind: Kind::Schema, source: SPEC_REFRESH }),
@@ -189,6 +196,8 @@ pub static FIELDS: &[Field] = &[
         flows: REFRESH_TOKEN_FLOWS,
         explanation: "A refresh token (and every rotated successor) stops working this long after the user logged in, however often it is used. Ignored while the switch is off (infinite_token_lifetime).",
         schema: refresh("token_lifetime"),
+        owner: Owner::Client,
+        in_files: &[at("refresh_token.token_lifetime", FileUnit::Seconds)],
     },
     Field {
         id: "refresh_token.idle_token_lifetime",
@@ -197,7 +206,7 @@ pub static FIELDS: &[Field] = &[
         labels: &["Inactivity Lifetime", "Idle Refresh Token Lifetime"],
         toggle_labels: &["Inactivity Expiration", "Set Idle Refresh Token Lifetime"],
         unit: Unit::Seconds,
-        default: Sourced { value: 2_592_000, kind: Kind::Documented, source: DOCS_REFRESH },
+        default: Some(Sourced { value: 2_592_000, kind: Kind::Documented, source: DOCS_REFRESH }),
         default_note: Some("the API fills in 1,296,000 s (15 days) for many clients (observed in terraform-provider-auth0's recorded API calls)"),
         min: Sourced { value: 1, kind: Kind::Schema, source: SPEC_REFRESH },
         // No schema maximum; the documented one only warns.
@@ -214,6 +223,8 @@ pub static FIELDS: &[Field] = &[
         flows: REFRESH_TOKEN_FLOWS,
         explanation: "A refresh token that is not used for this long expires, even before its maximum lifetime. Ignored while the switch is off (infinite_idle_token_lifetime).",
         schema: refresh("idle_token_lifetime"),
+        owner: Owner::Client,
+        in_files: &[at("refresh_token.idle_token_lifetime", FileUnit::Seconds)],
     },
     Field {
         id: "refresh_token.leeway",
@@ -223,7 +234,7 @@ pub static FIELDS: &[Field] = &[
         // The overlap follows rotation: without it there is nothing to overlap.
         toggle_labels: &["Allow Refresh Token Rotation"],
         unit: Unit::Seconds,
-        default: Sourced { value: 0, kind: Kind::Schema, source: SPEC_REFRESH },
+        default: Some(Sourced { value: 0, kind: Kind::Schema, source: SPEC_REFRESH }),
         default_note: None,
         min: Sourced { value: 0, kind: Kind::Schema, source: SPEC_REFRESH },
         max: None,
@@ -238,6 +249,8 @@ pub static FIELDS: &[Field] = &[
         flows: &[],
         explanation: "With rotation on, a just-rotated refresh token may still be exchanged for this long (to absorb network retries) before reuse detection revokes the family.",
         schema: refresh("leeway"),
+        owner: Owner::Client,
+        in_files: &[at("refresh_token.leeway", FileUnit::Seconds)],
     },
     Field {
         id: "idle_session_lifetime",
@@ -246,7 +259,7 @@ pub static FIELDS: &[Field] = &[
         labels: &["Inactivity timeout", "Idle Session Lifetime", "Idle Session Lifetime (Persistent)"],
         toggle_labels: &[],
         unit: Unit::Minutes,
-        default: Sourced { value: 4_320, kind: Kind::Schema, source: SPEC_TENANT },
+        default: Some(Sourced { value: 4_320, kind: Kind::Schema, source: SPEC_TENANT }),
         default_note: None,
         min: SESSION_MIN,
         // No known hard limit.
@@ -263,6 +276,8 @@ pub static FIELDS: &[Field] = &[
         flows: &[],
         explanation: "A user's login session at Auth0 (single sign-on) ends after this long without activity. With Online Refresh Tokens (an API's allow_online_access) the refresh tokens tied to the session end with it, and each exchange resets this timer; other tokens keep their own lifetimes.",
         schema: tenant("idle_session_lifetime"),
+        owner: Owner::Tenant,
+        in_files: &[at("idle_session_lifetime", FileUnit::Hours), at("idle_session_lifetime_in_minutes", FileUnit::Minutes)],
     },
     Field {
         id: "session_lifetime",
@@ -271,7 +286,7 @@ pub static FIELDS: &[Field] = &[
         labels: &["Require log in after", "Maximum Session Lifetime", "Maximum Session Lifetime (Persistent)"],
         toggle_labels: &[],
         unit: Unit::Minutes,
-        default: Sourced { value: 10_080, kind: Kind::Schema, source: SPEC_TENANT },
+        default: Some(Sourced { value: 10_080, kind: Kind::Schema, source: SPEC_TENANT }),
         default_note: None,
         min: SESSION_MIN,
         max: Some(Sourced { value: 525_600, kind: Kind::Observed, source: OBSERVED_SESSION }),
@@ -280,6 +295,8 @@ pub static FIELDS: &[Field] = &[
         flows: &[],
         explanation: "Users must log in again this long after they logged in, however active they are. With Online Refresh Tokens (an API's allow_online_access) the refresh tokens tied to the session end with it too; other tokens keep their own lifetimes.",
         schema: tenant("session_lifetime"),
+        owner: Owner::Tenant,
+        in_files: &[at("session_lifetime", FileUnit::Hours), at("session_lifetime_in_minutes", FileUnit::Minutes)],
     },
     Field {
         id: "idle_ephemeral_session_lifetime",
@@ -288,7 +305,7 @@ pub static FIELDS: &[Field] = &[
         labels: &["Idle Session Lifetime (Non-Persistent)"],
         toggle_labels: &[],
         unit: Unit::Minutes,
-        default: Sourced { value: 1_440, kind: Kind::Schema, source: SPEC_TENANT },
+        default: Some(Sourced { value: 1_440, kind: Kind::Schema, source: SPEC_TENANT }),
         default_note: None,
         min: SESSION_MIN,
         max: None,
@@ -304,6 +321,8 @@ pub static FIELDS: &[Field] = &[
         flows: &[],
         explanation: "For sessions that end when the browser closes: the session also ends after this long without activity.",
         schema: tenant("idle_ephemeral_session_lifetime"),
+        owner: Owner::Tenant,
+        in_files: &[at("idle_ephemeral_session_lifetime", FileUnit::Hours), at("idle_ephemeral_session_lifetime_in_minutes", FileUnit::Minutes)],
     },
     Field {
         id: "ephemeral_session_lifetime",
@@ -312,7 +331,7 @@ pub static FIELDS: &[Field] = &[
         labels: &["Maximum Session Lifetime (Non-Persistent)"],
         toggle_labels: &[],
         unit: Unit::Minutes,
-        default: Sourced { value: 4_320, kind: Kind::Schema, source: SPEC_TENANT },
+        default: Some(Sourced { value: 4_320, kind: Kind::Schema, source: SPEC_TENANT }),
         default_note: None,
         min: SESSION_MIN,
         max: Some(Sourced {
@@ -325,5 +344,23 @@ pub static FIELDS: &[Field] = &[
         flows: &[],
         explanation: "For sessions that end when the browser closes: users must log in again this long after they logged in.",
         schema: tenant("ephemeral_session_lifetime"),
+        owner: Owner::Tenant,
+        in_files: &[at("ephemeral_session_lifetime", FileUnit::Hours), at("ephemeral_session_lifetime_in_minutes", FileUnit::Minutes)],
     },
+    more::EMAIL_URL_LIFETIME,
+    more::OTP_EXPIRY,
+    more::SCIM_TOKEN_LIFETIME,
+    more::SSO_TICKET_TTL,
+    more::SAML_ADDON_LIFETIME,
+    more::AWS_ADDON_LIFETIME,
+    more::FIREBASE_ADDON_LIFETIME,
+    more::AZURE_BLOB_EXPIRATION,
+    more::AZURE_SB_EXPIRATION,
+    more::LAYER_EXPIRATION,
+    more::THROTTLE_LOGIN_RATE,
+    more::THROTTLE_SIGNUP_RATE,
+    more::NEW_DEVICE_REMEMBER_FOR,
+    more::PAR_REQUEST_EXPIRY,
+    more::INVITATION_TTL,
+    more::TICKET_TTL,
 ];

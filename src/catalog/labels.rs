@@ -142,4 +142,51 @@ mod tests {
             Some("refresh_token.token_lifetime")
         );
     }
+
+    #[test]
+    fn new_settings_match_and_their_neighbours_do_not() {
+        assert_eq!(id("URL Lifetime *"), Some("urlLifetimeInSeconds"));
+        assert_eq!(id("OTP Expiry (seconds)"), Some("options.totp.time_step"));
+        assert_eq!(id("otp expiry"), Some("options.totp.time_step"));
+        assert_eq!(id("OTP Length"), None);
+        assert_eq!(
+            id("Expiration date in seconds"),
+            Some("scim_token.token_lifetime")
+        );
+        // The docs write "Non-Persistent", the Dashboard "Non-persistent".
+        assert_eq!(
+            id("Maximum Session Lifetime (Non-persistent)"),
+            Some("ephemeral_session_lifetime")
+        );
+    }
+
+    #[test]
+    fn every_label_names_one_field() {
+        let mut seen = std::collections::HashMap::new();
+        for f in FIELDS {
+            for l in f.labels.iter().chain(f.toggle_labels) {
+                if let Some(other) = seen.insert(normalise_label(l), f.id) {
+                    assert_eq!(other, f.id, "{l} names two fields");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn files_write_each_field_in_its_unit() {
+        use crate::catalog::FileUnit;
+        use crate::unit::Unit;
+        for f in FIELDS {
+            for p in f.in_files {
+                let same = matches!(
+                    (p.unit, f.unit),
+                    (FileUnit::Milliseconds, Unit::Milliseconds)
+                        | (FileUnit::Seconds, Unit::Seconds)
+                        | (FileUnit::Minutes | FileUnit::Hours, Unit::Minutes)
+                        | (FileUnit::Days, Unit::Days)
+                );
+                assert!(same, "{} at {}", f.id, p.path);
+            }
+        }
+    }
 }

@@ -1,10 +1,11 @@
 //! The field catalog: every lifetime setting the Dashboard shows, as data. Adding a field is
-//! adding a row in `fields.rs`; detection, validation, explanations and the CLI read from here.
+//! adding a row in `fields.rs` (tokens and sessions) or `more_fields.rs` (everything else); detection, validation, explanations and the CLI read from here.
 
 mod fields;
 mod fixed;
 mod flows;
 mod labels;
+mod more_fields;
 
 pub use fields::FIELDS;
 pub use fixed::{Fixed, FIXED};
@@ -24,6 +25,18 @@ pub enum Page {
     ApplicationSettings,
     /// Settings › Advanced (tenant sessions).
     TenantAdvanced,
+    /// Branding › Email Templates.
+    EmailTemplates,
+    /// Authentication › Passwordless › Email or SMS.
+    Passwordless,
+    /// Authentication › Enterprise › (a connection) › Provisioning (SCIM tokens).
+    ScimProvisioning,
+    /// Applications › (an app) › Addons.
+    Addons,
+    /// Security › Attack Protection.
+    AttackProtection,
+    /// No Dashboard field: set through the Management API (and the files that call it).
+    ManagementApiOnly,
 }
 
 impl Page {
@@ -33,6 +46,12 @@ impl Page {
             Page::ApiSettings => "api_settings",
             Page::ApplicationSettings => "application_settings",
             Page::TenantAdvanced => "tenant_advanced",
+            Page::EmailTemplates => "email_templates",
+            Page::Passwordless => "passwordless",
+            Page::ScimProvisioning => "scim_provisioning",
+            Page::Addons => "addons",
+            Page::AttackProtection => "attack_protection",
+            Page::ManagementApiOnly => "management_api_only",
         }
     }
 
@@ -42,14 +61,28 @@ impl Page {
             Page::ApiSettings => "APIs › (an API) › Settings",
             Page::ApplicationSettings => "Applications › (an application) › Settings",
             Page::TenantAdvanced => "Settings › Advanced › Session Expiration",
+            Page::EmailTemplates => "Branding › Email Templates › (a template)",
+            Page::Passwordless => "Authentication › Passwordless › Email or SMS › Settings",
+            Page::ScimProvisioning => {
+                "Authentication › Enterprise › (a connection) › Provisioning › SCIM tokens"
+            }
+            Page::Addons => "Applications › (an application) › Addons",
+            Page::AttackProtection => "Security › Attack Protection › Suspicious IP Throttling",
+            Page::ManagementApiOnly => "no Dashboard field: the Management API only",
         }
     }
 
     /// Every page, for the lists of where each field is set.
-    pub const ALL: [Page; 3] = [
+    pub const ALL: [Page; 9] = [
         Page::ApiSettings,
         Page::ApplicationSettings,
         Page::TenantAdvanced,
+        Page::EmailTemplates,
+        Page::Passwordless,
+        Page::ScimProvisioning,
+        Page::Addons,
+        Page::AttackProtection,
+        Page::ManagementApiOnly,
     ];
 
     /// The page a Dashboard URL shows: path routes (`/dashboard/us/acme/apis/…`) and the older
@@ -59,14 +92,108 @@ impl Page {
         let has = |part| crate::text::find(&lower, part).is_some();
         if has("/apis/") {
             Some(Page::ApiSettings)
+        } else if has("/addons") {
+            Some(Page::Addons)
         } else if has("/applications/") || has("/clients/") {
             Some(Page::ApplicationSettings)
         } else if has("/tenant/advanced") || has("/settings/advanced") {
             Some(Page::TenantAdvanced)
+        } else if has("/templates/emails") || has("/branding/email") {
+            Some(Page::EmailTemplates)
+        } else if has("/connections/passwordless") || has("/passwordless") {
+            Some(Page::Passwordless)
+        } else if has("/provisioning") || has("/scim") {
+            Some(Page::ScimProvisioning)
+        } else if has("/attack-protection") {
+            Some(Page::AttackProtection)
         } else {
             None
         }
     }
+}
+
+/// What a setting belongs to: the Management API object that holds it, which is also what a
+/// configuration file describes (a Deploy CLI entry, a Terraform resource, an API body).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Owner {
+    /// An API (`resource_servers`).
+    ResourceServer,
+    /// An application (`clients`).
+    Client,
+    /// The tenant's settings.
+    Tenant,
+    /// An email template (`email-templates/{name}`).
+    EmailTemplate,
+    /// A connection (`connections`).
+    Connection,
+    /// Attack protection's suspicious IP throttling settings.
+    AttackProtection,
+    /// Risk assessment's new-device settings.
+    NewDevice,
+    /// A SCIM token of a connection (`connections/{id}/scim-configuration/tokens`).
+    ScimToken,
+    /// An organization invitation (`organizations/{id}/invitations`).
+    Invitation,
+    /// An email-verification or password-change ticket (`tickets/…`).
+    Ticket,
+    /// A self-service SSO ticket (`self-service-profiles/{id}/sso-ticket`).
+    SsoTicket,
+}
+
+impl Owner {
+    /// The stable snake_case name, as serialised and as lint names entities.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Owner::ResourceServer => "resource_server",
+            Owner::Client => "client",
+            Owner::Tenant => "tenant",
+            Owner::EmailTemplate => "email_template",
+            Owner::Connection => "connection",
+            Owner::AttackProtection => "attack_protection",
+            Owner::NewDevice => "new_device",
+            Owner::ScimToken => "scim_token",
+            Owner::Invitation => "invitation",
+            Owner::Ticket => "ticket",
+            Owner::SsoTicket => "sso_ticket",
+        }
+    }
+}
+
+/// The unit a configuration file writes a setting in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileUnit {
+    Milliseconds,
+    Seconds,
+    Minutes,
+    Hours,
+    Days,
+}
+
+impl FileUnit {
+    pub const fn name(self) -> &'static str {
+        match self {
+            FileUnit::Milliseconds => "milliseconds",
+            FileUnit::Seconds => "seconds",
+            FileUnit::Minutes => "minutes",
+            FileUnit::Hours => "hours",
+            FileUnit::Days => "days",
+        }
+    }
+}
+
+/// Where files write a setting: a dotted path in its owner's object (the Management API's and
+/// the Deploy CLI's names, or the Terraform provider's), and the unit there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct InFile {
+    pub path: &'static str,
+    pub unit: FileUnit,
+}
+
+/// `path`, written in `unit`.
+pub const fn at(path: &'static str, unit: FileUnit) -> InFile {
+    InFile { path, unit }
 }
 
 /// What kind of fact a limit is, which decides how it may be presented: only `Schema`,
@@ -171,7 +298,8 @@ pub struct Field {
     /// toggle is off is not enforced by Auth0, so it is not checked.
     pub toggle_labels: &'static [&'static str],
     pub unit: Unit,
-    pub default: Sourced,
+    /// Auth0's default, when one is known (a SCIM token without a lifetime never expires).
+    pub default: Option<Sourced>,
     /// Where sources disagree on the default: what else is seen. The default is then never
     /// called "Auth0's default" without saying which one.
     pub default_note: Option<&'static str>,
@@ -185,6 +313,10 @@ pub struct Field {
     pub explanation: &'static str,
     /// Where the Management API schema defines it, if it does.
     pub schema: Option<SchemaProperty>,
+    /// The object that holds it, in the API and in files.
+    pub owner: Owner,
+    /// Every place a configuration file writes it (empty: no file format holds it).
+    pub in_files: &'static [InFile],
 }
 
 impl Field {

@@ -3,10 +3,12 @@
 //! `infinite_*` flags, the MFA audience, the organisation policy — plus what the deploying tool
 //! does to the value (Terraform's rounding, settings its provider does not send).
 
-use super::entities::{Entity, EntityKind, Format};
+use super::config::ApiJson;
+use super::entities::{Entity, Format};
 use super::keywords::placeholders;
 use super::tree::{Entry, Node, Value};
-use crate::catalog::{self, Field};
+pub use crate::catalog::FileUnit;
+use crate::catalog::{self, Field, InFile, Owner};
 use crate::policy::Policy;
 use crate::verdict::{check_field, Context, Level};
 use crate::Unit;
@@ -43,26 +45,10 @@ pub struct Options {
     /// [`super::config::glob_match`] relative to `ignore_base`).
     pub ignore_paths: Vec<String>,
     pub ignore_base: std::path::PathBuf,
+    /// What Management API JSON files are (`--api-json`).
+    pub api_json: super::config::ApiJson,
     /// Standard input (`-`), with the file name it stands for (which gives its format).
     pub stdin: Option<(std::path::PathBuf, String)>,
-}
-
-/// The unit a file writes a setting in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileUnit {
-    Seconds,
-    Minutes,
-    Hours,
-}
-
-impl FileUnit {
-    pub const fn name(self) -> &'static str {
-        match self {
-            FileUnit::Seconds => "seconds",
-            FileUnit::Minutes => "minutes",
-            FileUnit::Hours => "hours",
-        }
-    }
 }
 
 /// One message about a value.
@@ -147,78 +133,13 @@ impl Found {
     }
 }
 
-/// Where each lifetime of an entity kind is, and in which unit the file writes it.
-fn paths(kind: EntityKind) -> &'static [(&'static str, &'static str, FileUnit)] {
-    match kind {
-        EntityKind::ResourceServer => &[
-            ("token_lifetime", "token_lifetime", FileUnit::Seconds),
-            (
-                "token_lifetime_for_web",
-                "token_lifetime_for_web",
-                FileUnit::Seconds,
-            ),
-        ],
-        EntityKind::Client => &[
-            (
-                "jwt_configuration.lifetime_in_seconds",
-                "jwt_configuration.lifetime_in_seconds",
-                FileUnit::Seconds,
-            ),
-            (
-                "refresh_token.token_lifetime",
-                "refresh_token.token_lifetime",
-                FileUnit::Seconds,
-            ),
-            (
-                "refresh_token.idle_token_lifetime",
-                "refresh_token.idle_token_lifetime",
-                FileUnit::Seconds,
-            ),
-            (
-                "refresh_token.leeway",
-                "refresh_token.leeway",
-                FileUnit::Seconds,
-            ),
-        ],
-        EntityKind::Tenant => &[
-            ("session_lifetime", "session_lifetime", FileUnit::Hours),
-            (
-                "session_lifetime_in_minutes",
-                "session_lifetime",
-                FileUnit::Minutes,
-            ),
-            (
-                "idle_session_lifetime",
-                "idle_session_lifetime",
-                FileUnit::Hours,
-            ),
-            (
-                "idle_session_lifetime_in_minutes",
-                "idle_session_lifetime",
-                FileUnit::Minutes,
-            ),
-            (
-                "ephemeral_session_lifetime",
-                "ephemeral_session_lifetime",
-                FileUnit::Hours,
-            ),
-            (
-                "ephemeral_session_lifetime_in_minutes",
-                "ephemeral_session_lifetime",
-                FileUnit::Minutes,
-            ),
-            (
-                "idle_ephemeral_session_lifetime",
-                "idle_ephemeral_session_lifetime",
-                FileUnit::Hours,
-            ),
-            (
-                "idle_ephemeral_session_lifetime_in_minutes",
-                "idle_ephemeral_session_lifetime",
-                FileUnit::Minutes,
-            ),
-        ],
-    }
+/// Where each lifetime of an entity kind is, and in which unit the file writes it: the
+/// catalog's rows for that owner.
+fn paths(kind: Owner) -> impl Iterator<Item = (&'static InFile, &'static Field)> {
+    catalog::FIELDS
+        .iter()
+        .filter(move |f| f.owner == kind)
+        .flat_map(|f| f.in_files.iter().map(move |p| (p, f)))
 }
 
 /// The entry at a dotted path (one-element sequences looked through).
@@ -250,7 +171,7 @@ fn terraform_number(s: &str) -> Option<f64> {
     numeric.then(|| s.parse::<f64>().ok()).flatten()
 }
 
-fn read(node: &Node, field: &Field, unit: FileUnit, format: Format) -> Reading {
+fn read(node: &Node, field: &Field, unit: FileUnit, format: Format, api_json: ApiJson) -> Reading {
     let mut notes = Vec::new();
     let n = match &node.value {
         Value::Num(n) => *n,
@@ -318,6 +239,29 @@ fn read(node: &Node, field: &Field, unit: FileUnit, format: Format) -> Reading {
             } else {
                 n
             };
+            // The request schema says integer; answers may carry decimals (an `_in_minutes`
+            // setting read back), and the Deploy CLI and Terraform convert before sending.
+            if format == Format::ManagementApi && n.fract() != 0.0 {
+                let name = field.id;
+                match api_json {
+                    ApiJson::Request => {
+                        return Reading::Invalid(
+                            "not_whole_hours",
+                            format!(
+                                "{n} h is not a whole number of hours: the Management API refuses decimal hours in a request (Expected type integer but found type number). Send whole hours, or {} in {name}_in_minutes — Management API schema.",
+                                (n * 60.0).round()
+                            ),
+                        )
+                    }
+                    ApiJson::Response => notes.push(Said {
+                        code: "decimal_hours",
+                        level: Level::Info,
+                        text: format!(
+                            "Read as the API's answer, where decimal hours are normal. Sent back as it is, the API refuses it: a request takes whole hours or {name}_in_minutes (lint request bodies with --api-json request)."
+                        ),
+                    }),
+                }
+            }
             let minutes = hours * 60.0;
             if minutes.fract() != 0.0 {
                 notes.push(Said {
@@ -390,7 +334,7 @@ fn schema_limits(field: &Field, value: u64) -> Option<Said> {
 /// Checks every lifetime of `entity`. `text` is the file's (substituted) text.
 pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Options) -> Vec<Found> {
     let label: std::sync::Arc<str> = match entity.kind {
-        EntityKind::Tenant => "tenant".into(),
+        Owner::Tenant => "tenant".into(),
         k => crate::text::concat(&[k.code(), ":", &entity.name]).into(),
     };
     let node = &entity.node;
@@ -402,7 +346,7 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
         .get("identifier")
         .and_then(Node::as_str)
         .map(str::to_string);
-    if entity.kind == EntityKind::Client {
+    if entity.kind == Owner::Client {
         let never_expire = node
             .at("refresh_token.expiration_type")
             .and_then(Node::as_str)
@@ -433,11 +377,9 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
     }
     // Read every value first: relations need the others.
     let mut readings = Vec::new();
-    for &(path, field_id, unit) in paths(entity.kind) {
-        let Some(field) = catalog::field(field_id) else {
-            continue;
-        };
-        let Some(entry) = entry_at(node, path) else {
+    for (place, field) in paths(entity.kind) {
+        let unit = place.unit;
+        let Some(entry) = entry_at(node, place.path) else {
             continue;
         };
         let value = &entry.value;
@@ -448,7 +390,7 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
                 )),
                 None => continue,
             },
-            _ => read(value, field, unit, format),
+            _ => read(value, field, unit, format, options.api_json),
         };
         if let Reading::Value { value: v, .. } = &reading {
             ctx.siblings.insert(field.id.to_string(), v.to_string());
@@ -462,7 +404,7 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
     }
     // A relation with a field the entity does not set is checked against that field's Auth0
     // default, which is what the tenant gets, and says so.
-    let mut defaulted: Vec<(&'static str, &'static Field)> = Vec::new();
+    let mut defaulted: Vec<(&'static str, &'static Field, catalog::Sourced)> = Vec::new();
     for (field, _, _, reading) in &readings {
         if !matches!(reading, Reading::Value { .. }) {
             continue;
@@ -471,11 +413,14 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
             let unset = ctx.siblings.get(r.at_most).is_none()
                 && !readings.iter().any(|(f, ..)| f.id == r.at_most)
                 && !ctx.disabled.iter().any(|d| d == r.at_most)
-                && paths(entity.kind).iter().any(|(_, id, _)| *id == r.at_most);
-            if let (true, Some(other)) = (unset, catalog::field(r.at_most)) {
+                && paths(entity.kind).any(|(_, f)| f.id == r.at_most);
+            let other = catalog::field(r.at_most);
+            if let (true, Some(other), Some(default)) =
+                (unset, other, other.and_then(|o| o.default))
+            {
                 ctx.siblings
-                    .insert(other.id.to_string(), other.default.value.to_string());
-                defaulted.push((field.id, other));
+                    .insert(other.id.to_string(), default.value.to_string());
+                defaulted.push((field.id, other, default));
             }
         }
     }
@@ -507,16 +452,16 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
             }),
             Reading::Value { value, notes } => {
                 let verdict = check_field(field, &value.to_string(), &ctx);
-                for (_, other) in defaulted.iter().filter(|(id, _)| *id == field.id) {
+                for (_, other, default) in defaulted.iter().filter(|(id, ..)| *id == field.id) {
                     found.messages.push(Said {
                         code: "unset_uses_default",
                         level: Level::Info,
                         text: format!(
                             "{} is not set here: its Auth0 default, {} {}, is used for the relation ({}).",
                             other.id,
-                            crate::format::group(other.default.value),
+                            crate::format::group(default.value),
                             other.unit.symbol(),
-                            other.default.kind.label()
+                            default.kind.label()
                         ),
                     });
                 }
@@ -561,6 +506,67 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
         }
         found.settle();
         out.push(found);
+    }
+    if entity.kind == Owner::Client {
+        out.extend(refresh_token_rules(node, text, &label));
+    }
+    out
+}
+
+/// The refresh-token rules that tie several settings of an application together. Each finding
+/// is about the maximum lifetime and points at the setting that breaks the rule.
+fn refresh_token_rules(node: &Node, text: &str, label: &std::sync::Arc<str>) -> Vec<Found> {
+    let Some(field) = catalog::field("refresh_token.token_lifetime") else {
+        return Vec::new();
+    };
+    let str_at = |path: &str| node.at(path).and_then(Node::as_str);
+    let non_expiring = entry_at(node, "refresh_token.expiration_type")
+        .filter(|e| e.value.as_str() == Some("non-expiring"));
+    let infinite =
+        entry_at(node, "refresh_token.infinite_token_lifetime").filter(|e| e.value.is_true());
+    let mut out = Vec::new();
+    let mut finding = |entry: &Entry, code: &'static str, said: &str| {
+        let span = if entry.value.span.is_empty() {
+            entry.key_span.clone()
+        } else {
+            entry.value.span.clone()
+        };
+        let mut found = Found {
+            raw: text.get(span.clone()).unwrap_or("").trim().to_string(),
+            span,
+            entity: label.clone(),
+            field,
+            unit: FileUnit::Seconds,
+            seconds: None,
+            value: None,
+            level: Level::Ok,
+            messages: vec![Said {
+                code,
+                level: Level::Error,
+                text: said.to_string(),
+            }],
+            suppressed: Vec::new(),
+        };
+        found.settle();
+        out.push(found);
+    };
+    if str_at("refresh_token.rotation_type") == Some("rotating") {
+        if let Some(e) = non_expiring.or(infinite) {
+            finding(
+                e,
+                "rotation_needs_expiration",
+                "Refresh token rotation needs an expiring refresh token with a maximum lifetime (“If rotation is enabled, an expiration lifetime must be set”); Auth0 refuses this combination — Auth0 documentation, “Configure Refresh Token Expiration”.",
+            );
+        }
+    }
+    if str_at("app_type") == Some("spa") {
+        if let Some(e) = non_expiring {
+            finding(
+                e,
+                "spa_non_expiring_refresh_token",
+                "A single-page application cannot have non-expiring refresh tokens; set expiration_type to expiring with a maximum lifetime — Auth0 documentation, refresh token security controls.",
+            );
+        }
     }
     out
 }

@@ -23,10 +23,16 @@ pub fn describe(code: &str) -> (&'static str, &'static str) {
         "not_sent_by_terraform" => ("Never sent by Terraform", "The Auth0 Terraform provider does not send token_lifetime_for_web for the Management API's resource server: the value is never applied."),
         "terraform_rounds_hours" => ("Rounded by Terraform", "The Auth0 Terraform provider sends session hours of 1 and more as whole hours."),
         "rounded_to_minutes" => ("Rounded to minutes", "The value is converted to the field's unit with a rounding."),
+        "long_otp" => ("Long one-time code expiry", "A project rule: a one-time code valid for more than 15 minutes gives an attacker more time to guess it."),
+        "not_whole_hours" => ("Decimal hours in a request", "The Management API's request schema takes whole session hours and refuses decimals (Expected type integer but found type number). Send whole hours or the setting's _in_minutes form."),
+        "decimal_hours" => ("Decimal hours in an API answer", "The API answers with decimal hours when a session lifetime was set in minutes; the same JSON sent back as a request is refused. Lint request bodies with --api-json request."),
+        "rotation_needs_expiration" => ("Rotation without an expiring refresh token", "Refresh token rotation needs expiration_type expiring with a maximum lifetime (infinite_token_lifetime false): Auth0 refuses rotation without one (documented)."),
+        "spa_non_expiring_refresh_token" => ("Non-expiring refresh tokens in a single-page app", "Single-page applications cannot have non-expiring refresh tokens (documented). Use expiring tokens with a maximum lifetime, usually with rotation."),
+        "terraform_converts_string" | "resolved_from" | "unset_uses_default" | "is_default" => ("Information", "How the value was read (a converted string, a variable's source, a default used for a relation, Auth0's default)."),
         "suppression_without_reason" => ("Suppression without a reason", "A lifetime-guard-ignore comment needs the codes it ignores and a reason; it suppresses nothing without them."),
         "duplicate_key" => ("A key set twice", "A mapping sets the same key more than once: only the last value counts (js-yaml, the Deploy CLI's reader, refuses such a YAML file)."),
         "unreadable" => ("File cannot be read", "The file could not be opened or parsed as its format; nothing in it was checked."),
         "skipped" => ("Entry skipped", "An entry met while walking a directory (a dangling link, a file without permission, binary data) was not read."),
-        _ => ("Lifetime finding", "A finding about a token or session lifetime; the message says what and why."),
+        _ => ("Lifetime finding", "A finding about a lifetime; the message says what and why."),
     }
 }

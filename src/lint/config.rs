@@ -4,6 +4,7 @@
 //! ```json
 //! {
 //!   "fail_on": "warning",
+//!   "api_json": "request",
 //!   "plan": "enterprise",
 //!   "policy": "auth0/policy.json",
 //!   "keywords": "auth0/config.json",
@@ -31,11 +32,25 @@ pub enum FailOn {
     Warning,
 }
 
+/// What a Management API JSON file holds: the API's answers, or bodies that will be sent to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ApiJson {
+    /// What the API answers (`GET` dumps): decimal session hours are normal there.
+    #[default]
+    Response,
+    /// Bodies for `POST`/`PATCH`: the request schema wants whole session hours.
+    Request,
+}
+
 /// The settings of `.lifetime-guard.json`; every key is optional.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub fail_on: Option<FailOn>,
+    /// What Management API JSON files are: `response` (what the API answers, the default) or
+    /// `request` (bodies to send, where decimal session hours are refused).
+    pub api_json: Option<ApiJson>,
     /// `self-service` or `enterprise`.
     pub plan: Option<String>,
     /// An organisation policy file, as `--policy` takes it.

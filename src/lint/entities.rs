@@ -4,6 +4,7 @@
 use super::hcl::{self, Scope};
 use super::tree::{Entry, Node, Value};
 use super::yaml::{self, ReadError};
+use crate::catalog::Owner;
 use std::path::Path;
 
 /// The formats `lint` reads.
@@ -39,28 +40,10 @@ impl Format {
     }
 }
 
-/// An entity kind, with the Management API's name for its collection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntityKind {
-    ResourceServer,
-    Client,
-    Tenant,
-}
-
-impl EntityKind {
-    pub const fn code(self) -> &'static str {
-        match self {
-            EntityKind::ResourceServer => "resource_server",
-            EntityKind::Client => "client",
-            EntityKind::Tenant => "tenant",
-        }
-    }
-}
-
 /// An API, application or the tenant, as found in a file.
 #[derive(Debug, Clone)]
 pub struct Entity {
-    pub kind: EntityKind,
+    pub kind: Owner,
     /// Its `name` (or the Terraform address); "tenant" for the tenant.
     pub name: String,
     pub node: Node,
@@ -74,30 +57,57 @@ pub struct Read {
     pub duplicates: Vec<yaml::Duplicate>,
 }
 
-fn entity(kind: EntityKind, node: Node, fallback: &str) -> Entity {
+fn entity(kind: Owner, node: Node, fallback: &str) -> Entity {
+    // Email templates are named by `template`, everything else by `name`.
     let name = node
         .get("name")
+        .or_else(|| node.get("template"))
         .and_then(Node::as_str)
         .map_or_else(|| fallback.to_string(), str::to_string);
     Entity { kind, name, node }
 }
 
 /// The kind of a Management API object, from the properties only it has.
-fn api_kind(node: &Node) -> Option<EntityKind> {
+fn api_kind(node: &Node) -> Option<Owner> {
     let has = |k: &str| node.get(k).is_some();
-    if has("identifier")
+    let any = |ks: &[&str]| ks.iter().any(|k| has(k));
+    // Request bodies with a `ttl_sec` first: tickets and invitations also name a client.
+    if has("inviter") && has("invitee") {
+        Some(Owner::Invitation)
+    } else if has("ttl_sec")
+        && any(&[
+            "connection_config",
+            "enabled_clients",
+            "enabled_organizations",
+        ])
+    {
+        Some(Owner::SsoTicket)
+    } else if has("ttl_sec") && any(&["user_id", "result_url", "email", "connection_id"]) {
+        Some(Owner::Ticket)
+    } else if has("template") && any(&["urlLifetimeInSeconds", "body", "syntax", "resultUrl"]) {
+        Some(Owner::EmailTemplate)
+    } else if has("strategy") && any(&["options", "enabled_clients", "name"]) {
+        Some(Owner::Connection)
+    } else if has("stage") && any(&["shields", "allowlist", "enabled"]) {
+        Some(Owner::AttackProtection)
+    } else if has("remember_for") {
+        Some(Owner::NewDevice)
+    } else if has("identifier")
         && (has("token_lifetime")
             || has("signing_alg")
             || has("scopes")
             || has("token_lifetime_for_web"))
     {
-        Some(EntityKind::ResourceServer)
+        Some(Owner::ResourceServer)
+    } else if has("token_lifetime") && has("scopes") {
+        // A SCIM token: scopes and a lifetime, no identifier.
+        Some(Owner::ScimToken)
     } else if has("client_id")
         || has("jwt_configuration")
         || has("refresh_token")
         || has("app_type")
     {
-        Some(EntityKind::Client)
+        Some(Owner::Client)
     } else if [
         "session_lifetime",
         "idle_session_lifetime",
@@ -112,7 +122,7 @@ fn api_kind(node: &Node) -> Option<EntityKind> {
     .iter()
     .any(|k| has(k))
     {
-        Some(EntityKind::Tenant)
+        Some(Owner::Tenant)
     } else {
         None
     }
@@ -157,9 +167,9 @@ fn read_tree(
             &["resourceServers", "clients"],
             &mut |key, node| {
                 streamed(if key == "clients" {
-                    entity(EntityKind::Client, node, "(unnamed application)")
+                    entity(Owner::Client, node, "(unnamed application)")
                 } else {
-                    entity(EntityKind::ResourceServer, node, "(unnamed API)")
+                    entity(Owner::ResourceServer, node, "(unnamed API)")
                 })
             },
             duplicates,
@@ -168,9 +178,17 @@ fn read_tree(
     // A YAML file with the Deploy CLI's keys is a Deploy CLI export (its entities have already
     // been handed over), whatever else its root holds.
     let deploy_cli = !is_json
-        && ["tenant", "resourceServers", "clients"]
-            .iter()
-            .any(|k| root.get(k).is_some());
+        && [
+            "tenant",
+            "resourceServers",
+            "clients",
+            "emailTemplates",
+            "connections",
+            "attackProtection",
+            "riskAssessmentsNewDevice",
+        ]
+        .iter()
+        .any(|k| root.get(k).is_some());
     // Terraform: `terraform show -json` of a plan or a state, or a raw state file.
     if !deploy_cli
         && (root.get("format_version").is_some() || root.get("terraform_version").is_some())
@@ -183,16 +201,27 @@ fn read_tree(
             .take("tenant")
             .filter(|t| matches!(t.value, Value::Map(_)))
         {
-            entities.push(entity(EntityKind::Tenant, t, "tenant"));
+            entities.push(entity(Owner::Tenant, t, "tenant"));
         }
-        // What the reader did not hand over: a lone mapping in place of a sequence.
         for (key, kind, fallback) in [
             (
-                "resourceServers",
-                EntityKind::ResourceServer,
-                "(unnamed API)",
+                "attackProtection",
+                Owner::AttackProtection,
+                "attack protection",
             ),
-            ("clients", EntityKind::Client, "(unnamed application)"),
+            ("riskAssessmentsNewDevice", Owner::NewDevice, "new device"),
+        ] {
+            if let Some(node) = root.take(key).filter(|n| matches!(n.value, Value::Map(_))) {
+                entities.push(entity(kind, node, fallback));
+            }
+        }
+        // What the reader did not hand over (a lone mapping in place of a sequence), and the
+        // sequences it does not stream.
+        for (key, kind, fallback) in [
+            ("resourceServers", Owner::ResourceServer, "(unnamed API)"),
+            ("clients", Owner::Client, "(unnamed application)"),
+            ("emailTemplates", Owner::EmailTemplate, "(unnamed template)"),
+            ("connections", Owner::Connection, "(unnamed connection)"),
         ] {
             for node in root.take(key).map(Node::into_items).unwrap_or_default() {
                 entities.push(entity(kind, node, fallback));
@@ -206,9 +235,13 @@ fn read_tree(
     }
     // A Deploy CLI directory: entities named by their `name`, not the file's.
     let in_directory = match (parent, file) {
-        ("resource-servers", _) => Some(EntityKind::ResourceServer),
-        ("clients", _) => Some(EntityKind::Client),
-        (_, "tenant.json") => Some(EntityKind::Tenant),
+        ("resource-servers", _) => Some(Owner::ResourceServer),
+        ("clients", _) => Some(Owner::Client),
+        ("emails", f) if f != "provider.json" => Some(Owner::EmailTemplate),
+        ("connections", _) => Some(Owner::Connection),
+        ("attack-protection", "suspicious-ip-throttling.json") => Some(Owner::AttackProtection),
+        ("risk-assessments", "new-device.json") => Some(Owner::NewDevice),
+        (_, "tenant.json") => Some(Owner::Tenant),
         _ => None,
     };
     if let Some(kind) = in_directory {
@@ -218,7 +251,7 @@ fn read_tree(
             entities: vec![entity(
                 kind,
                 root,
-                if kind == EntityKind::Tenant {
+                if kind == Owner::Tenant {
                     "tenant"
                 } else {
                     stem
@@ -229,12 +262,11 @@ fn read_tree(
     }
     // Management API responses: one object or an array (or a paginated `{"clients": […]}`).
     let mut entities = Vec::new();
-    let paginated = ["resource_servers", "clients"]
-        .iter()
-        .any(|k| root.get(k).is_some());
+    const PAGES: [&str; 4] = ["resource_servers", "clients", "connections", "invitations"];
+    let paginated = PAGES.iter().any(|k| root.get(k).is_some());
     let candidates: Vec<Node> = match root.value {
         Value::Seq(items) => items,
-        Value::Map(_) if paginated => ["resource_servers", "clients"]
+        Value::Map(_) if paginated => PAGES
             .iter()
             .filter_map(|k| root.take(k))
             .flat_map(Node::into_items)
@@ -247,7 +279,7 @@ fn read_tree(
             entities.push(entity(
                 kind,
                 node,
-                if kind == EntityKind::Tenant {
+                if kind == Owner::Tenant {
                     "tenant"
                 } else {
                     "(unnamed)"
@@ -263,11 +295,15 @@ fn read_tree(
 }
 
 /// The Terraform resource types of the Auth0 provider that hold lifetimes.
-fn terraform_kind(resource_type: &str) -> Option<EntityKind> {
+fn terraform_kind(resource_type: &str) -> Option<Owner> {
     match resource_type {
-        "auth0_resource_server" => Some(EntityKind::ResourceServer),
-        "auth0_client" => Some(EntityKind::Client),
-        "auth0_tenant" => Some(EntityKind::Tenant),
+        "auth0_resource_server" => Some(Owner::ResourceServer),
+        "auth0_client" => Some(Owner::Client),
+        "auth0_tenant" => Some(Owner::Tenant),
+        "auth0_email_template" => Some(Owner::EmailTemplate),
+        "auth0_connection" => Some(Owner::Connection),
+        "auth0_attack_protection" => Some(Owner::AttackProtection),
+        "auth0_risk_assessments" | "auth0_risk_assessment" => Some(Owner::NewDevice),
         _ => None,
     }
 }

@@ -68,8 +68,22 @@ pub(super) fn parse_bare(
     let mut cur = Cursor::new(input, lo, hi);
     let dec = read_decimal(&mut cur, false)?;
     match dec {
-        Some(d) if cur.at_end() => times_seconds(&d, unit.seconds()),
+        Some(d) if cur.at_end() => match unit {
+            // A bare number of milliseconds, in seconds: a thousandth of it, exactly.
+            Unit::Milliseconds => Ok(thousandth(d.value)),
+            _ => times_seconds(&d, unit.millis() / 1_000),
+        },
         _ => Err(bad_number(body, lo, hi)),
+    }
+}
+
+/// `x / 1000`. Beyond nine fractional digits of a second the fraction is only known to be there:
+/// a billionth stands for it, so that a number that is not whole stays not whole.
+fn thousandth(x: Exact) -> Exact {
+    let nanos = (x.whole % 1_000) as u32 * 1_000_000 + x.nanos / 1_000;
+    Exact {
+        whole: x.whole / 1_000,
+        nanos: nanos + u32::from(x.nanos % 1_000 != 0 && nanos % 1_000_000 == 0),
     }
 }
 

@@ -61,7 +61,7 @@ fn quick_refusal(input: &str, unit: Unit) -> Option<ParseError> {
         let number = fast::bare_number(sl(input, 0, digits));
         err = compound::month_or_year(sl(input, ws, b.len()), ws, b.len(), number)?;
         // The suggestion is a number of days: it parses when they are a safe integer of `unit`.
-        let per_day = 86_400 / unit.seconds();
+        let per_day = Unit::Days.millis() / unit.millis();
         err.suggested_days()
             .and_then(|n| n.checked_mul(per_day))
             .is_some_and(|v| v <= MAX_VALUE)
@@ -146,7 +146,12 @@ fn shortcut(input: &str, unit: Unit) -> Quick {
     match unit {
         Unit::Seconds => Quick::Value(seconds),
         Unit::Minutes if seconds % 60 == 0 => Quick::Value(seconds / 60),
-        Unit::Minutes => Quick::Unsure,
+        Unit::Days if seconds % 86_400 == 0 => Quick::Value(seconds / 86_400),
+        Unit::Milliseconds => match seconds.checked_mul(1_000) {
+            Some(ms) if ms <= MAX_VALUE => Quick::Value(ms),
+            _ => Quick::Unsure,
+        },
+        _ => Quick::Unsure,
     }
 }
 
@@ -162,7 +167,15 @@ fn parse_general(input: &str, unit: Unit) -> Result<u64, ParseError> {
         ));
     }
     check_characters(input, lo, hi)?;
-    let body = sl(input, lo, hi);
+    let mut body = sl(input, lo, hi);
+    let mut hi = hi;
+    // "500ms" in a milliseconds field: the unit the field stores, named.
+    if unit == Unit::Milliseconds {
+        if let Some(number) = millis_suffixed(body) {
+            hi = lo + number.len();
+            body = number;
+        }
+    }
     let first = body.chars().next().unwrap_or(' ');
     if first == '-' || first == UNICODE_MINUS {
         let rest = sl(body, first.len_utf8(), body.len()).trim_start();
@@ -190,12 +203,25 @@ fn parse_general(input: &str, unit: Unit) -> Result<u64, ParseError> {
     to_unit(nanos, unit, lo, hi)
 }
 
+/// The number before a trailing "ms" or "milliseconds", when the text ends with one.
+fn millis_suffixed(body: &str) -> Option<&str> {
+    let lower = body.to_ascii_lowercase();
+    ["milliseconds", "millisecond", "msecs", "msec", "ms"]
+        .iter()
+        .find_map(|w| lower.strip_suffix(w))
+        .map(|rest| sl(body, 0, rest.trim_end().len()))
+        .filter(|n| n.bytes().last().is_some_and(|b| b.is_ascii_digit()))
+}
+
 /// Converts an exact number of seconds into a whole number of `unit`, refusing fractions.
 fn to_unit(total: Exact, unit: Unit, lo: usize, hi: usize) -> Result<u64, ParseError> {
-    let per = unit.seconds();
+    if unit == Unit::Milliseconds {
+        return to_millis(total, lo, hi);
+    }
+    let per = unit.millis() / 1_000;
     let (value, rest) = (total.whole / per, total.whole % per);
     if rest != 0 || total.nanos != 0 {
-        // What is left over, in billionths of a second, out of one `unit` (at most 6 × 10^10).
+        // What is left over, in billionths of a second, out of one `unit` (at most 8.64 × 10^13).
         let den = per * u64::from(NANO);
         let num = rest * u64::from(NANO) + u64::from(total.nanos);
         let nearest = value.checked_add(u64::from(num >= den / 2));
@@ -221,6 +247,36 @@ fn to_unit(total: Exact, unit: Unit, lo: usize, hi: usize) -> Result<u64, ParseE
     }
     if value > MAX_VALUE {
         return Err(too_large(lo, hi));
+    }
+    Ok(value)
+}
+
+/// [`to_unit`] for milliseconds.
+fn to_millis(total: Exact, lo: usize, hi: usize) -> Result<u64, ParseError> {
+    let per = 1_000_000; // billionths of a second in a millisecond
+    let value = total
+        .whole
+        .checked_mul(1_000)
+        .and_then(|v| v.checked_add(u64::from(total.nanos / per)))
+        .filter(|&v| v <= MAX_VALUE)
+        .ok_or_else(|| too_large(lo, hi))?;
+    let rest = u64::from(total.nanos % per);
+    if rest != 0 {
+        let mut err = ParseError::new(
+            ErrorKind::NotWhole,
+            lo,
+            hi,
+            concat(&[
+                "This field takes whole milliseconds; ",
+                &format_fraction(value, rest, u64::from(per)),
+                " ms is not a whole number.",
+            ]),
+        );
+        let nearest = value + u64::from(rest >= u64::from(per) / 2);
+        if nearest > 0 && nearest <= MAX_VALUE {
+            err = err.suggest(u64_string(nearest));
+        }
+        return Err(err);
     }
     Ok(value)
 }

@@ -26,16 +26,14 @@ struct Converted {
     error: Option<crate::ParseError>,
 }
 
-/// Converts `input` to a whole number of `unit` ("seconds" or "minutes").
+/// Converts `input` to a whole number of `unit` ("milliseconds", "seconds", "minutes", "days").
 #[wasm_bindgen]
 pub fn convert(input: &str, unit: &str) -> Result<JsValue, JsError> {
-    let unit =
-        Unit::from_name(unit).ok_or_else(|| JsError::new("unit must be seconds or minutes"))?;
+    let unit = Unit::from_name(unit)
+        .ok_or_else(|| JsError::new("unit must be milliseconds, seconds, minutes or days"))?;
     let result = parse(input, unit);
     let value = result.as_ref().ok().copied();
-    let seconds = value
-        .and_then(|v| v.checked_mul(unit.seconds()))
-        .filter(|&s| s <= crate::MAX_VALUE);
+    let seconds = value.and_then(|v| unit.to_seconds(v));
     let converted = Converted {
         ok: value.is_some(),
         value,
