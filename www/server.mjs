@@ -36,7 +36,22 @@ export function createServer({ root = path.join(here, '..', 'target', 'replica')
       requests.length = 0;
       return send(res, 200, { ok: true });
     }
-    const api = p.match(/^\/api\/v2\/(resource-servers|clients)(?:\/([^/]+))?$/) ?? (p === '/api/v2/tenants/settings' ? ['', 'tenant', 'settings'] : null);
+    const scim = p.match(/^\/api\/v2\/connections\/([^/]+)\/scim-configuration\/tokens$/);
+    if (scim && req.method === 'POST') {
+      const text = await readBody(req);
+      let body;
+      try { body = JSON.parse(text); } catch { body = undefined; }
+      const connection = state.connections[scim[1]];
+      const error = !connection ? 'The connection does not exist' : body === undefined ? 'Invalid JSON' : validate('scim-tokens', {}, body);
+      requests.push({ method: 'POST', path: p, body: body ?? text, status: error ? 400 : 201, error });
+      if (error) return send(res, 400, { statusCode: 400, error: 'Bad Request', message: error, errorCode: 'invalid_body' });
+      const token = { token_id: `tok_${connection.scim_tokens.length + 1}`, scopes: body.scopes ?? [], token_lifetime: body.token_lifetime ?? null };
+      connection.scim_tokens.push(token);
+      return send(res, 201, { ...token, token: 'scim-secret-shown-once' });
+    }
+    const api = p.match(/^\/api\/v2\/(resource-servers|clients|email-templates|connections)(?:\/([^/]+))?$/)
+      ?? (p === '/api/v2/tenants/settings' ? ['', 'tenant', 'settings'] : null)
+      ?? (p === '/api/v2/attack-protection/suspicious-ip-throttling' ? ['', 'attack-protection', 'suspicious-ip-throttling'] : null);
     if (api) {
       const [, kind, id] = api;
       const collection = state[kind];

@@ -80,6 +80,57 @@ pub fn match_label(text: &str) -> Option<&'static Field> {
     best.map(|(_, f)| f)
 }
 
+/// What the page around a matched label says, which can change the answer: the text shown in
+/// the input's frame (MUI's unit adornment) and the heading of its section (asked only of a
+/// label two rows share).
+pub fn settle_match(
+    field: &'static Field,
+    frame_text: Option<&str>,
+    heading: impl FnOnce() -> Option<String>,
+) -> Option<&'static Field> {
+    // A row with the same label, meant when the section heading has one of its words.
+    let mut alternates = FIELDS
+        .iter()
+        .filter(|f| !f.section_words.is_empty() && f.id != field.id && shares_label(f, field))
+        .peekable();
+    let asked = if alternates.peek().is_some() {
+        heading()
+    } else {
+        None
+    };
+    let field = match asked.map(|h| normalise_label(&h)) {
+        Some(h) => alternates
+            .find(|f| f.section_words.iter().any(|w| contains_word(&h, w)))
+            .unwrap_or(field),
+        None => field,
+    };
+    // A frame that names another unit, or something that is no unit at all ("per day"), holds
+    // another quantity than the catalog's: converting into it would save a wrong value.
+    match frame_text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Some(field),
+        Some(text) => {
+            let word =
+                text.trim_matches(|c: char| c == '(' || c == ')' || c == '.' || c.is_whitespace());
+            (crate::unit::Unit::from_name(word) == Some(field.unit)).then_some(field)
+        }
+    }
+}
+
+fn shares_label(a: &Field, b: &Field) -> bool {
+    a.labels.iter().any(|l| {
+        b.labels
+            .iter()
+            .any(|m| normalise_label(l) == normalise_label(m))
+    })
+}
+
+/// True when `text` has `word` (one or more words) between word boundaries.
+fn contains_word(text: &str, word: &str) -> bool {
+    let padded = crate::text::concat(&[" ", text, " "]);
+    let needle = crate::text::concat(&[" ", word, " "]);
+    crate::text::find(&padded, &needle).is_some()
+}
+
 /// The field whose on/off toggle has the label `text`.
 pub fn match_toggle(text: &str) -> Option<&'static Field> {
     let norm = normalise_label(text);
@@ -100,6 +151,16 @@ mod tests {
     fn every_generation_matches() {
         for field in FIELDS {
             for label in field.labels {
+                // A label two rows share names the first; the section heading settles it.
+                let shared = FIELDS.iter().any(|f| {
+                    f.id != field.id
+                        && f.labels
+                            .iter()
+                            .any(|l| normalise_label(l) == normalise_label(label))
+                });
+                if shared && !field.section_words.is_empty() {
+                    continue;
+                }
                 assert_eq!(id(label), Some(field.id), "{label}");
                 assert_eq!(id(&label.to_uppercase()), Some(field.id), "{label}");
                 assert_eq!(id(&format!("  {label} *")), Some(field.id), "{label}");
@@ -162,14 +223,58 @@ mod tests {
 
     #[test]
     fn every_label_names_one_field() {
+        // A label may repeat only on a row that its section heading tells apart.
         let mut seen = std::collections::HashMap::new();
         for f in FIELDS {
             for l in f.labels.iter().chain(f.toggle_labels) {
                 if let Some(other) = seen.insert(normalise_label(l), f.id) {
-                    assert_eq!(other, f.id, "{l} names two fields");
+                    assert!(
+                        other == f.id || !f.section_words.is_empty(),
+                        "{l} names two fields"
+                    );
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_frame_and_the_section_settle_a_match() {
+        let rate = match_label("Throttling rate").expect("a row");
+        let id = |frame, heading: Option<&str>| {
+            settle_match(rate, frame, || heading.map(str::to_string)).map(|f| f.id)
+        };
+        assert_eq!(id(Some("ms"), Some("Limit login attempts")), Some(rate.id));
+        assert_eq!(
+            id(Some("milliseconds"), Some("Limit signup attempts")),
+            Some("suspicious_ip_throttling.stage.pre-user-registration.rate")
+        );
+        assert_eq!(
+            id(None, Some("Pre-user registration")),
+            Some("suspicious_ip_throttling.stage.pre-user-registration.rate")
+        );
+        // "100 per day" is a rate, not an interval: left alone.
+        assert_eq!(id(Some("per day"), None), None);
+        assert_eq!(id(Some("seconds"), None), None);
+        let access = match_label("Maximum Access Token Lifetime").expect("a row");
+        assert_eq!(
+            settle_match(access, Some("seconds"), || None).map(|f| f.id),
+            Some("token_lifetime")
+        );
+        assert_eq!(
+            settle_match(access, Some("(secs)"), || None).map(|f| f.id),
+            Some("token_lifetime")
+        );
+        assert_eq!(settle_match(access, Some("minutes"), || None), None);
+        assert_eq!(
+            settle_match(access, None, || Some("Sign up".into())).map(|f| f.id),
+            Some("token_lifetime")
+        );
+        let session = match_label("Idle Session Lifetime (Persistent)").expect("a row");
+        assert_eq!(settle_match(session, Some("hours"), || None), None);
+        assert_eq!(
+            settle_match(session, Some("minutes"), || None).map(|f| f.id),
+            Some(session.id)
+        );
     }
 
     #[test]

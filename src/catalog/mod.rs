@@ -10,7 +10,7 @@ mod more_fields;
 pub use fields::FIELDS;
 pub use fixed::{Fixed, FIXED};
 pub use flows::{Flow, AUTHORIZE_ENDPOINT_FLOWS, REFRESH_TOKEN_FLOWS, TOKEN_ENDPOINT_FLOWS};
-pub use labels::{match_label, match_toggle, normalise_label};
+pub use labels::{match_label, match_toggle, normalise_label, settle_match};
 
 use crate::unit::Unit;
 use serde::Serialize;
@@ -294,6 +294,9 @@ pub struct Field {
     pub page: Page,
     /// Every generation of the Dashboard label, oldest first.
     pub labels: &'static [&'static str],
+    /// Words of the section heading that make a label this row's rather than the row listed
+    /// first with the same label (one page shows "Throttling rate" for logins and for signups).
+    pub section_words: &'static [&'static str],
     /// Labels of the toggle that switches this setting on, when it has one. A lifetime whose
     /// toggle is off is not enforced by Auth0, so it is not checked.
     pub toggle_labels: &'static [&'static str],

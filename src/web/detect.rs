@@ -1,8 +1,8 @@
 //! Finding things on the page: lifetime inputs, their toggles, the API identifier, the page kind,
 //! the theme, and Save buttons.
 
-use super::dom::{input_label, is_ours, label_text};
-use crate::catalog::{match_label, match_toggle, normalise_label, Field};
+use super::dom::{frame_text, input_label, is_ours, label_text, section_heading};
+use crate::catalog::{match_label, match_toggle, normalise_label, settle_match, Field};
 use crate::view::is_dark_colour;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
@@ -21,7 +21,11 @@ pub fn detect_input(doc: &Document, input: &HtmlInputElement) -> Option<(&'stati
         return None;
     }
     let label = input_label(doc, input)?;
-    match_label(&label).map(|f| (f, label))
+    let field = match_label(&label)?;
+    settle_match(field, frame_text(input).as_deref(), || {
+        section_heading(input)
+    })
+    .map(|f| (f, label))
 }
 
 /// Inputs inside `root`, including `root` itself.
@@ -149,6 +153,10 @@ pub fn page_is_dark(doc: &Document) -> bool {
     false
 }
 
+/// What the buttons that send a lifetime say, besides "Save …": a SCIM token's dialog generates
+/// one, and a ticket or invitation is created.
+const SENDING_WORDS: &[&str] = &["generate", "generate token", "create", "create token"];
+
 /// True when an element is a Save action: a button-like element whose text says so.
 pub fn is_save_control(el: &Element) -> bool {
     if is_ours(el) {
@@ -159,7 +167,10 @@ pub fn is_save_control(el: &Element) -> bool {
         None => el.text_content().unwrap_or_default(),
     };
     let norm = normalise_label(&text);
-    norm == "save" || norm == "save changes" || norm.starts_with("save ") && norm.len() <= 24
+    norm == "save"
+        || norm == "save changes"
+        || norm.starts_with("save ") && norm.len() <= 24
+        || SENDING_WORDS.contains(&norm.as_str())
 }
 
 /// The button-like element an event target belongs to, if any.

@@ -128,6 +128,44 @@ pub fn labelled(doc: &Document, input: &HtmlInputElement) -> Option<(String, &'s
     nearby_text(input.unchecked_ref()).map(|t| (t, "nearby text"))
 }
 
+/// The short text beside the input inside its frame: MUI's unit adornment ("seconds"), the
+/// element siblings of the input but the outline (`fieldset`, which holds the label again).
+pub fn frame_text(input: &Element) -> Option<String> {
+    let parent = input.parent_element()?;
+    let children = parent.children();
+    let mut texts = Vec::new();
+    for i in 0..children.length() {
+        let Some(c) = children.item(i) else { continue };
+        if c.is_same_node(Some(input.as_ref()))
+            || is_ours(&c)
+            || ["FIELDSET", "INPUT", "LABEL"]
+                .iter()
+                .any(|t| c.tag_name().eq_ignore_ascii_case(t))
+        {
+            continue;
+        }
+        texts.extend(label_text(&c));
+    }
+    match texts.as_slice() {
+        [one] if one.len() <= 24 => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// The heading of the section an input is in: the first heading of its nearest ancestor that
+/// has one.
+pub fn section_heading(input: &Element) -> Option<String> {
+    let mut node = input.parent_element();
+    for _ in 0..10 {
+        let n = node?;
+        if let Ok(Some(h)) = n.query_selector("h1, h2, h3, h4, h5, h6, [role=heading]") {
+            return label_text(&h);
+        }
+        node = n.parent_element();
+    }
+    None
+}
+
 /// Text in the few elements just before the input or its wrappers, for pages whose labels are
 /// not associated with their inputs at all.
 fn nearby_text(input: &Element) -> Option<String> {

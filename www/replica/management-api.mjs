@@ -18,6 +18,18 @@ export function initialState() {
     tenant: {
       settings: { idle_session_lifetime: 72, session_lifetime: 168, idle_ephemeral_session_lifetime: 24, ephemeral_session_lifetime: 72 },
     },
+    'email-templates': {
+      verify_email: { template: 'verify_email', enabled: true, from: 'no-reply@acme.example', subject: 'Verify your email', resultUrl: 'https://acme.example/verified', urlLifetimeInSeconds: 432000, syntax: 'liquid', body: '<p>Verify {{ email }}</p>' },
+      reset_email: { template: 'reset_email', enabled: true, from: 'no-reply@acme.example', subject: 'Reset your password', resultUrl: 'https://acme.example/', urlLifetimeInSeconds: 432000, syntax: 'liquid', body: '<p>Reset</p>' },
+    },
+    connections: {
+      con_email: { id: 'con_email', name: 'email', strategy: 'email', options: { email: { from: '{{ application.name }} <root@auth0.com>', subject: 'Welcome to {{ application.name }}', body: '<p>Your code: {{ code }}</p>' }, totp: { time_step: 180, length: 6 }, disable_signup: false } },
+      con_sms: { id: 'con_sms', name: 'sms', strategy: 'sms', options: { template: 'Your verification code is: @@password@@', totp: { time_step: 300, length: 6 }, disable_signup: false } },
+      con_okta: { id: 'con_okta', name: 'okta-workforce', strategy: 'okta', options: {}, scim_tokens: [] },
+    },
+    'attack-protection': {
+      'suspicious-ip-throttling': { enabled: true, shields: ['block'], allowlist: [], stage: { 'pre-login': { max_attempts: 100, rate: 864000 }, 'pre-user-registration': { max_attempts: 50, rate: 1728000 } } },
+    },
   };
 }
 
@@ -34,6 +46,15 @@ const DESCRIPTIONS = {
   ephemeral_session_lifetime: 'Number of hours for which a non-persistent session will stay valid.',
 };
 
+const MORE_DESCRIPTIONS = {
+  urlLifetimeInSeconds: 'Lifetime in seconds that the link within the email will be valid for.',
+  'options.totp.time_step': 'Seconds a one-time password is valid for.',
+  token_lifetime_scim: 'Lifetime of the token in seconds. Must be greater than 900',
+  'stage.pre-login.rate': 'Interval of time, given in milliseconds, at which new attempts are granted.',
+  'stage.pre-user-registration.rate': 'Interval of time, given in milliseconds, at which new attempts are granted.',
+};
+Object.assign(DESCRIPTIONS, MORE_DESCRIPTIONS);
+
 const LIMITS = {
   'resource-servers': { token_lifetime: [0, 2592000, 'integer'], token_lifetime_for_web: [0, 2592000, 'integer'] },
   clients: {
@@ -46,6 +67,10 @@ const LIMITS = {
     idle_session_lifetime: [1, null, 'number'], session_lifetime: [1, null, 'number'],
     idle_ephemeral_session_lifetime: [1, null, 'number'], ephemeral_session_lifetime: [1, null, 'number'],
   },
+  'email-templates': { urlLifetimeInSeconds: [0, null, 'integer'] },
+  connections: { 'options.totp.time_step': [60, null, 'integer'], 'options.totp.length': [4, 40, 'integer'] },
+  'scim-tokens': { token_lifetime: [900, null, 'integer'] },
+  'attack-protection': { 'stage.pre-login.rate': [34560, 86400000, 'integer'], 'stage.pre-user-registration.rate': [1200, 86400000, 'integer'] },
 };
 
 const typeOf = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v);
@@ -55,7 +80,8 @@ const fail = (prop, reason) => `Payload validation error: '${reason}' on propert
 export function validate(kind, current, body) {
   for (const [prop, [min, max, type]] of Object.entries(LIMITS[kind] ?? {})) {
     const v = at(body, prop);
-    if (v === undefined) continue;
+    // A SCIM token without a lifetime never expires.
+    if (v === undefined || (v === null && kind === 'scim-tokens')) continue;
     const t = typeOf(v);
     if (!(t === type || (type === 'number' && t === 'integer'))) return fail(prop, `Expected type ${type} but found type ${t}`);
     if (v < min) return fail(prop, `Value ${v} is less than minimum ${min}`);

@@ -13,6 +13,7 @@ import {
 } from '@mui/material';
 import { api, navigate, useRoute, useSaving } from './routes.js';
 import { ApplicationPage, TenantAdvancedPage } from './quantum-pages.jsx';
+import { AttackProtectionPage, EmailTemplatesPage, PasswordlessPage, ScimPage } from './quantum-more.jsx';
 import { Field, LifetimeField, Section, SaveBar, SwitchRow } from './quantum-parts.jsx';
 
 const base = window.location.hash.startsWith('#/') ? '#' : '/dashboard/us/acme';
@@ -130,6 +131,9 @@ function App() {
           <Link underline="none" color="inherit" href={link('/applications/Xq3v9ZtC0aWz1Yb2Nc4Md5Le6Kf7Jg8H/settings')} onClick={go('/applications/Xq3v9ZtC0aWz1Yb2Nc4Md5Le6Kf7Jg8H/settings')}>Applications</Link>
           <Link underline="none" color="inherit" href={link('/apis')} onClick={go('/apis')}>APIs</Link>
           <Link underline="none" color="inherit" href={link('/tenant/advanced')} onClick={go('/tenant/advanced')}>Settings</Link>
+          <Link underline="none" color="inherit" href={link('/templates/emails')} onClick={go('/templates/emails')}>Branding</Link>
+          <Link underline="none" color="inherit" href={link('/connections/passwordless/email')} onClick={go('/connections/passwordless/email')}>Authentication</Link>
+          <Link underline="none" color="inherit" href={link('/security/attack-protection/suspicious-ip-throttling')} onClick={go('/security/attack-protection/suspicious-ip-throttling')}>Security</Link>
           <Divider sx={{ my: 1 }} />
           <Button size="small" onClick={() => setDialog(true)}>What's new</Button>
         </Box>
@@ -137,6 +141,10 @@ function App() {
           {route.page === 'api' && <ApiPage key={route.id} id={route.id} />}
           {route.page === 'application' && <ApplicationPage key={route.id} id={route.id} />}
           {route.page === 'tenant-advanced' && <TenantAdvancedPage />}
+          {route.page === 'email-templates' && <EmailTemplatesPage key={route.id} id={route.id} />}
+          {route.page === 'passwordless' && <PasswordlessPage key={route.id} id={route.id} />}
+          {route.page === 'scim' && <ScimPage key={route.id} id={route.id} />}
+          {route.page === 'attack-protection' && <AttackProtectionPage />}
           {(route.page === 'apis' || route.page === 'applications') && <ApisList />}
         </Box>
       </Box>

@@ -10,6 +10,10 @@ export function parseRoute(loc = window.location) {
   if (parts[0] === 'apis' && parts[1]) return { page: 'api', id: parts[1], tab: parts[2] ?? 'settings' };
   if (parts[0] === 'applications' && parts[1]) return { page: 'application', id: parts[1], tab: parts[2] ?? 'settings' };
   if (parts[0] === 'tenant' && parts[1] === 'advanced') return { page: 'tenant-advanced' };
+  if (parts[0] === 'templates' && parts[1] === 'emails') return { page: 'email-templates', id: parts[2] ?? 'verify_email' };
+  if (parts[0] === 'connections' && parts[1] === 'passwordless') return { page: 'passwordless', id: parts[2] === 'sms' ? 'con_sms' : 'con_email' };
+  if (parts[0] === 'connections' && parts[1] === 'enterprise' && parts[3]) return { page: 'scim', id: parts[3] };
+  if (parts[0] === 'security' && parts[1] === 'attack-protection') return { page: 'attack-protection' };
   if (parts[0] === 'applications') return { page: 'applications' };
   return { page: 'apis' };
 }
