@@ -16,11 +16,31 @@ fn excerpt() -> Value {
     serde_json::from_str(&text).expect("valid JSON")
 }
 
+/// Where the schema defines a field, as its schema citations name it: "Management API schema,
+/// Schema.property", the property being the field id's last part when the citation leaves it
+/// out, and "(in hours)" for the tenant's sessions (minutes here): the schema, the property and
+/// how many field units one schema unit is.
+fn schema_property(field: &Field) -> Option<(String, String, u64)> {
+    let cited = [Some(field.min), field.max, field.default]
+        .into_iter()
+        .flatten()
+        .find(|l| l.kind == Kind::Schema)?
+        .source
+        .strip_prefix("Management API schema, ")?;
+    let (name, scale) = match cited.strip_suffix(" (in hours)") {
+        Some(n) => (n, 60),
+        None => (cited, 1),
+    };
+    let last = field.id.rsplit('.').next().unwrap_or(field.id);
+    let (schema, property) = name.split_once('.').unwrap_or((name, last));
+    Some((schema.to_string(), property.to_string(), scale))
+}
+
 /// The schema's value for `keyword` of the field's property, in the field's unit.
 fn schema_value(spec: &Value, field: &Field, keyword: &str) -> Option<u64> {
-    let at = field.schema?;
-    let v = spec["schemas"][at.schema][at.property][keyword].as_u64()?;
-    Some(v * at.scale)
+    let (schema, property, scale) = schema_property(field)?;
+    let v = spec["schemas"][&schema][&property][keyword].as_u64()?;
+    Some(v * scale)
 }
 
 fn limits(field: &Field) -> Vec<(&'static str, Sourced)> {

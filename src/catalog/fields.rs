@@ -3,7 +3,7 @@
 
 use super::flows::{AUTHORIZE_ENDPOINT_FLOWS, REFRESH_TOKEN_FLOWS, TOKEN_ENDPOINT_FLOWS};
 use super::more_fields as more;
-use super::{at, Field, FileUnit, Kind, Owner, Page, Relation, SchemaProperty, SoftLimit, Sourced};
+use super::{at, Field, FileUnit, Kind, Owner, Page, Relation, SoftLimit, Sourced};
 use crate::unit::Unit;
 
 const SPEC_RS: &str =
@@ -67,22 +67,6 @@ const MAX_SESSION_SOFT: &[SoftLimit] = &[SoftLimit {
     source: DOCS_SESSION,
 }];
 
-const fn tenant(property: &'static str) -> Option<SchemaProperty> {
-    Some(SchemaProperty {
-        schema: "UpdateTenantSettingsRequestContent",
-        property,
-        scale: 60,
-    })
-}
-
-const fn refresh(property: &'static str) -> Option<SchemaProperty> {
-    Some(SchemaProperty {
-        schema: "ClientRefreshTokenConfiguration",
-        property,
-        scale: 1,
-    })
-}
-
 const SESSION_MIN: Sourced = Sourced {
     value: 1,
     kind: Kind::ProjectRule,
@@ -114,7 +98,6 @@ pub static FIELDS: &[Field] = &[
         relations: &[],
         flows: TOKEN_ENDPOINT_FLOWS,
         explanation: "Every access token for this API that comes from the /oauth/token endpoint lives this long — including Authorization Code with PKCE started from a browser SDK such as auth0-spa-js.",
-        schema: Some(SchemaProperty { schema: "UpdateResourceServerRequestContent", property: "token_lifetime", scale: 1 }),
         owner: Owner::ResourceServer,
         in_files: &[at("token_lifetime", FileUnit::Seconds)],
     },
@@ -153,7 +136,6 @@ pub static FIELDS: &[Field] = &[
         flows: AUTHORIZE_ENDPOINT_FLOWS,
         explanation: "Only access tokens issued straight from /authorize (the Implicit and Hybrid flows) live this long. Authorization Code with PKCE — even from a browser SDK — follows the main access token lifetime instead.",
         // Missing from the spec's request schemas, though the API accepts it (observed 2026-02).
-        schema: None,
         owner: Owner::ResourceServer,
         in_files: &[at("token_lifetime_for_web", FileUnit::Seconds)],
     },
@@ -179,7 +161,6 @@ pub static FIELDS: &[Field] = &[
         relations: &[],
         flows: &[],
         explanation: "How long ID tokens issued to this application stay valid. It does not change access tokens (set per API) or how long the user stays logged in (tenant session settings).",
-        schema: Some(SchemaProperty { schema: "ClientJwtConfiguration", property: "lifetime_in_seconds", scale: 1 }),
         owner: Owner::Client,
         in_files: &[at("jwt_configuration.lifetime_in_seconds", FileUnit::Seconds)],
     },
@@ -199,7 +180,6 @@ pub static FIELDS: &[Field] = &[
         relations: &[],
         flows: REFRESH_TOKEN_FLOWS,
         explanation: "A refresh token (and every rotated successor) stops working this long after the user logged in, however often it is used. Ignored while the switch is off (infinite_token_lifetime).",
-        schema: refresh("token_lifetime"),
         owner: Owner::Client,
         in_files: &[at("refresh_token.token_lifetime", FileUnit::Seconds)],
     },
@@ -227,7 +207,6 @@ pub static FIELDS: &[Field] = &[
         }],
         flows: REFRESH_TOKEN_FLOWS,
         explanation: "A refresh token that is not used for this long expires, even before its maximum lifetime. Ignored while the switch is off (infinite_idle_token_lifetime).",
-        schema: refresh("idle_token_lifetime"),
         owner: Owner::Client,
         in_files: &[at("refresh_token.idle_token_lifetime", FileUnit::Seconds)],
     },
@@ -254,7 +233,6 @@ pub static FIELDS: &[Field] = &[
         relations: &[],
         flows: &[],
         explanation: "With rotation on, a just-rotated refresh token may still be exchanged for this long (to absorb network retries) before reuse detection revokes the family.",
-        schema: refresh("leeway"),
         owner: Owner::Client,
         in_files: &[at("refresh_token.leeway", FileUnit::Seconds)],
     },
@@ -282,7 +260,6 @@ pub static FIELDS: &[Field] = &[
         }],
         flows: &[],
         explanation: "A user's login session at Auth0 (single sign-on) ends after this long without activity. With Online Refresh Tokens (an API's allow_online_access) the refresh tokens tied to the session end with it, and each exchange resets this timer; other tokens keep their own lifetimes.",
-        schema: tenant("idle_session_lifetime"),
         owner: Owner::Tenant,
         in_files: &[at("idle_session_lifetime", FileUnit::Hours), at("idle_session_lifetime_in_minutes", FileUnit::Minutes)],
     },
@@ -302,7 +279,6 @@ pub static FIELDS: &[Field] = &[
         relations: &[],
         flows: &[],
         explanation: "Users must log in again this long after they logged in, however active they are. With Online Refresh Tokens (an API's allow_online_access) the refresh tokens tied to the session end with it too; other tokens keep their own lifetimes.",
-        schema: tenant("session_lifetime"),
         owner: Owner::Tenant,
         in_files: &[at("session_lifetime", FileUnit::Hours), at("session_lifetime_in_minutes", FileUnit::Minutes)],
     },
@@ -329,7 +305,6 @@ pub static FIELDS: &[Field] = &[
         }],
         flows: &[],
         explanation: "For sessions that end when the browser closes: the session also ends after this long without activity.",
-        schema: tenant("idle_ephemeral_session_lifetime"),
         owner: Owner::Tenant,
         in_files: &[at("idle_ephemeral_session_lifetime", FileUnit::Hours), at("idle_ephemeral_session_lifetime_in_minutes", FileUnit::Minutes)],
     },
@@ -353,7 +328,6 @@ pub static FIELDS: &[Field] = &[
         relations: &[],
         flows: &[],
         explanation: "For sessions that end when the browser closes: users must log in again this long after they logged in.",
-        schema: tenant("ephemeral_session_lifetime"),
         owner: Owner::Tenant,
         in_files: &[at("ephemeral_session_lifetime", FileUnit::Hours), at("ephemeral_session_lifetime_in_minutes", FileUnit::Minutes)],
     },

@@ -82,53 +82,31 @@ pub fn match_label(text: &str) -> Option<&'static Field> {
 
 /// What the page around a matched label says, which can change the answer: the text shown in
 /// the input's frame (MUI's unit adornment) and the heading of its section (asked only of a
-/// label two rows share).
+/// label that rows with `section_words` share).
 pub fn settle_match(
     field: &'static Field,
     frame_text: Option<&str>,
     heading: impl FnOnce() -> Option<String>,
 ) -> Option<&'static Field> {
-    // A row with the same label, meant when the section heading has one of its words.
-    let mut alternates = FIELDS
-        .iter()
-        .filter(|f| !f.section_words.is_empty() && f.id != field.id && shares_label(f, field))
-        .peekable();
-    let asked = if alternates.peek().is_some() {
-        heading()
-    } else {
-        None
-    };
-    let field = match asked.map(|h| normalise_label(&h)) {
-        Some(h) => alternates
-            .find(|f| f.section_words.iter().any(|w| contains_word(&h, w)))
-            .unwrap_or(field),
-        None => field,
-    };
+    let mut field = field;
+    let shared =
+        |f: &&Field| !f.section_words.is_empty() && f.labels.first() == field.labels.first();
+    if FIELDS.iter().any(|f| shared(&f) && f.id != field.id) {
+        let heading = heading().map(|h| normalise_label(&h)).unwrap_or_default();
+        if let Some(f) = FIELDS.iter().filter(shared).find(|f| {
+            f.section_words
+                .iter()
+                .any(|w| crate::text::find(&heading, w).is_some())
+        }) {
+            field = f;
+        }
+    }
     // A frame that names another unit, or something that is no unit at all ("per day"), holds
     // another quantity than the catalog's: converting into it would save a wrong value.
     match frame_text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Some(field),
-        Some(text) => {
-            let word =
-                text.trim_matches(|c: char| c == '(' || c == ')' || c == '.' || c.is_whitespace());
-            (crate::unit::Unit::from_name(word) == Some(field.unit)).then_some(field)
-        }
+        Some(text) => (crate::unit::Unit::from_name(text) == Some(field.unit)).then_some(field),
     }
-}
-
-fn shares_label(a: &Field, b: &Field) -> bool {
-    a.labels.iter().any(|l| {
-        b.labels
-            .iter()
-            .any(|m| normalise_label(l) == normalise_label(m))
-    })
-}
-
-/// True when `text` has `word` (one or more words) between word boundaries.
-fn contains_word(text: &str, word: &str) -> bool {
-    let padded = crate::text::concat(&[" ", text, " "]);
-    let needle = crate::text::concat(&[" ", word, " "]);
-    crate::text::find(&padded, &needle).is_some()
 }
 
 /// The field whose on/off toggle has the label `text`.
@@ -261,7 +239,7 @@ mod tests {
             Some("token_lifetime")
         );
         assert_eq!(
-            settle_match(access, Some("(secs)"), || None).map(|f| f.id),
+            settle_match(access, Some("secs"), || None).map(|f| f.id),
             Some("token_lifetime")
         );
         assert_eq!(settle_match(access, Some("minutes"), || None), None);

@@ -271,18 +271,6 @@ pub struct Relation {
     pub source: &'static str,
 }
 
-/// Where the Management API schema defines a setting: the pinned spec excerpt
-/// (`tests/spec/management-api-lifetimes.json`) is checked against every `Schema` limit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct SchemaProperty {
-    /// The schema (`UpdateResourceServerRequestContent`, …).
-    pub schema: &'static str,
-    /// The property in it.
-    pub property: &'static str,
-    /// Field units per schema unit: 60 for tenant sessions (minutes here, hours there).
-    pub scale: u64,
-}
-
 /// One lifetime setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Field {
@@ -314,8 +302,6 @@ pub struct Field {
     pub flows: &'static [Flow],
     /// One sentence an admin can act on: what this value governs.
     pub explanation: &'static str,
-    /// Where the Management API schema defines it, if it does.
-    pub schema: Option<SchemaProperty>,
     /// The object that holds it, in the API and in files.
     pub owner: Owner,
     /// Every place a configuration file writes it (empty: no file format holds it).

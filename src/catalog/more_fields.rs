@@ -3,7 +3,7 @@
 //! others (`FIELDS` lists them); see "More lifetimes an admin sets" in
 //! `shared/facts/auth0-lifetimes.md` and the pinned spec excerpt in `tests/spec/`.
 
-use super::{at, Field, FileUnit, Kind, Owner, Page, SchemaProperty, SoftLimit, Sourced};
+use super::{at, Field, FileUnit, Kind, Owner, Page, SoftLimit, Sourced};
 use crate::unit::Unit;
 
 const RULE_MIN: &str = "Lifetime Guard: a lifetime of 0 expires as it is issued";
@@ -12,14 +12,6 @@ const DOCS_OTP: &str =
     "Auth0 docs, “Configure Email or SMS for Passwordless Authentication” (“three minutes”)";
 const DOCS_ADDONS: &str = "Auth0 docs, the add-on's settings page";
 const DOCS_PAR: &str = "Auth0 docs, “Configure Pushed Authorization Requests”";
-
-const fn schema(schema: &'static str, property: &'static str) -> Option<SchemaProperty> {
-    Some(SchemaProperty {
-        schema,
-        property,
-        scale: 1,
-    })
-}
 
 const fn spec(value: u64, citation: &'static str) -> Sourced {
     Sourced {
@@ -61,7 +53,6 @@ const BASE: Field = Field {
     relations: &[],
     flows: &[],
     explanation: "",
-    schema: None,
     owner: Owner::Client,
     in_files: &[],
 };
@@ -74,7 +65,6 @@ pub(super) const EMAIL_URL_LIFETIME: Field = Field {
     default: Some(documented(432_000, DOCS_EMAIL)),
     min: Sourced { value: 0, kind: Kind::Schema, source: "Management API schema, EmailTemplate.urlLifetimeInSeconds" },
     explanation: "How long the link in this email (verify an address, change a password, unblock an account) keeps working. It is no token's or session's lifetime.",
-    schema: schema("EmailTemplate", "urlLifetimeInSeconds"),
     owner: Owner::EmailTemplate,
     in_files: &[
         at("urlLifetimeInSeconds", FileUnit::Seconds),
@@ -98,7 +88,6 @@ pub(super) const OTP_EXPIRY: Field = Field {
         source: "Lifetime Guard review threshold (no public source states a limit)",
     }],
     explanation: "How long the one-time code sent by email or SMS can be entered. “OTP Length” beside it is a number of digits, not a lifetime.",
-    schema: schema("ConnectionTotpEmail", "time_step"),
     owner: Owner::Connection,
     in_files: &[at("options.totp.time_step", FileUnit::Seconds)],
     ..BASE
@@ -135,7 +124,6 @@ pub(super) const SSO_TICKET_TTL: Field = Field {
     )),
     explanation:
         "How long the link that lets a customer's admin set up their own SSO connection works.",
-    schema: schema("CreateSelfServiceProfileSsoTicketRequestContent", "ttl_sec"),
     owner: Owner::SsoTicket,
     in_files: &[at("ttl_sec", FileUnit::Seconds)],
     ..BASE
@@ -162,7 +150,6 @@ pub(super) const AWS_ADDON_LIFETIME: Field = Field {
     min: spec(900, "Management API schema, ClientAddonAWS.lifetime_in_seconds"),
     max: Some(spec(43_200, "Management API schema, ClientAddonAWS.lifetime_in_seconds")),
     explanation: "How long the AWS credentials this application's AWS add-on obtains stay valid (AWS allows 15 minutes to 12 hours).",
-    schema: schema("ClientAddonAWS", "lifetime_in_seconds"),
     owner: Owner::Client,
     in_files: &[at("addons.aws.lifetime_in_seconds", FileUnit::Seconds)],
     ..BASE
@@ -230,7 +217,6 @@ pub(super) const THROTTLE_LOGIN_RATE: Field = Field {
     min: spec(34_560, SPEC_PRE_LOGIN),
     max: Some(spec(86_400_000, SPEC_PRE_LOGIN)),
     explanation: "A throttled IP address gets one more login attempt each time this interval passes (864,000 ms = 100 a day). Shorter lets an attacker try faster.",
-    schema: schema("SuspiciousIPThrottlingPreLoginStage", "rate"),
     owner: Owner::AttackProtection,
     in_files: &[
         at("stage.pre-login.rate", FileUnit::Milliseconds),
@@ -256,7 +242,6 @@ pub(super) const THROTTLE_SIGNUP_RATE: Field = Field {
     min: spec(1_200, SPEC_PRE_REGISTRATION),
     max: Some(spec(86_400_000, SPEC_PRE_REGISTRATION)),
     explanation: "A throttled IP address gets one more signup attempt each time this interval passes (1,728,000 ms = 50 a day).",
-    schema: schema("SuspiciousIPThrottlingPreUserRegistrationStage", "rate"),
     owner: Owner::AttackProtection,
     in_files: &[
         at("stage.pre-user-registration.rate", FileUnit::Milliseconds),
@@ -273,7 +258,6 @@ pub(super) const NEW_DEVICE_REMEMBER_FOR: Field = Field {
     min: spec(1, "Management API schema, UpdateRiskAssessmentsSettingsNewDeviceRequestContent.remember_for"),
     max: Some(spec(365, "Management API schema, UpdateRiskAssessmentsSettingsNewDeviceRequestContent.remember_for")),
     explanation: "How many days a device a user logged in from stays known to risk assessment; after that, a login from it counts as a new device again.",
-    schema: schema("UpdateRiskAssessmentsSettingsNewDeviceRequestContent", "remember_for"),
     owner: Owner::NewDevice,
     in_files: &[
         at("remember_for", FileUnit::Days),
@@ -289,7 +273,6 @@ pub(super) const PAR_REQUEST_EXPIRY: Field = Field {
     min: spec(10, "Management API schema, UpdateClientRequestContent.par_request_expiry"),
     max: Some(spec(600, "Management API schema, UpdateClientRequestContent.par_request_expiry")),
     explanation: "How long the request_uri of this application's pushed authorization requests (PAR) can be used at /authorize.",
-    schema: schema("UpdateClientRequestContent", "par_request_expiry"),
     owner: Owner::Client,
     in_files: &[at("par_request_expiry", FileUnit::Seconds)],
     ..BASE
@@ -311,7 +294,6 @@ pub(super) const INVITATION_TTL: Field = Field {
     max: Some(spec(2_592_000, SPEC_INVITATION)),
     explanation:
         "How long the link in an organization invitation works; 0 gives the default of 7 days.",
-    schema: schema("CreateOrganizationInvitationRequestContent", "ttl_sec"),
     owner: Owner::Invitation,
     in_files: &[at("ttl_sec", FileUnit::Seconds)],
     ..BASE
@@ -327,7 +309,6 @@ pub(super) const TICKET_TTL: Field = Field {
     default_note: Some("0 means 432,000 s (5 days)"),
     min: Sourced { value: 0, kind: Kind::Schema, source: SPEC_TICKET },
     explanation: "How long the link of an email-verification or password-change ticket works; 0 gives the default of 5 days.",
-    schema: schema("CreateVerificationEmailTicketRequestContent", "ttl_sec"),
     owner: Owner::Ticket,
     in_files: &[at("ttl_sec", FileUnit::Seconds)],
     ..BASE

@@ -205,20 +205,26 @@ fn parse_general(input: &str, unit: Unit) -> Result<u64, ParseError> {
 
 /// The number before a trailing "ms" or "milliseconds", when the text ends with one.
 fn millis_suffixed(body: &str) -> Option<&str> {
-    let lower = body.to_ascii_lowercase();
-    ["milliseconds", "millisecond", "msecs", "msec", "ms"]
-        .iter()
-        .find_map(|w| lower.strip_suffix(w))
-        .map(|rest| sl(body, 0, rest.trim_end().len()))
-        .filter(|n| n.bytes().last().is_some_and(|b| b.is_ascii_digit()))
+    let digits = body
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .trim_end();
+    let word = &body[body
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .len()..];
+    (matches!(
+        word.to_ascii_lowercase().as_str(),
+        "ms" | "millisecond" | "milliseconds"
+    ) && digits.bytes().last().is_some_and(|b| b.is_ascii_digit()))
+    .then_some(digits)
 }
 
 /// Converts an exact number of seconds into a whole number of `unit`, refusing fractions.
 fn to_unit(total: Exact, unit: Unit, lo: usize, hi: usize) -> Result<u64, ParseError> {
-    if unit == Unit::Milliseconds {
-        return to_millis(total, lo, hi);
-    }
-    let per = unit.millis() / 1_000;
+    // Milliseconds: the same exact number, counted in thousandths of a second.
+    let (total, per) = match unit {
+        Unit::Milliseconds => (total.times(1_000).ok_or_else(|| too_large(lo, hi))?, 1),
+        _ => (total, unit.millis() / 1_000),
+    };
     let (value, rest) = (total.whole / per, total.whole % per);
     if rest != 0 || total.nanos != 0 {
         // What is left over, in billionths of a second, out of one `unit` (at most 8.64 × 10^13).
@@ -247,36 +253,6 @@ fn to_unit(total: Exact, unit: Unit, lo: usize, hi: usize) -> Result<u64, ParseE
     }
     if value > MAX_VALUE {
         return Err(too_large(lo, hi));
-    }
-    Ok(value)
-}
-
-/// [`to_unit`] for milliseconds.
-fn to_millis(total: Exact, lo: usize, hi: usize) -> Result<u64, ParseError> {
-    let per = 1_000_000; // billionths of a second in a millisecond
-    let value = total
-        .whole
-        .checked_mul(1_000)
-        .and_then(|v| v.checked_add(u64::from(total.nanos / per)))
-        .filter(|&v| v <= MAX_VALUE)
-        .ok_or_else(|| too_large(lo, hi))?;
-    let rest = u64::from(total.nanos % per);
-    if rest != 0 {
-        let mut err = ParseError::new(
-            ErrorKind::NotWhole,
-            lo,
-            hi,
-            concat(&[
-                "This field takes whole milliseconds; ",
-                &format_fraction(value, rest, u64::from(per)),
-                " ms is not a whole number.",
-            ]),
-        );
-        let nearest = value + u64::from(rest >= u64::from(per) / 2);
-        if nearest > 0 && nearest <= MAX_VALUE {
-            err = err.suggest(u64_string(nearest));
-        }
-        return Err(err);
     }
     Ok(value)
 }

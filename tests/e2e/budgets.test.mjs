@@ -19,16 +19,17 @@ function embeddedModule(browser) {
 }
 
 // Budgets are limits, not goals (the history of the sizes is in CHANGELOG.md). The content module
-// runs the same parser as every test (no build flag changes a parse), within 56 KB; the tools
-// module is built for speed (opt-level 3): the popup and the playground convert on every keystroke.
-test('the WebAssembly modules stay within their gzip budgets (content 56 KB, tools 50 KB)', () => {
+// runs the same parser as every test (no build flag changes a parse) and carries the whole
+// catalog, within 60 KB; the tools module is built for speed (opt-level 3): the popup and the
+// playground convert on every keystroke.
+test('the WebAssembly modules stay within their gzip budgets (content 60 KB, tools 55 KB)', () => {
   const module = embeddedModule('chrome');
   assert.deepEqual([...module.subarray(0, 4)], [0, 0x61, 0x73, 0x6d], 'content-wasm.js carries a WebAssembly module');
   assert.deepEqual(embeddedModule('firefox'), module);
   const content = zlib.gzipSync(module, { level: 9 }).length;
   const tools = gz('chrome/core/tools_bg.wasm');
-  assert.ok(content <= 56 * KB, `content module: ${content} bytes gzip`);
-  assert.ok(tools <= 50 * KB, `tools module: ${tools} bytes gzip`);
+  assert.ok(content <= 60 * KB, `content module: ${content} bytes gzip`);
+  assert.ok(tools <= 55 * KB, `tools module: ${tools} bytes gzip`);
 });
 
 // wasm-bindgen names each import after its function plus a hash, each closure entry point after its
