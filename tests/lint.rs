@@ -200,8 +200,8 @@ fn more_lifetimes_in_every_format() {
         (
             "email_template:reset_email",
             "urlLifetimeInSeconds",
-            "error",
-            "below_minimum",
+            "ok",
+            "",
         ),
         (
             "connection:email",
