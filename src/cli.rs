@@ -283,13 +283,16 @@ fn lint(args: LintArgs) -> ExitCode {
     let written = match format {
         FormatArg::Human => output::write_human(&report, &mut out),
         FormatArg::Json => output::write_json(&report, &mut out).and_then(|()| writeln!(out)),
-        FormatArg::Sarif => serde_json::to_writer_pretty(&mut out, &output::sarif(&report))
-            .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out)),
+        FormatArg::Sarif => serde_json::to_writer_pretty(
+            &mut out,
+            &output::sarif(&report, config.sarif_help_uri.as_deref()),
+        )
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out)),
     }
     .and_then(|()| out.flush());
-    // A path named on the command line that could not be read is the caller's to fix (2), as
-    // a usage error is; the files that were read still get their findings.
+    // A file that could not be read (as its format, or at all when named) is the caller's to
+    // fix (2), as a usage error is; the files that were read still get their findings.
     let status = if report.has_unreadable() {
         ExitCode::from(2)
     } else if report.fails(fail_on) {

@@ -419,6 +419,80 @@ fn deploy_cli_directory_names_entities_by_name() {
     assert_eq!(codes(s), ["above_maximum", "above_plan_limit"]);
 }
 
+/// Every code a finding can carry has a description for SARIF, and the docs' table lists it.
+#[test]
+fn every_finding_code_is_described_and_documented() {
+    use lifetime_guard::catalog::FIELDS;
+    use lifetime_guard::lint::codes::describe;
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/linting.md"))
+        .expect("docs/linting.md");
+    let table = docs
+        .split("## Finding codes")
+        .nth(1)
+        .and_then(|t| t.split("\n## ").next())
+        .expect("a Finding codes section");
+    let mut codes: Vec<&str> = vec![
+        "above_maximum",
+        "below_minimum",
+        "not_a_number",
+        "negative",
+        "not_whole",
+        "too_large",
+        "not_checked",
+        "not_enforced",
+        "is_default",
+        "mfa_fixed_lifetime",
+        "not_sent_by_terraform",
+        "terraform_rounds_hours",
+        "terraform_converts_string",
+        "rounded_to_minutes",
+        "resolved_from",
+        "unset_uses_default",
+        "not_whole_hours",
+        "decimal_hours",
+        "rotation_needs_expiration",
+        "spa_non_expiring_refresh_token",
+        "duplicate_key",
+        "unreadable",
+        "skipped",
+        "suppression_without_reason",
+        "above_policy_maximum",
+        "below_policy_minimum",
+        "policy_warn_above",
+        "policy_warn_below",
+    ];
+    for f in FIELDS {
+        codes.extend(f.soft.iter().map(|s| s.code));
+        codes.extend(f.relations.iter().map(|r| r.code));
+    }
+    for code in codes {
+        assert_ne!(
+            describe(code).0,
+            describe("").0,
+            "{code} has no description"
+        );
+        assert!(
+            table.contains(&format!("`{code}`")),
+            "{code} is missing from docs/linting.md"
+        );
+    }
+}
+
+/// Terraform refuses a block that sets an attribute twice; the linter says so in its words.
+#[test]
+fn terraform_attribute_set_twice() {
+    let (dir, _) = temp_file(
+        "dup-attr",
+        "main.tf",
+        "resource \"auth0_resource_server\" \"api\" {\n  identifier     = \"https://x\"\n  token_lifetime = 90000000\n  token_lifetime = 3600\n}\n",
+    );
+    let (code, out) = run(&["lint", dir.to_str().expect("utf-8")]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("“token_lifetime” is set twice in one block; Terraform refuses the file (Attribute redefined)"), "{out}");
+    assert!(out.contains("main.tf:4:3"), "{out}");
+}
+
 #[test]
 fn terraform_hcl() {
     let (code, r) = json(&["tests/lint/terraform"]);
@@ -550,7 +624,8 @@ fn management_api_responses() {
 #[test]
 fn keywords_as_the_deploy_cli_replaces_them() {
     let (code, r) = json(&["tests/lint/keywords/tenant.yaml"]);
-    assert_eq!(code, 1);
+    // The file cannot be read until its placeholders are replaced: nothing in it was checked.
+    assert_eq!(code, 2);
     let err = r["files"][0]["error"]["message"]
         .as_str()
         .expect("an error");
@@ -694,6 +769,33 @@ fn sarif_shape() {
         assert!(rules.contains(&r["ruleId"].as_str().expect("id")));
         let region = &r["locations"][0]["physicalLocation"]["region"];
         assert!(region["startLine"].as_u64().is_some_and(|l| l >= 1));
+    }
+    // Without a published docs page, no link is made up.
+    assert!(run["tool"]["driver"]["rules"][0].get("helpUri").is_none());
+    drop(s);
+    // With one, every rule links to its "Finding codes" section.
+    let (dir, _) = temp_file(
+        "sarif-help",
+        ".lifetime-guard.json",
+        r#"{"sarif_help_uri": "https://git.example/acme/lifetime-guard/blob/main/docs/linting.md"}"#,
+    );
+    std::fs::copy("tests/lint/terraform/main.tf", dir.join("main.tf")).expect("copy");
+    std::fs::copy(
+        "tests/lint/terraform/variables.tf",
+        dir.join("variables.tf"),
+    )
+    .expect("copy");
+    let (_, out) = self::run(&["lint", "--format", "sarif", dir.to_str().expect("utf-8")]);
+    std::fs::remove_dir_all(&dir).ok();
+    let s: Value = serde_json::from_str(&out).expect("json");
+    for rule in s["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules")
+    {
+        assert_eq!(
+            rule["helpUri"],
+            "https://git.example/acme/lifetime-guard/blob/main/docs/linting.md#finding-codes"
+        );
     }
 }
 
@@ -1000,7 +1102,8 @@ fn broken_json_in_json_words() {
         "{\n  \"session_lifetime\": 72,\n  \"idle_session_lifetime\": 24,,\n}\n",
     );
     let (code, report) = json(&[file.to_str().expect("utf-8 path")]);
-    assert_eq!(code, 1);
+    // A file that cannot be read as its format: exit 2, not a finding's 1.
+    assert_eq!(code, 2);
     let error = &report["files"][0]["error"];
     assert!(
         error["message"]

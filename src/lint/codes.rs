@@ -20,6 +20,7 @@ pub fn describe(code: &str) -> (&'static str, &'static str) {
         "not_enforced" => ("Not applied by Auth0", "A switch or flag (infinite_token_lifetime, a non-expiring refresh token) makes Auth0 ignore this lifetime."),
         "not_checked" => ("Not checked", "The value could not be evaluated here (a variable set elsewhere, a function call, a placeholder without --keywords); the message says why. With --fail-on warning it fails the run."),
         "not_a_number" | "negative" => ("Not a lifetime", "The value is not a whole, non-negative number: the Management API refuses it."),
+        "not_whole" | "too_large" => ("Not a whole number of the unit", "The value has a fraction of the unit the file writes it in, or is far too large to be a lifetime: the Management API refuses it."),
         "not_sent_by_terraform" => ("Never sent by Terraform", "The Auth0 Terraform provider does not send token_lifetime_for_web for the Management API's resource server: the value is never applied."),
         "terraform_rounds_hours" => ("Rounded by Terraform", "The Auth0 Terraform provider sends session hours of 1 and more as whole hours."),
         "rounded_to_minutes" => ("Rounded to minutes", "The value is converted to the field's unit with a rounding."),

@@ -9,7 +9,8 @@
 //!   "policy": "auth0/policy.json",
 //!   "keywords": "auth0/config.json",
 //!   "ignore_paths": ["legacy/**", "**/*.example.yaml"],
-//!   "ignore_codes": ["is_default"]
+//!   "ignore_codes": ["is_default"],
+//!   "sarif_help_uri": "https://github.example/acme/lifetime-guard/blob/main/docs/linting.md"
 //! }
 //! ```
 //!
@@ -64,6 +65,9 @@ pub struct Config {
     /// Finding codes never reported (`is_default`, `above_plan_limit`, …).
     #[serde(default)]
     pub ignore_codes: Vec<String>,
+    /// Where the team publishes `docs/linting.md` (an absolute URL): SARIF rules link to its
+    /// "Finding codes" section (`helpUri`), which code-scanning tools show beside each result.
+    pub sarif_help_uri: Option<String>,
     /// The folder the file is in (paths in it are relative to it).
     #[serde(skip)]
     pub dir: PathBuf,
@@ -80,6 +84,14 @@ impl Config {
             if !matches!(plan.as_str(), "self-service" | "enterprise") {
                 return Err(format!(
                     "{}: plan is \"self-service\" or \"enterprise\", not \"{plan}\"",
+                    path.display()
+                ));
+            }
+        }
+        if let Some(uri) = &config.sarif_help_uri {
+            if !(uri.starts_with("https://") || uri.starts_with("http://")) {
+                return Err(format!(
+                    "{}: sarif_help_uri must be an absolute http(s) URL, not \"{uri}\"",
                     path.display()
                 ));
             }

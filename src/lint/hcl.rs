@@ -74,10 +74,19 @@ pub fn parse(text: &str) -> Result<HclFile, ReadError> {
         .map(|body| HclFile { body })
         .map_err(|e| {
             let loc = e.location();
-            ReadError {
-                message: e.message().to_string(),
-                at: line_col_to_byte(text, loc.line(), loc.column()),
+            let at = line_col_to_byte(text, loc.line(), loc.column());
+            let mut message = e.message().to_string();
+            // Terraform refuses the file too ("Attribute redefined"): say so, and name it.
+            if message.contains("redefined attribute") {
+                let name: String = text
+                    .get(at..)
+                    .unwrap_or("")
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                message = format!("“{name}” is set twice in one block; Terraform refuses the file (Attribute redefined). Keep one of them");
             }
+            ReadError { message, at }
         })
 }
 

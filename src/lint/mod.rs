@@ -1,4 +1,4 @@
-//! `lifetime-guard lint`: token and session lifetimes in tenant configuration files (Deploy CLI
+//! `lifetime-guard lint`: every lifetime of the catalog in tenant configuration files (Deploy CLI
 //! YAML and directories, Terraform HCL, plan and state JSON, Management API responses), checked
 //! by the same rules as the Dashboard and `check`, before they are deployed.
 

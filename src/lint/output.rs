@@ -408,7 +408,8 @@ fn region(lines: &Lines, span: &std::ops::Range<usize>) -> Value {
 }
 
 /// SARIF 2.1.0: one result per warning or error message, located at the value.
-pub fn sarif(report: &Report) -> Value {
+/// `help_uri`: where `docs/linting.md` is published, for each rule's `helpUri`.
+pub fn sarif(report: &Report, help_uri: Option<&str>) -> Value {
     let mut rules: Vec<&'static str> = Vec::new();
     let mut results: Vec<Value> = Vec::new();
     for f in &report.files {
@@ -499,13 +500,17 @@ pub fn sarif(report: &Report) -> Value {
                 "version": env!("CARGO_PKG_VERSION"),
                 "rules": rules.iter().map(|r| {
                     let (short, full) = super::codes::describe(r);
-                    json!({
+                    let mut rule = json!({
                         "id": r,
                         "name": r,
                         "shortDescription": {"text": short},
                         "fullDescription": {"text": full},
-                        "help": {"text": full, "markdown": format!("**{short}.** {full}\n\nLimits are of four kinds — Management API schema, Auth0 documentation, observed, and project rule (Lifetime Guard's own review threshold, never Auth0's); each message says which.")},
-                    })
+                        "help": {"text": full, "markdown": format!("**{short}.** {full}\n\nLimits are of four kinds — Management API schema, Auth0 documentation, observed, and project rule (Lifetime Guard's own review threshold, never Auth0's); each message says which. Every code: docs/linting.md, “Finding codes”.")},
+                    });
+                    if let Some(base) = help_uri {
+                        rule["helpUri"] = json!(format!("{base}#finding-codes"));
+                    }
+                    rule
                 }).collect::<Vec<_>>(),
             }},
             "columnKind": "unicodeCodePoints",

@@ -44,11 +44,13 @@ pub struct Report {
 }
 
 impl Report {
-    /// True when a path named on the command line could not be read.
+    /// True when a file could not be read as its format, or a path named on the command line
+    /// could not be read at all: nothing in it was checked, which a gate must not take for a
+    /// finding.
     pub fn has_unreadable(&self) -> bool {
         self.files
             .iter()
-            .any(|f| f.skipped.as_ref().is_some_and(|s| s.named))
+            .any(|f| f.error.is_some() || f.skipped.as_ref().is_some_and(|s| s.named))
     }
 
     /// True when something reaches `fail_on`: an error, or with [`FailOn::Warning`] a warning
