@@ -30,7 +30,7 @@ for (const ex of ['24h', '30 days', '1d 12h', '1 day and 12 hours', '1.5 days', 
   $('examples').append(b);
 }
 
-for (const f of fields) $('field').append(Object.assign(document.createElement('option'), { value: f.id, textContent: `${f.name} — ${f.labels.at(-1)}` }));
+for (const f of fields) $('field').append(Object.assign(document.createElement('option'), { value: f.id, textContent: f.labels.length ? `${f.name} — ${f.labels.at(-1)}` : f.name }));
 
 function check() {
   const field = fields.find((f) => f.id === $('field').value);
@@ -120,14 +120,20 @@ function showFindings(report) {
   out.append(ul);
 }
 
-const entityName = (e) => (e === 'tenant' ? 'Tenant' : e.replace(/^resource_server:/, 'API ').replace(/^client:/, 'Application '));
+// `email_template:verify_email` → "Email template verify_email".
+const KINDS = { resource_server: 'API', client: 'Application' };
+const entityName = (e) => (e === 'tenant' ? 'Tenant' : e.replace(/^([a-z_]+):/, (_, k) => `${KINDS[k] ?? (k[0].toUpperCase() + k.slice(1).replace(/_/g, ' '))} `));
 
 // Short names on the map, per field.
 const SHORT = {
   token_lifetime: 'access token', token_lifetime_for_web: 'implicit/hybrid', 'jwt_configuration.lifetime_in_seconds': 'ID token',
   'refresh_token.token_lifetime': 'refresh (absolute)', 'refresh_token.idle_token_lifetime': 'refresh (idle)',
   session_lifetime: 'session', idle_session_lifetime: 'session (idle)', ephemeral_session_lifetime: 'non-persistent session', idle_ephemeral_session_lifetime: 'non-persistent (idle)',
+  urlLifetimeInSeconds: 'email link', 'options.totp.time_step': 'one-time code', 'suspicious_ip_throttling.stage.pre-login.rate': 'login attempts',
+  'suspicious_ip_throttling.stage.pre-user-registration.rate': 'signup attempts', 'addons.samlp.lifetimeInSeconds': 'SAML assertion',
 };
+// Every other field by its catalog name: a row added to the catalog is on the map at once.
+const shortName = (id) => SHORT[id] ?? fields.find((f) => f.id === id)?.name ?? id;
 const TICKS = [[60, '1 min'], [3600, '1 h'], [86400, '1 day'], [604800, '1 week'], [2592000, '30 days'], [31557600, '1 year'], [157788000, '5 years']];
 const SVG = 'http://www.w3.org/2000/svg';
 const el = (tag, attrs = {}, content) => {
@@ -139,7 +145,8 @@ const el = (tag, attrs = {}, content) => {
 
 /** One row per API, application and tenant; every lifetime on one logarithmic time axis. */
 function drawMap(values) {
-  const shown = values.filter((v) => v.seconds !== null && SHORT[v.field]);
+  // The rotation overlap is a grace period, not a lifetime to compare with the others.
+  const shown = values.filter((v) => v.seconds !== null && v.field !== 'refresh_token.leeway');
   $('map-figure').hidden = !shown.length;
   const box = $('map');
   box.replaceChildren();
@@ -149,7 +156,7 @@ function drawMap(values) {
   const height = top + rows.length * rowH + 30;
   const [lo, hi] = [Math.log(60), Math.log(157788000)];
   const x = (s) => left + ((Math.log(Math.min(Math.max(s, 60), 157788000)) - lo) / (hi - lo)) * width;
-  const svg = el('svg', { width: left + width + 20, height, role: 'img', 'aria-label': `Lifetime map of ${rows.length} APIs, applications and tenants` });
+  const svg = el('svg', { width: left + width + 20, height, role: 'img', 'aria-label': `Lifetime map of ${rows.length} APIs, applications, tenants and other settings` });
   for (const [s, label] of TICKS) {
     const g = el('g', { class: 'tick' });
     g.append(el('line', { class: 'axis', x1: x(s), x2: x(s), y1: top - 6, y2: height - 24 }), el('text', { x: x(s), y: height - 8, 'text-anchor': 'middle' }, label));
@@ -165,8 +172,8 @@ function drawMap(values) {
     for (const v of items) {
       const cx = x(v.seconds);
       const mark = el('circle', { cx, cy: y, r: v.level === 'ok' ? 5 : 7, class: v.level });
-      mark.append(el('title', {}, `${SHORT[v.field]}: ${v.raw} ${v.unit} — ${v.messages.find((m) => m.level !== 'info')?.text ?? 'OK'}`));
-      const label = SHORT[v.field];
+      mark.append(el('title', {}, `${shortName(v.field)}: ${v.raw} ${v.unit} — ${v.messages.find((m) => m.level !== 'info')?.text ?? 'OK'}`));
+      const label = shortName(v.field);
       const w = label.length * 5.6;
       // Near the right edge the label goes to the left of its mark.
       const right = cx > left + width - 120;

@@ -52,16 +52,19 @@ test('a Deploy CLI export chosen as a file: findings and the lifetime map', asyn
   await page.locator('#lint-files').setInputFiles(path.join(ROOT, 'tests/lint/deploy-cli-yaml/tenant.yaml'));
   await page.locator('#lint-out').filter({ hasText: 'lifetimes in 1 file:' }).waitFor();
   const out = await page.locator('#lint-out').textContent();
-  assert.match(out, /11 lifetimes in 1 file: 3 errors, 5 warnings/);
+  assert.match(out, /14 lifetimes in 1 file: 4 errors, 5 warnings/);
+  assert.match(out, /Refresh token rotation needs an expiring refresh token/);
   assert.match(out, /Above the maximum of 2,592,000 s \(30 days\); Auth0 rejects the save — Management API schema\./);
   assert.match(out, /API Payments API · token_lifetime = 2678400 \(seconds\) · tenant\.yaml:10:21/);
   assert.match(out, /placeholder @@ORDERS_TL@@/);
   const map = await page.evaluate(() => ({
     rows: [...document.querySelectorAll('#map .row-label')].map((t) => t.textContent),
     marks: [...document.querySelectorAll('#map circle')].map((c) => c.getAttribute('class')),
+    labels: [...document.querySelectorAll('#map text:not(.row-label)')].map((t) => t.textContent),
   }));
-  assert.deepEqual(map.rows, ['Tenant', 'API Payments API', 'API Auth0 MFA API', 'Application Acme Web Shop']);
-  assert.equal(map.marks.length, 9, 'every lifetime read is on the map (the rotation overlap is not a lifetime to compare)');
+  assert.deepEqual(map.rows, ['Tenant', 'API Payments API', 'API Auth0 MFA API', 'Application Acme Web Shop', 'Email template verify_email']);
+  assert.equal(map.marks.length, 11, 'every lifetime read is on the map (the rotation overlap is not a lifetime to compare)');
+  assert.ok(map.labels.includes('email link') && map.labels.includes('SAML assertion'), `an email link and an add-on are lifetimes too: ${map.labels}`);
   assert.equal(map.marks.filter((c) => c === 'error').length, 3, 'the refresh token sent above the schema maximum, though infinite, is an error');
   await page.locator('#lint-h').scrollIntoViewIfNeeded();
   await page.locator('section').filter({ has: page.locator('#lint-h') }).screenshot({ path: screenshotPath('playground-lint') });
