@@ -116,6 +116,50 @@ async fn finds_fields_by_every_association() {
     c.remove();
 }
 
+/// MUI's frame: the unit shown inside it must be the field's, and a section heading settles a
+/// label two sections share.
+#[wasm_bindgen_test]
+async fn the_frame_and_the_section_decide_what_a_field_holds() {
+    let frame = |id: &str, label: &str, unit: &str, value: &str| {
+        format!(
+            r#"<div><label for="{id}">{label}</label><div class="frame"><input id="{id}" type="number" value="{value}"><div><p>{unit}</p></div><fieldset><legend><span>{label}</span></legend></fieldset></div></div>"#
+        )
+    };
+    let c = fixture(&format!(
+        r#"<section><h2>Access Token Settings</h2>{}{}</section>
+           <section><h2>Limit login attempts</h2>{}</section>
+           <section><h2>Limit signup attempts</h2>{}</section>
+           <section><h2>Per day</h2>{}</section>"#,
+        frame("s", "Maximum Access Token Lifetime", "seconds", "86400"),
+        frame("m", "Token Expiration For Browser Flows", "minutes", "60"),
+        frame("l", "Throttling rate", "ms", "20000"),
+        frame("r", "Throttling rate", "ms", "2000"),
+        frame("d", "Throttling rate", "per day", "100"),
+    ));
+    web::start(JsValue::NULL).expect("start");
+    settle().await;
+    assert!(note_text(&input(&c, "#s")).contains("86,400 s = 1 day"));
+    assert!(
+        note_for(&input(&c, "#m")).is_none(),
+        "a frame in minutes is not a field in seconds"
+    );
+    assert!(
+        note_text(&input(&c, "#l")).contains("at least 34,560 ms"),
+        "the login rate"
+    );
+    let signup = note_text(&input(&c, "#r"));
+    assert!(
+        signup.contains("2,000 ms = 2 seconds") && !signup.contains("at least"),
+        "the signup rate: {signup}"
+    );
+    assert!(
+        note_for(&input(&c, "#d")).is_none(),
+        "attempts per day are no interval"
+    );
+    web::stop();
+    c.remove();
+}
+
 #[wasm_bindgen_test]
 async fn aria_is_added_and_restored() {
     let c = fixture(

@@ -128,9 +128,11 @@ pub fn labelled(doc: &Document, input: &HtmlInputElement) -> Option<(String, &'s
     nearby_text(input.unchecked_ref()).map(|t| (t, "nearby text"))
 }
 
-/// The short text beside the input inside its frame: MUI's unit adornment ("seconds"), the
-/// element siblings of the input but the outline (`fieldset`, which holds the label again).
+/// The short text beside the input inside its frame: MUI's unit adornment ("seconds"). A frame
+/// holds the input, its outline (`fieldset`, which repeats the label) and plain text; a parent
+/// with other controls or labels beside the input is a form or a row, not a frame.
 pub fn frame_text(input: &Element) -> Option<String> {
+    const CONTROLS: &str = "button, a, input, select, textarea, label";
     let parent = input.parent_element()?;
     let children = parent.children();
     let mut texts = Vec::new();
@@ -138,11 +140,14 @@ pub fn frame_text(input: &Element) -> Option<String> {
         let Some(c) = children.item(i) else { continue };
         if c.is_same_node(Some(input.as_ref()))
             || is_ours(&c)
-            || ["FIELDSET", "INPUT", "LABEL"]
-                .iter()
-                .any(|t| c.tag_name().eq_ignore_ascii_case(t))
+            || c.tag_name().eq_ignore_ascii_case("FIELDSET")
         {
             continue;
+        }
+        if c.matches(CONTROLS).unwrap_or(true)
+            || c.query_selector(CONTROLS).ok().flatten().is_some()
+        {
+            return None;
         }
         texts.extend(label_text(&c));
     }
