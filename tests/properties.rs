@@ -23,7 +23,12 @@ fn largest_limit() -> u64 {
 }
 
 fn unit() -> impl Strategy<Value = Unit> {
-    prop_oneof![Just(Unit::Seconds), Just(Unit::Minutes)]
+    prop_oneof![
+        Just(Unit::Milliseconds),
+        Just(Unit::Seconds),
+        Just(Unit::Minutes),
+        Just(Unit::Days)
+    ]
 }
 
 /// Strings over the language's own alphabet, so that random input reaches deep into the grammar.

@@ -41,6 +41,6 @@ fuzz_target!(|data: &[u8]| {
         let report = Report { files: vec![file] };
         let _ = output::human(&report);
         let _ = output::json(&report);
-        let _ = output::sarif(&report);
+        let _ = output::sarif(&report, None);
     }
 });

@@ -7,7 +7,7 @@ use lifetime_guard::{parse, Unit};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    for unit in [Unit::Seconds, Unit::Minutes] {
+    for unit in [Unit::Milliseconds, Unit::Seconds, Unit::Minutes, Unit::Days] {
         match parse(text, unit) {
             Ok(v) => {
                 assert!(v <= lifetime_guard::MAX_VALUE);

@@ -123,7 +123,15 @@ fn bad_number(body: &str, lo: usize, hi: usize) -> ParseError {
 }
 
 /// One `number unit` pair after the other, separated by spaces, commas or "and".
-pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<Exact, ParseError> {
+/// The words of a millisecond, a unit only a milliseconds field takes (a lifetime in seconds
+/// cannot hold a fraction of one).
+const MILLISECOND_WORDS: &[&str] = &["ms", "msec", "msecs", "millisecond", "milliseconds"];
+/// The bit of milliseconds among the units seen (time units use the low five).
+const MILLISECOND_BIT: u8 = 1 << 7;
+
+/// A compound such as `1d 12h`, in seconds; `millis` when the field counts milliseconds, which
+/// then may be a part (`1s 500ms`).
+pub(super) fn parse(input: &str, lo: usize, hi: usize, millis: bool) -> Result<Exact, ParseError> {
     let mut cur = Cursor::new(input, lo, hi);
     let mut total = Exact::default();
     // The units used so far, as bits, and the last one: no allocation on the common path.
@@ -151,28 +159,45 @@ pub(super) fn parse(input: &str, lo: usize, hi: usize) -> Result<Exact, ParseErr
                 cur.peek().map(|c| (cur.pos, c)),
             ));
         }
-        let tu = resolve_unit(
-            input,
-            last == Some(TimeUnit::Hour),
-            (ws, we),
-            &number,
-            lo,
-            hi,
-        )?;
-        if seen & tu.bit() != 0 {
-            return Err(ParseError::new(
-                ErrorKind::DuplicateUnit,
-                number.start,
-                we,
-                concat(&[
-                    &capitalise_plural(tu),
-                    " appear twice; give each unit once, as in 1d 12h.",
-                ]),
-            ));
-        }
-        seen |= tu.bit();
-        last = Some(tu);
-        let part = times_seconds(&number, tu.seconds())?;
+        let part = if millis
+            && MILLISECOND_WORDS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(word))
+        {
+            if seen & MILLISECOND_BIT != 0 {
+                return Err(ParseError::new(
+                    ErrorKind::DuplicateUnit,
+                    number.start,
+                    we,
+                    "Milliseconds appear twice; give each unit once, as in 1s 500ms.",
+                ));
+            }
+            seen |= MILLISECOND_BIT;
+            thousandth(number.value)
+        } else {
+            let tu = resolve_unit(
+                input,
+                last == Some(TimeUnit::Hour),
+                (ws, we),
+                &number,
+                lo,
+                hi,
+            )?;
+            if seen & tu.bit() != 0 {
+                return Err(ParseError::new(
+                    ErrorKind::DuplicateUnit,
+                    number.start,
+                    we,
+                    concat(&[
+                        &capitalise_plural(tu),
+                        " appear twice; give each unit once, as in 1d 12h.",
+                    ]),
+                ));
+            }
+            seen |= tu.bit();
+            last = Some(tu);
+            times_seconds(&number, tu.seconds())?
+        };
         total = total.checked_add(part).ok_or_else(|| too_large(lo, hi))?;
         // Separators between parts: spaces, commas, and the word "and".
         let mut dangling_and = None;

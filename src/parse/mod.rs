@@ -60,11 +60,13 @@ fn quick_refusal(input: &str, unit: Unit) -> Option<ParseError> {
         let ws = digits + b[digits..].iter().take_while(|&&c| c == b' ').count();
         let number = fast::bare_number(sl(input, 0, digits));
         err = compound::month_or_year(sl(input, ws, b.len()), ws, b.len(), number)?;
-        // The suggestion is a number of days: it parses when they are a safe integer of `unit`.
+        // The suggestion is a number of days: it parses when they are a safe integer of `unit`
+        // and a number of seconds (the grammar counts in seconds).
         let per_day = Unit::Days.millis() / unit.millis();
-        err.suggested_days()
-            .and_then(|n| n.checked_mul(per_day))
-            .is_some_and(|v| v <= MAX_VALUE)
+        err.suggested_days().is_some_and(|n| {
+            n.checked_mul(86_400).is_some()
+                && n.checked_mul(per_day).is_some_and(|v| v <= MAX_VALUE)
+        })
     };
     // As in `parse_slow`: the suggestion is kept only when it parses.
     if !parses {
@@ -167,15 +169,7 @@ fn parse_general(input: &str, unit: Unit) -> Result<u64, ParseError> {
         ));
     }
     check_characters(input, lo, hi)?;
-    let mut body = sl(input, lo, hi);
-    let mut hi = hi;
-    // "500ms" in a milliseconds field: the unit the field stores, named.
-    if unit == Unit::Milliseconds {
-        if let Some(number) = millis_suffixed(body) {
-            hi = lo + number.len();
-            body = number;
-        }
-    }
+    let body = sl(input, lo, hi);
     let first = body.chars().next().unwrap_or(' ');
     if first == '-' || first == UNICODE_MINUS {
         let rest = sl(body, first.len_utf8(), body.len()).trim_start();
@@ -198,24 +192,9 @@ fn parse_general(input: &str, unit: Unit) -> Result<u64, ParseError> {
     {
         compound::parse_bare(input, lo, hi, unit)?
     } else {
-        compound::parse(input, lo, hi)?
+        compound::parse(input, lo, hi, unit == Unit::Milliseconds)?
     };
     to_unit(nanos, unit, lo, hi)
-}
-
-/// The number before a trailing "ms" or "milliseconds", when the text ends with one.
-fn millis_suffixed(body: &str) -> Option<&str> {
-    let digits = body
-        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-        .trim_end();
-    let word = &body[body
-        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-        .len()..];
-    (matches!(
-        word.to_ascii_lowercase().as_str(),
-        "ms" | "millisecond" | "milliseconds"
-    ) && digits.bytes().last().is_some_and(|b| b.is_ascii_digit()))
-    .then_some(digits)
 }
 
 /// Converts an exact number of seconds into a whole number of `unit`, refusing fractions.

@@ -100,7 +100,7 @@ fn the_shortcuts_take_the_common_forms() {
         "999999999999999 years",
     ] {
         assert_eq!(fast::compound_seconds(s), fast::Quick::Refused, "{s}");
-        for unit in [Unit::Seconds, Unit::Minutes] {
+        for unit in [Unit::Milliseconds, Unit::Seconds, Unit::Minutes, Unit::Days] {
             assert_eq!(quick_refusal(s, unit), parse_slow(s, unit).err(), "{s}");
         }
     }
