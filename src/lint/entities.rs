@@ -134,7 +134,7 @@ fn api_kind(node: &Node) -> Option<Owner> {
 pub fn read_data(
     path: &Path,
     text: &str,
-    streamed: &mut dyn FnMut(Entity),
+    streamed: &mut dyn FnMut(Entity, Format),
 ) -> Result<Read, ReadError> {
     let mut duplicates = Vec::new();
     let mut read = read_tree(path, text, streamed, &mut duplicates)?;
@@ -146,7 +146,7 @@ pub fn read_data(
 fn read_tree(
     path: &Path,
     text: &str,
-    streamed: &mut dyn FnMut(Entity),
+    streamed: &mut dyn FnMut(Entity, Format),
     duplicates: &mut Vec<yaml::Duplicate>,
 ) -> Result<Read, ReadError> {
     let parent = path
@@ -159,18 +159,39 @@ fn read_tree(
         return Ok(terraform_json_syntax(read_json(text, duplicates)?));
     }
     let is_json = file.ends_with(".json") || file.ends_with(".tfstate");
+    // A Management API answer (an array, or a page of one) is checked item by item as it is
+    // read: a dump of every client is never held whole.
+    let mut answered = false;
     let mut root = if is_json {
-        read_json(text, duplicates)?
+        yaml::read_json_streaming(
+            text,
+            &[
+                "",
+                "clients",
+                "resource_servers",
+                "connections",
+                "invitations",
+            ],
+            &mut |_, node| {
+                if let Some(kind) = api_kind(&node) {
+                    answered = true;
+                    streamed(api_entity(kind, node), Format::ManagementApi);
+                }
+            },
+            duplicates,
+        )
+        .map_err(|e| json_error(text).unwrap_or(e))?
     } else {
         yaml::read_streaming(
             text,
             &["resourceServers", "clients"],
             &mut |key, node| {
-                streamed(if key == "clients" {
+                let entity = if key == "clients" {
                     entity(Owner::Client, node, "(unnamed application)")
                 } else {
                     entity(Owner::ResourceServer, node, "(unnamed API)")
-                })
+                };
+                streamed(entity, Format::DeployCliYaml)
             },
             duplicates,
         )?
@@ -260,38 +281,29 @@ fn read_tree(
             duplicates: Vec::new(),
         });
     }
-    // Management API responses: one object or an array (or a paginated `{"clients": […]}`).
-    let mut entities = Vec::new();
-    const PAGES: [&str; 4] = ["resource_servers", "clients", "connections", "invitations"];
-    let paginated = PAGES.iter().any(|k| root.get(k).is_some());
-    let candidates: Vec<Node> = match root.value {
-        Value::Seq(items) => items,
-        Value::Map(_) if paginated => PAGES
-            .iter()
-            .filter_map(|k| root.take(k))
-            .flat_map(Node::into_items)
+    // Management API answers: one object (an array, or a page of one, was streamed above).
+    let entities: Vec<Entity> = match root.value {
+        Value::Map(_) if !answered => api_kind(&root)
+            .map(|kind| api_entity(kind, root))
+            .into_iter()
             .collect(),
-        Value::Map(_) => vec![root],
         _ => Vec::new(),
     };
-    for node in candidates {
-        if let Some(kind) = api_kind(&node) {
-            entities.push(entity(
-                kind,
-                node,
-                if kind == Owner::Tenant {
-                    "tenant"
-                } else {
-                    "(unnamed)"
-                },
-            ));
-        }
-    }
     Ok(Read {
-        format: (!entities.is_empty()).then_some(Format::ManagementApi),
+        format: (answered || !entities.is_empty()).then_some(Format::ManagementApi),
         entities,
         duplicates: Vec::new(),
     })
+}
+
+/// A Management API object as an entity: named by its `name`, "tenant" for the tenant.
+fn api_entity(kind: Owner, node: Node) -> Entity {
+    let fallback = if kind == Owner::Tenant {
+        "tenant"
+    } else {
+        "(unnamed)"
+    };
+    entity(kind, node, fallback)
 }
 
 /// The Terraform resource types of the Auth0 provider that hold lifetimes.
@@ -311,7 +323,8 @@ fn terraform_kind(resource_type: &str) -> Option<Owner> {
 /// A JSON file's tree (read by the YAML reader, which keeps positions); a broken file is
 /// explained in JSON's words, where JSON's own parser stops.
 fn read_json(text: &str, duplicates: &mut Vec<yaml::Duplicate>) -> Result<Node, ReadError> {
-    yaml::read(text, duplicates).map_err(|e| json_error(text).unwrap_or(e))
+    yaml::read_json_streaming(text, &[], &mut |_, _| {}, duplicates)
+        .map_err(|e| json_error(text).unwrap_or(e))
 }
 
 /// What JSON's parser says of `text`, or `None` when it is valid JSON.

@@ -7,6 +7,7 @@ pub mod codes;
 pub mod config;
 pub mod entities;
 pub mod hcl;
+pub mod json_events;
 pub mod keywords;
 pub mod output;
 pub mod run;

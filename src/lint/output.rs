@@ -12,6 +12,11 @@ use std::fmt::Write as _;
 pub struct Lines<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// Columns are byte distances in an ASCII text.
+    ascii: bool,
+    /// The last offset asked and its column: values come in order, and counting the characters
+    /// from the line's start for each would be quadratic on a minified file's one long line.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> Lines<'a> {
@@ -20,7 +25,13 @@ impl<'a> Lines<'a> {
         let mut starts = Vec::with_capacity(1 + text.bytes().filter(|&b| b == b'\n').count());
         starts.push(0);
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { text, starts }
+        let ascii = text.is_ascii();
+        Lines {
+            text,
+            starts,
+            ascii,
+            last: std::cell::Cell::new((0, 1)),
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -33,7 +44,16 @@ impl<'a> Lines<'a> {
             .unwrap_or(0);
         let line = self.starts.partition_point(|&s| s <= at);
         let start = self.starts[line - 1];
-        (line, text[start..at].chars().count() + 1)
+        if self.ascii {
+            return (line, at - start + 1);
+        }
+        let (from, col) = match self.last.get() {
+            (last, col) if (start..=at).contains(&last) => (last, col),
+            _ => (start, 1),
+        };
+        let col = col + text[from..at].chars().count();
+        self.last.set((at, col));
+        (line, col)
     }
 }
 
@@ -517,4 +537,31 @@ pub fn sarif(report: &Report, help_uri: Option<&str>) -> Value {
             "results": results,
         }],
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lines and columns in characters, whatever order the offsets are asked in.
+    #[test]
+    fn columns_count_characters_in_any_order() {
+        let text = "{\"é\": 1,\n \"naïve\": [2, \"日本\", 3]}\n";
+        let naive = |at: usize| {
+            let before = &text[..at];
+            let line = before.matches('\n').count() + 1;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            (line, before[start..].chars().count() + 1)
+        };
+        let lines = Lines::new(text);
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &at in offsets.iter().chain(offsets.iter().rev()) {
+            assert_eq!(lines.line_col(at), naive(at), "{at}");
+        }
+        let ascii = "a\nbc\n";
+        let lines = Lines::new(ascii);
+        assert_eq!((lines.line_col(3), lines.line_col(1)), ((2, 2), (1, 2)));
+    }
 }

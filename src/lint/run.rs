@@ -461,8 +461,9 @@ fn check_file(
     keywords: Option<&Keywords>,
     options: &Options,
 ) -> FileReport {
-    // The APIs and applications of a Deploy CLI YAML file are checked as the reader completes
-    // them, so the file is never held whole as a tree. Natively, room for a value every 64 bytes
+    // The APIs and applications of a Deploy CLI YAML file, and the items of a Management API
+    // answer, are checked as the reader completes them, so the file is never held whole as a
+    // tree. Natively, room for a value every 64 bytes
     // is reserved rather than grown: growing by doubling would copy and touch twice the memory
     // (the bench export has a value every 98 bytes), and room never touched costs nothing. A
     // WebAssembly memory is committed as it grows, so there the list grows as it needs.
@@ -476,13 +477,8 @@ fn check_file(
     let read: Result<Read, super::yaml::ReadError> = match parsed {
         Some(Ok(f)) => Ok(entities::read_terraform(&f, scope)),
         Some(Err(e)) => Err(e),
-        None => entities::read_data(&path, substituted, &mut |entity| {
-            checked.extend(check_entity(
-                &entity,
-                Format::DeployCliYaml,
-                substituted,
-                options,
-            ))
+        None => entities::read_data(&path, substituted, &mut |entity, format| {
+            checked.extend(check_entity(&entity, format, substituted, options))
         }),
     };
     let mut file = FileReport {

@@ -83,7 +83,8 @@ pub fn read(text: &str, duplicates: &mut Vec<Duplicate>) -> Result<Node, ReadErr
 
 /// Reads the first document of `text`, handing each element of the top-level sequences named in
 /// `streamed` to `hand_off` (with the sequence's key) as soon as it is complete, instead of
-/// keeping it in the tree, where those sequences are left empty. A large export is then checked
+/// keeping it in the tree, where those sequences are left empty; `""` names a sequence that is
+/// the root itself. A large export is then checked
 /// while it is read and never held whole: on a 4 MB file the memory a whole tree takes (and the
 /// first touch of it) cost more than building it.
 pub fn read_streaming(
@@ -99,6 +100,23 @@ pub fn read_streaming(
     build(
         text,
         Parser::new_from_str(text),
+        streamed,
+        hand_off,
+        duplicates,
+    )
+}
+
+/// [`read_streaming`] for a JSON text, read by [`super::json_events`]: each event as soon as it
+/// is complete, where saphyr would hold a minified file's every token first.
+pub fn read_json_streaming(
+    text: &str,
+    streamed: &[&str],
+    hand_off: &mut dyn FnMut(&str, Node),
+    duplicates: &mut Vec<Duplicate>,
+) -> Result<Node, ReadError> {
+    build(
+        text,
+        super::json_events::JsonEvents::new(text),
         streamed,
         hand_off,
         duplicates,
@@ -214,6 +232,13 @@ fn build<'a>(
         {
             if streamed.contains(&k.as_str()) {
                 hand_off(k, node);
+                continue;
+            }
+        }
+        // The items of a sequence at the root (a Management API answer), when "" is streamed.
+        if let [Frame::Seq { .. }] = stack.as_slice() {
+            if streamed.contains(&"") {
+                hand_off("", node);
                 continue;
             }
         }
