@@ -11,6 +11,15 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
 use std::process::ExitCode;
 
+/// `println!` for output a reader may stop reading early (`… | head -1`): what cannot be written
+/// is dropped and the command ends with its own status, as `lint` does, instead of a panic.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 #[derive(Parser)]
 #[command(
     name = "lifetime-guard",
@@ -361,7 +370,7 @@ fn convert(input: &str, unit: UnitArg, as_json: bool) -> ExitCode {
     match parse(input, unit) {
         Ok(value) => {
             if as_json {
-                println!(
+                out!(
                     "{}",
                     json!({
                         "ok": true,
@@ -372,14 +381,14 @@ fn convert(input: &str, unit: UnitArg, as_json: bool) -> ExitCode {
                     })
                 );
             } else {
-                println!("{value}");
-                println!("{}", format::equation(value, unit));
+                out!("{value}");
+                out!("{}", format::equation(value, unit));
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
             if as_json {
-                println!("{}", json!({ "ok": false, "error": error_json(&e) }));
+                out!("{}", json!({ "ok": false, "error": error_json(&e) }));
             } else {
                 print_error(input, &e);
             }
@@ -422,7 +431,7 @@ fn check(
     }
     let verdict = check_field(field, input, &ctx);
     if as_json {
-        println!("{}", verdict_json(&verdict));
+        out!("{}", verdict_json(&verdict));
     } else {
         print_verdict(input, &verdict);
     }
@@ -456,8 +465,8 @@ fn print_verdict(input: &str, v: &Verdict) {
         _ => "ok",
     };
     match &v.equation() {
-        Some(eq) => println!("{}: {eq} — {status}", v.field),
-        None => println!("{}: {status}", v.field),
+        Some(eq) => out!("{}: {eq} — {status}", v.field),
+        None => out!("{}: {status}", v.field),
     }
     if let Some(e) = &v.error {
         print_error(input, e);
@@ -472,11 +481,11 @@ fn print_verdict(input: &str, v: &Verdict) {
             Level::Warning => "warning",
             Level::Info | Level::Ok => "note",
         };
-        println!("  {tag} [{}]: {}", m.code, m.text);
+        out!("  {tag} [{}]: {}", m.code, m.text);
     }
-    println!("  {}", v.explanation);
+    out!("  {}", v.explanation);
     if !v.flows.is_empty() {
-        println!(
+        out!(
             "  flows: {}",
             v.flows
                 .iter()
@@ -497,7 +506,7 @@ fn fields(as_json: bool) -> ExitCode {
         let catalog =
             serde_json::json!({ "fields": FIELDS, "pages": pages, "fixed": catalog::FIXED });
         match serde_json::to_string_pretty(&catalog) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => out!("{s}"),
             Err(e) => return usage_error(&e.to_string()),
         }
         return ExitCode::SUCCESS;
@@ -506,7 +515,7 @@ fn fields(as_json: bool) -> ExitCode {
         let max = f.max.map_or("none".to_string(), |m| {
             format!("{} ({})", format::group(m.value), m.kind.code())
         });
-        println!(
+        out!(
             "{:<40} {:<12} default {:>10}  min {:>3} ({})  max {:>24}  labels: {}  — {}",
             f.id,
             f.unit.name(),
@@ -519,7 +528,7 @@ fn fields(as_json: bool) -> ExitCode {
             f.page.location()
         );
     }
-    println!("\nFixed by Auth0 (no setting changes them):");
+    out!("\nFixed by Auth0 (no setting changes them):");
     for f in catalog::FIXED {
         let words = crate::format::words(f.seconds, crate::unit::Unit::Seconds);
         let note = if f.note.is_empty() {
@@ -527,7 +536,7 @@ fn fields(as_json: bool) -> ExitCode {
         } else {
             format!(", {}", f.note)
         };
-        println!(
+        out!(
             "  {:<58} {:>9} s ({words}{note}) — {}: {}",
             f.name,
             format::group(f.seconds),

@@ -27,6 +27,17 @@ impl Unit {
         }
     }
 
+    /// The largest value of this unit: a safe integer whose seconds fit in 64 bits (the grammar
+    /// counts in seconds), so that every value accepted is also accepted in words.
+    pub const fn max_value(self) -> u64 {
+        let seconds = self.millis() / 1_000;
+        if seconds > 1 && u64::MAX / seconds < crate::MAX_VALUE {
+            u64::MAX / seconds
+        } else {
+            crate::MAX_VALUE
+        }
+    }
+
     /// `value` of this unit as whole seconds, when it is a whole number of them and fits.
     pub fn to_seconds(self, value: u64) -> Option<u64> {
         let seconds = if self == Unit::Milliseconds {

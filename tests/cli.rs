@@ -207,3 +207,29 @@ fn fields_lists_the_catalog() {
     assert!(out.contains("Maximum Access Token Lifetime"));
     assert!(out.contains("Fixed by Auth0") && out.contains("MFA enrollment ticket"));
 }
+
+/// A reader that stops early (`… | head -1`) closes the pipe: the command ends with its own
+/// status, not a panic (exit 101), whichever command prints.
+#[test]
+fn a_closed_pipe_is_not_a_crash() {
+    for args in [
+        &["convert", "24h"][..],
+        &["fields"],
+        &["check", "token_lifetime", "31 days"],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_lifetime-guard"))
+            .args(args)
+            .stdout(writer)
+            .status()
+            .expect("runs");
+        assert_ne!(
+            status.code(),
+            Some(101),
+            "{args:?} panicked on a closed pipe"
+        );
+        let want = if args[0] == "check" { 1 } else { 0 };
+        assert_eq!(status.code(), Some(want), "{args:?}");
+    }
+}

@@ -127,7 +127,7 @@ fn parse_unchecked(input: &str, unit: Unit) -> Result<u64, ParseError> {
 fn shortcut(input: &str, unit: Unit) -> Quick {
     // A bare number ends with a digit; a compound (`3600s`) need not be read twice.
     if input.as_bytes().last().is_some_and(u8::is_ascii_digit) {
-        if let Some(v) = fast::bare_number(input) {
+        if let Some(v) = fast::bare_number(input).filter(|&v| v <= unit.max_value()) {
             return Quick::Value(v);
         }
     }

@@ -1,7 +1,8 @@
 // `cargo xtask bench`, lint part: a generated export of 10,000 applications and 2,000 APIs (as one
 // Deploy CLI YAML file, and as a Deploy CLI directory of 12,001 JSON files), linted by the release
 // binary, side by side with js-yaml parsing the same files in Node — the least the Deploy CLI
-// does before it deploys. Prints one JSON object.
+// does before it deploys; and the applications as one minified `GET /clients` answer, with the
+// binary's peak memory. Prints one JSON object.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -76,11 +77,29 @@ function jsYamlProcess(files) {
   return Math.round(median(times) * 10) / 10;
 }
 
+/** The binary's peak resident memory on `target`, in MB (`/usr/bin/time`; null without it). */
+function peakRss(target, args = []) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', BIN, 'lint', ...args, target], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const kb = Number((r.stderr ?? '').trim().split('\n').pop());
+  return r.error || !Number.isFinite(kb) ? null : Math.round(kb / 1024);
+}
+
+/** JSON.parse of `file` in Node, ms (median of RUNS). */
+function jsonParse(file) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) times.push(ms(() => JSON.parse(fs.readFileSync(file, 'utf8')))[0]);
+  return Math.round(median(times) * 10) / 10;
+}
+
+const apiFile = path.join(OUT, 'clients.json');
+fs.writeFileSync(apiFile, JSON.stringify(clients.map((c, i) => ({ client_id: `id${String(i).padStart(28, '0')}`, ...c }))));
+
 const dirFiles = [path.join(OUT, 'dir', 'tenant.json'), ...['resource-servers', 'clients'].flatMap((d) => fs.readdirSync(path.join(OUT, 'dir', d)).map((f) => path.join(OUT, 'dir', d, f)))];
 const result = {
   entities: { apis: apis.length, clients: clients.length },
   yaml: { bytes: fs.statSync(yamlFile).size, lint: lint(yamlFile), js_yaml_ms: jsYaml([yamlFile]), node_js_yaml_process_ms: jsYamlProcess([yamlFile]) },
   directory: { files: dirFiles.length, lint: lint(path.join(OUT, 'dir')), js_yaml_ms: jsYaml(dirFiles), node_js_yaml_process_ms: jsYamlProcess(dirFiles) },
+  api_json: { bytes: fs.statSync(apiFile).size, lint: lint(apiFile), json_parse_ms: jsonParse(apiFile), peak_rss_mb: peakRss(apiFile), peak_rss_json_mb: peakRss(apiFile, ['--format', 'json']) },
   runs: RUNS,
 };
 console.log(JSON.stringify(result));

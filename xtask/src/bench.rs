@@ -426,5 +426,12 @@ fn table(r: &Value) -> String {
             l["entities"]["clients"], l["entities"]["apis"], cell(&x["lint"], "ms"), cell(&x["lint"], "json_ms"), cell(x, "js_yaml_ms"), cell(x, "node_js_yaml_process_ms")
         );
     }
+    let a = &l["api_json"];
+    if a.is_object() {
+        t += &format!(
+            "| `lint` of {} apps as one minified `GET /clients` answer ({} bytes): whole run (diagnostics / JSON) vs `JSON.parse` in Node, ms; peak memory (diagnostics / JSON), MB | {} / {} vs {}; {} / {} | memory grows with the findings, not with the line |\n",
+            l["entities"]["clients"], a["bytes"], cell(&a["lint"], "ms"), cell(&a["lint"], "json_ms"), cell(a, "json_parse_ms"), cell(a, "peak_rss_mb"), cell(a, "peak_rss_json_mb")
+        );
+    }
     t
 }
