@@ -88,48 +88,67 @@ const CONTEXT: usize = 36;
 fn snippet(
     out: &mut String,
     text: &str,
+    lines: &Lines,
     (line, col): (usize, usize),
     span: &std::ops::Range<usize>,
     label: &str,
 ) {
-    let start = text[..span.start.min(text.len())]
-        .rfind('\n')
-        .map_or(0, |p| p + 1);
-    let end = text[start..].find('\n').map_or(text.len(), |p| start + p);
-    let src = text[start..end]
-        .strip_suffix('\r')
-        .unwrap_or(&text[start..end]);
+    // The line's bounds from the table of line starts: a minified file is one long line, and
+    // finding its ends again for every value would be quadratic. Everything below looks at a
+    // bounded window of it.
+    let start = lines.starts.get(line - 1).copied().unwrap_or(0);
+    let end = lines
+        .starts
+        .get(line)
+        .map_or(text.len(), |next| next.saturating_sub(1));
+    let src = text.get(start..end).unwrap_or("");
+    let src = src.strip_suffix('\r').unwrap_or(src);
+    let line_end = start + src.len();
+    let at = floor_char(text, span.start.clamp(start, line_end));
     let width = line.to_string().len();
-    let span_end = span.end.min(start + src.len()).max(span.start);
+    let span_end = span.end.min(line_end).max(at);
     let len = text
-        .get(span.start..span_end)
+        .get(at..span_end)
         .map_or(1, |s| s.chars().count().max(1));
-    let total = src.chars().count();
-    // The characters quoted: all of a short line, a window around the value of a long one.
-    let (from, to) = if total <= EXCERPT {
-        (0, total)
+    // The whole of a short line (a line of EXCERPT bytes or fewer has as many characters at
+    // most; a longer one is counted only while that is cheap).
+    let short =
+        src.len() <= EXCERPT || (src.len() <= 4 * EXCERPT && src.chars().count() <= EXCERPT);
+    let (quoted_from, before, take) = if short {
+        (start, col - 1, usize::MAX)
     } else {
-        let from = (col - 1).saturating_sub(CONTEXT);
+        // CONTEXT characters before the value, the value (bounded) and CONTEXT after.
+        let before = (col - 1).min(CONTEXT);
+        let from = match before {
+            0 => at,
+            n => text[start..at]
+                .char_indices()
+                .rev()
+                .nth(n - 1)
+                .map_or(at, |(i, _)| start + i),
+        };
         (
             from,
-            (col - 1 + len.min(EXCERPT - 2 * CONTEXT) + CONTEXT).min(total),
+            before,
+            before + len.min(EXCERPT - 2 * CONTEXT) + CONTEXT,
         )
     };
-    let mut quoted: String = src
-        .chars()
-        .skip(from)
-        .take(to - from)
+    let mut chars = text[quoted_from..line_end].chars();
+    let mut quoted: String = chars
+        .by_ref()
+        .take(take)
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    let mut caret_at = col - 1 - from;
-    if from > 0 {
+    let taken = quoted.chars().count();
+    let mut caret_at = before;
+    if quoted_from > start {
         quoted.insert(0, '…');
         caret_at += 1;
     }
-    if to < total {
+    if chars.next().is_some() {
         quoted.push('…');
     }
-    let carets = len.min(to.saturating_sub(col - 1)).max(1);
+    let carets = len.min(taken.saturating_sub(before)).max(1);
     let _ = writeln!(out, "{:width$} |", "");
     let _ = writeln!(out, "{line} | {quoted}");
     let _ = writeln!(
@@ -139,6 +158,14 @@ fn snippet(
         " ".repeat(caret_at),
         "^".repeat(carets)
     );
+}
+
+/// The char boundary at or before `at`.
+fn floor_char(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
 }
 
 /// A diagnostic about a file itself rather than one of its values (`head` is
@@ -154,7 +181,7 @@ fn file_diagnostic(
     let (line, col) = lines.line_col(at);
     let _ = writeln!(out, "{head}: {message}");
     let _ = writeln!(out, "  --> {}:{line}:{col}", display_path(f));
-    snippet(out, &f.text, (line, col), &(at..at + 1), "");
+    snippet(out, &f.text, lines, (line, col), &(at..at + 1), "");
     out.push('\n');
 }
 
@@ -225,7 +252,7 @@ pub fn write_human(report: &Report, to: &mut dyn std::io::Write) -> std::io::Res
             );
             let _ = writeln!(out, "  --> {}:{line}:{col}", display_path(f));
             let label = v.equation().unwrap_or_default();
-            snippet(&mut out, &f.text, (line, col), &v.span, &label);
+            snippet(&mut out, &f.text, &lines, (line, col), &v.span, &label);
             let _ = writeln!(
                 out,
                 "  = note: {} {} ({})",
@@ -563,5 +590,38 @@ mod tests {
         let ascii = "a\nbc\n";
         let lines = Lines::new(ascii);
         assert_eq!((lines.line_col(3), lines.line_col(1)), ((2, 2), (1, 2)));
+    }
+
+    /// A long line is quoted as a window around the value, wherever the value is on it.
+    #[test]
+    fn excerpts_of_a_long_line() {
+        let text = format!("99999999{}", ",x".repeat(200));
+        let lines = Lines::new(&text);
+        let mut out = String::new();
+        snippet(&mut out, &text, &lines, (1, 1), &(0..8), "v");
+        let quoted: String = text.chars().take(8 + CONTEXT).collect();
+        assert_eq!(out, format!("  |\n1 | {quoted}…\n  | ^^^^^^^^ v\n"));
+        let text = format!("{}é 42 {}", "ü".repeat(300), "x".repeat(300));
+        let lines = Lines::new(&text);
+        let at = text.find("42").expect("the value");
+        let mut out = String::new();
+        snippet(
+            &mut out,
+            &text,
+            &lines,
+            lines.line_col(at),
+            &(at..at + 2),
+            "v",
+        );
+        let second = out.lines().nth(1).expect("the quoted line");
+        assert!(
+            second.starts_with("1 | …ü") && second.contains("é 42 x") && second.ends_with('…'),
+            "{out}"
+        );
+        let caret = out.lines().nth(2).expect("the caret line");
+        assert_eq!(
+            caret.find('^').map(|i| caret[..i].chars().count()),
+            second.find("42").map(|i| second[..i].chars().count())
+        );
     }
 }
