@@ -4,28 +4,22 @@
 // fix action.
 import test, { before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { startReplica, FIREFOX_EXTENSION, API, APP } from './helpers.mjs';
+import { startReplica, launchFirefox, API, APP } from './helpers.mjs';
 
 const MAIN = 'Maximum Access Token Lifetime';
 const WEB = 'Implicit / Hybrid Flow Access Token Lifetime';
 let replica;
 let browser;
-let profile;
+let firefox;
 
 before(async () => {
   replica = await startReplica({ csp: true });
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-firefox-mui-'));
-  browser = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr', headless: true, userDataDir: profile });
-  await browser.installExtension(FIREFOX_EXTENSION);
+  firefox = await launchFirefox();
+  browser = firefox.browser;
 });
 after(async () => {
-  await browser?.close();
+  await firefox?.close();
   await replica?.close();
-  fs.rmSync(profile, { recursive: true, force: true });
 });
 beforeEach(async () => { await replica.reset(); });
 

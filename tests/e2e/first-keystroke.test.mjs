@@ -6,11 +6,7 @@
 // of the MUI generation.
 import test, { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { startReplica, launchChromium, field, waitNote, FIREFOX_EXTENSION, API } from './helpers.mjs';
+import { startReplica, launchChromium, launchFirefox, field, waitNote, API } from './helpers.mjs';
 
 const MAIN = 'Maximum Access Token Lifetime';
 const MAX_SESSION = 'Maximum Session Lifetime (Persistent)';
@@ -92,11 +88,9 @@ describe('first keystroke of a session, Firefox ESR', () => {
   for (const s of SCENARIOS) {
     test(title(s), async () => {
       await replica.reset();
-      const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-firefox-first-'));
-      const browser = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr', headless: true, userDataDir: profile });
+      const firefox = await launchFirefox(); // a new profile: the browser session's first page
       try {
-        await browser.installExtension(FIREFOX_EXTENSION);
-        const page = await browser.newPage();
+        const page = await firefox.browser.newPage();
         await page.setViewport({ width: 1200, height: 900 });
         await page.evaluateOnNewDocument(SKIP_DIALOG);
         await page.goto(`${replica.base}${s.page}`, { waitUntil: 'domcontentloaded' });
@@ -115,8 +109,7 @@ describe('first keystroke of a session, Firefox ESR', () => {
         const outcome = await (await page.waitForFunction(OUTCOME, { timeout: 5000 })).jsonValue();
         await verdict(replica, s, outcome, await input.evaluate((i) => i.value));
       } finally {
-        await browser.close();
-        fs.rmSync(profile, { recursive: true, force: true });
+        await firefox.close();
       }
     });
   }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 import { createServer } from '../../www/server.mjs';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -56,6 +57,21 @@ export async function launchChromium(extension = CHROME_EXTENSION, { profile: re
   const errors = [];
   context.on('weberror', (e) => errors.push(String(e.error())));
   return { context, errors, profile, id: unpackedId(extension), close: async ({ keep = Boolean(reuse) } = {}) => { await context.close(); if (!keep) fs.rmSync(profile, { recursive: true, force: true }); } };
+}
+
+/** Firefox ESR (through puppeteer's WebDriver BiDi) with a new profile and the built extension
+ * installed; `close` removes the profile. */
+export async function launchFirefox() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-firefox-'));
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr', headless: true, userDataDir: profile });
+  try {
+    await browser.installExtension(FIREFOX_EXTENSION);
+  } catch (e) {
+    await browser.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+    throw e;
+  }
+  return { browser, close: async () => { await browser.close(); fs.rmSync(profile, { recursive: true, force: true }); } };
 }
 
 /** Opens a replica page, closes the navigation dialog, and waits for the guard to be running. */

@@ -6,11 +6,7 @@
 // the button that sends; what reached the Management API is read back. Chromium and Firefox ESR.
 import test, { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { startReplica, launchChromium, waitNote, noteFor, FIREFOX_EXTENSION } from './helpers.mjs';
+import { startReplica, launchChromium, launchFirefox, waitNote, noteFor } from './helpers.mjs';
 
 const EMAIL = '/dashboard/us/acme/templates/emails/verify_email';
 const OTP_EMAIL = '/dashboard/us/acme/connections/passwordless/email';
@@ -106,11 +102,9 @@ describe('more lifetimes, Firefox ESR', () => {
   for (const s of SCENARIOS) {
     test(title(s), async () => {
       await replica.reset();
-      const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-firefox-more-'));
-      const browser = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr', headless: true, userDataDir: profile });
+      const firefox = await launchFirefox();
       try {
-        await browser.installExtension(FIREFOX_EXTENSION);
-        const page = await browser.newPage();
+        const page = await firefox.browser.newPage();
         await page.setViewport({ width: 1200, height: 900 });
         await page.evaluateOnNewDocument(SKIP_DIALOG);
         await page.goto(`${replica.base}${s.page}`, { waitUntil: 'domcontentloaded' });
@@ -131,8 +125,7 @@ describe('more lifetimes, Firefox ESR', () => {
         const outcome = await (await page.waitForFunction(OUTCOME, { timeout: 5000 })).jsonValue();
         await verdict(replica, s, outcome, await input.evaluate((i) => i.value));
       } finally {
-        await browser.close();
-        fs.rmSync(profile, { recursive: true, force: true });
+        await firefox.close();
       }
     });
   }
