@@ -6,7 +6,7 @@
 // of the MUI generation.
 import test, { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startReplica, launchChromium, launchFirefox, field, waitNote, API } from './helpers.mjs';
+import { startReplica, launchChromium, launchFirefox, firefoxField, firefoxButton, firefoxType, field, waitNote, API } from './helpers.mjs';
 
 const MAIN = 'Maximum Access Token Lifetime';
 const MAX_SESSION = 'Maximum Session Lifetime (Persistent)';
@@ -94,18 +94,9 @@ describe('first keystroke of a session, Firefox ESR', () => {
         await page.setViewport({ width: 1200, height: 900 });
         await page.evaluateOnNewDocument(SKIP_DIALOG);
         await page.goto(`${replica.base}${s.page}`, { waitUntil: 'domcontentloaded' });
-        const input = await page.waitForFunction((label) => {
-          const i = [...document.querySelectorAll('input')].find((x) => x.labels?.[0]?.textContent.startsWith(label));
-          return i && i.getBoundingClientRect().height > 0 ? i : null;
-        }, { timeout: 15000 }, s.label);
-        await input.click();
-        await page.keyboard.down('Control');
-        await page.keyboard.press('a');
-        await page.keyboard.up('Control');
-        await page.keyboard.type(s.typed);
-        await page.keyboard.press('Tab');
-        const save = await page.evaluateHandle(() => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Save'));
-        await save.click();
+        const input = await firefoxField(page, s.label);
+        await firefoxType(page, input, s.typed);
+        await (await firefoxButton(page, 'Save')).click();
         const outcome = await (await page.waitForFunction(OUTCOME, { timeout: 5000 })).jsonValue();
         await verdict(replica, s, outcome, await input.evaluate((i) => i.value));
       } finally {

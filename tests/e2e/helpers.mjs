@@ -74,6 +74,25 @@ export async function launchFirefox() {
   return { browser, close: async () => { await browser.close(); fs.rmSync(profile, { recursive: true, force: true }); } };
 }
 
+/** In Firefox (puppeteer): the `nth` input whose label starts with `label`, once it is shown. */
+export const firefoxField = (page, label, nth = 0) => page.waitForFunction((l, n) => {
+  const i = [...document.querySelectorAll('input')].filter((x) => x.labels?.[0]?.textContent.startsWith(l))[n];
+  return i && i.getBoundingClientRect().height > 0 ? i : null;
+}, { timeout: 15000 }, label, nth);
+
+/** In Firefox: the button that reads `text`, once it is there. */
+export const firefoxButton = (page, text) => page.waitForFunction((t) => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === t), { timeout: 15000 }, text);
+
+/** In Firefox: clicks `input`, selects its text, types `text` on the keyboard and presses Tab. */
+export async function firefoxType(page, input, text) {
+  await input.click();
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Tab');
+}
+
 /** Opens a replica page, closes the navigation dialog, and waits for the guard to be running. */
 export async function open(context, url, { dialog = true } = {}) {
   const page = await context.newPage();

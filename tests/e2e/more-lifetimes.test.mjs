@@ -6,7 +6,7 @@
 // the button that sends; what reached the Management API is read back. Chromium and Firefox ESR.
 import test, { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startReplica, launchChromium, launchFirefox, waitNote, noteFor } from './helpers.mjs';
+import { startReplica, launchChromium, launchFirefox, firefoxField, firefoxButton, firefoxType, waitNote, noteFor } from './helpers.mjs';
 
 const EMAIL = '/dashboard/us/acme/templates/emails/verify_email';
 const OTP_EMAIL = '/dashboard/us/acme/connections/passwordless/email';
@@ -108,20 +108,10 @@ describe('more lifetimes, Firefox ESR', () => {
         await page.setViewport({ width: 1200, height: 900 });
         await page.evaluateOnNewDocument(SKIP_DIALOG);
         await page.goto(`${replica.base}${s.page}`, { waitUntil: 'domcontentloaded' });
-        const button = (text) => page.waitForFunction((t) => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === t), { timeout: 15000 }, text);
-        if (s.open) await (await button(s.open)).click();
-        const input = await page.waitForFunction((label, nth) => {
-          const all = [...document.querySelectorAll('input')].filter((x) => x.labels?.[0]?.textContent.startsWith(label));
-          const i = all[nth];
-          return i && i.getBoundingClientRect().height > 0 ? i : null;
-        }, { timeout: 15000 }, s.label, s.nth ?? 0);
-        await input.click();
-        await page.keyboard.down('Control');
-        await page.keyboard.press('a');
-        await page.keyboard.up('Control');
-        await page.keyboard.type(s.typed);
-        await page.keyboard.press('Tab');
-        await (await button(s.submit)).click();
+        if (s.open) await (await firefoxButton(page, s.open)).click();
+        const input = await firefoxField(page, s.label, s.nth ?? 0);
+        await firefoxType(page, input, s.typed);
+        await (await firefoxButton(page, s.submit)).click();
         const outcome = await (await page.waitForFunction(OUTCOME, { timeout: 5000 })).jsonValue();
         await verdict(replica, s, outcome, await input.evaluate((i) => i.value));
       } finally {
