@@ -14,6 +14,11 @@ const NOISE: &[&str] = &[
     "(in minutes)",
     "(mins)",
     "(min)",
+    "(ms)",
+    "(milliseconds)",
+    "(in milliseconds)",
+    "(days)",
+    "(in days)",
     "(required)",
     "(optional)",
 ];
@@ -105,7 +110,10 @@ pub fn settle_match(
     // another quantity than the catalog's: converting into it would save a wrong value.
     match frame_text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Some(field),
-        Some(text) => (crate::unit::Unit::from_name(text) == Some(field.unit)).then_some(field),
+        Some(text) => {
+            let word = text.trim_start_matches('(').trim_end_matches(['.', ')']);
+            (crate::unit::Unit::from_name(word) == Some(field.unit)).then_some(field)
+        }
     }
 }
 
@@ -189,6 +197,10 @@ mod tests {
         assert_eq!(id("otp expiry"), Some("options.totp.time_step"));
         assert_eq!(id("OTP Length"), None);
         assert_eq!(
+            id("Throttling Rate (milliseconds)"),
+            Some("suspicious_ip_throttling.stage.pre-login.rate")
+        );
+        assert_eq!(
             id("Expiration date in seconds"),
             Some("scim_token.token_lifetime")
         );
@@ -239,7 +251,7 @@ mod tests {
             Some("token_lifetime")
         );
         assert_eq!(
-            settle_match(access, Some("secs"), || None).map(|f| f.id),
+            settle_match(access, Some("(secs.)"), || None).map(|f| f.id),
             Some("token_lifetime")
         );
         assert_eq!(settle_match(access, Some("minutes"), || None), None);
