@@ -304,6 +304,20 @@ fn more_lifetimes_in_every_format() {
             "ok",
             "is_default",
         ),
+        // The Deploy CLI's current shape: riskAssessment with new_device (a tenant without the
+        // feature exports remember_for 0, which the API refuses).
+        (
+            "new_device:risk assessment",
+            "new_device.remember_for",
+            "ok",
+            "",
+        ),
+        (
+            "new_device:settings",
+            "new_device.remember_for",
+            "error",
+            "below_minimum",
+        ),
         // Management API bodies.
         (
             "invitation:",

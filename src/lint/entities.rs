@@ -90,7 +90,7 @@ fn api_kind(node: &Node) -> Option<Owner> {
         Some(Owner::Connection)
     } else if has("stage") && any(&["shields", "allowlist", "enabled"]) {
         Some(Owner::AttackProtection)
-    } else if has("remember_for") {
+    } else if has("remember_for") || has("new_device") {
         Some(Owner::NewDevice)
     } else if has("identifier")
         && (has("token_lifetime")
@@ -206,6 +206,7 @@ fn read_tree(
             "emailTemplates",
             "connections",
             "attackProtection",
+            "riskAssessment",
             "riskAssessmentsNewDevice",
         ]
         .iter()
@@ -230,6 +231,8 @@ fn read_tree(
                 Owner::AttackProtection,
                 "attack protection",
             ),
+            // `riskAssessment` holds `new_device` since the Deploy CLI merged the two.
+            ("riskAssessment", Owner::NewDevice, "risk assessment"),
             ("riskAssessmentsNewDevice", Owner::NewDevice, "new device"),
         ] {
             if let Some(node) = root.take(key).filter(|n| matches!(n.value, Value::Map(_))) {
@@ -261,7 +264,9 @@ fn read_tree(
         ("emails", f) if f != "provider.json" => Some(Owner::EmailTemplate),
         ("connections", _) => Some(Owner::Connection),
         ("attack-protection", "suspicious-ip-throttling.json") => Some(Owner::AttackProtection),
-        ("risk-assessments", "new-device.json") => Some(Owner::NewDevice),
+        ("risk-assessments", "new-device.json") | ("risk-assessment", "settings.json") => {
+            Some(Owner::NewDevice)
+        }
         (_, "tenant.json") => Some(Owner::Tenant),
         _ => None,
     };
