@@ -318,6 +318,12 @@ fn more_lifetimes_in_every_format() {
             "error",
             "below_minimum",
         ),
+        (
+            "new_device:auth0_risk_assessments_new_device.this",
+            "new_device.remember_for",
+            "error",
+            "above_maximum",
+        ),
         // Management API bodies.
         (
             "invitation:",

@@ -320,7 +320,9 @@ fn terraform_kind(resource_type: &str) -> Option<Owner> {
         "auth0_email_template" => Some(Owner::EmailTemplate),
         "auth0_connection" => Some(Owner::Connection),
         "auth0_attack_protection" => Some(Owner::AttackProtection),
-        "auth0_risk_assessments" | "auth0_risk_assessment" => Some(Owner::NewDevice),
+        "auth0_risk_assessments_new_device" | "auth0_risk_assessments_new_device_settings" => {
+            Some(Owner::NewDevice)
+        }
         _ => None,
     }
 }

@@ -48,3 +48,7 @@ resource "auth0_client" "saml" {
     expiration_type = "non-expiring"
   }
 }
+
+resource "auth0_risk_assessments_new_device" "this" {
+  remember_for = 400
+}
