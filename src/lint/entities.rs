@@ -264,7 +264,9 @@ fn read_tree(
         ("emails", f) if f != "provider.json" => Some(Owner::EmailTemplate),
         ("connections", _) => Some(Owner::Connection),
         ("attack-protection", "suspicious-ip-throttling.json") => Some(Owner::AttackProtection),
-        ("risk-assessments", "new-device.json") | ("risk-assessment", "settings.json") => {
+        // `risk-assessments/new-device.json` before the Deploy CLI merged it into
+        // `settings.json` (its folder's name is not pinned here: either spelling).
+        (p, "new-device.json" | "settings.json") if p.starts_with("risk-assessment") => {
             Some(Owner::NewDevice)
         }
         (_, "tenant.json") => Some(Owner::Tenant),
