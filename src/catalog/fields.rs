@@ -3,7 +3,7 @@
 
 use super::flows::{AUTHORIZE_ENDPOINT_FLOWS, REFRESH_TOKEN_FLOWS, TOKEN_ENDPOINT_FLOWS};
 use super::more_fields as more;
-use super::{at, Field, FileUnit, Kind, Owner, Page, Relation, SoftLimit, Sourced};
+use super::{at, at_in_hours, Field, Kind, Owner, Page, Relation, SoftLimit, Sourced};
 use crate::unit::Unit;
 
 const SPEC_RS: &str =
@@ -99,7 +99,7 @@ pub static FIELDS: &[Field] = &[
         flows: TOKEN_ENDPOINT_FLOWS,
         explanation: "Every access token for this API that comes from the /oauth/token endpoint lives this long — including Authorization Code with PKCE started from a browser SDK such as auth0-spa-js.",
         owner: Owner::ResourceServer,
-        in_files: &[at("token_lifetime", FileUnit::Seconds)],
+        in_files: &[at("token_lifetime")],
     },
     Field {
         id: "token_lifetime_for_web",
@@ -137,7 +137,7 @@ pub static FIELDS: &[Field] = &[
         explanation: "Only access tokens issued straight from /authorize (the Implicit and Hybrid flows) live this long. Authorization Code with PKCE — even from a browser SDK — follows the main access token lifetime instead.",
         // Missing from the spec's request schemas, though the API accepts it (observed 2026-02).
         owner: Owner::ResourceServer,
-        in_files: &[at("token_lifetime_for_web", FileUnit::Seconds)],
+        in_files: &[at("token_lifetime_for_web")],
     },
     Field {
         id: "jwt_configuration.lifetime_in_seconds",
@@ -162,7 +162,7 @@ pub static FIELDS: &[Field] = &[
         flows: &[],
         explanation: "How long ID tokens issued to this application stay valid. It does not change access tokens (set per API) or how long the user stays logged in (tenant session settings).",
         owner: Owner::Client,
-        in_files: &[at("jwt_configuration.lifetime_in_seconds", FileUnit::Seconds)],
+        in_files: &[at("jwt_configuration.lifetime_in_seconds")],
     },
     Field {
         id: "refresh_token.token_lifetime",
@@ -181,7 +181,7 @@ pub static FIELDS: &[Field] = &[
         flows: REFRESH_TOKEN_FLOWS,
         explanation: "A refresh token (and every rotated successor) stops working this long after the user logged in, however often it is used. Ignored while the switch is off (infinite_token_lifetime).",
         owner: Owner::Client,
-        in_files: &[at("refresh_token.token_lifetime", FileUnit::Seconds)],
+        in_files: &[at("refresh_token.token_lifetime")],
     },
     Field {
         id: "refresh_token.idle_token_lifetime",
@@ -208,7 +208,7 @@ pub static FIELDS: &[Field] = &[
         flows: REFRESH_TOKEN_FLOWS,
         explanation: "A refresh token that is not used for this long expires, even before its maximum lifetime. Ignored while the switch is off (infinite_idle_token_lifetime).",
         owner: Owner::Client,
-        in_files: &[at("refresh_token.idle_token_lifetime", FileUnit::Seconds)],
+        in_files: &[at("refresh_token.idle_token_lifetime")],
     },
     Field {
         id: "refresh_token.leeway",
@@ -234,7 +234,7 @@ pub static FIELDS: &[Field] = &[
         flows: &[],
         explanation: "With rotation on, a just-rotated refresh token may still be exchanged for this long (to absorb network retries) before reuse detection revokes the family.",
         owner: Owner::Client,
-        in_files: &[at("refresh_token.leeway", FileUnit::Seconds)],
+        in_files: &[at("refresh_token.leeway")],
     },
     Field {
         id: "idle_session_lifetime",
@@ -261,7 +261,7 @@ pub static FIELDS: &[Field] = &[
         flows: &[],
         explanation: "A user's login session at Auth0 (single sign-on) ends after this long without activity. With Online Refresh Tokens (an API's allow_online_access) the refresh tokens tied to the session end with it, and each exchange resets this timer; other tokens keep their own lifetimes.",
         owner: Owner::Tenant,
-        in_files: &[at("idle_session_lifetime", FileUnit::Hours), at("idle_session_lifetime_in_minutes", FileUnit::Minutes)],
+        in_files: &[at_in_hours("idle_session_lifetime"), at("idle_session_lifetime_in_minutes")],
     },
     Field {
         id: "session_lifetime",
@@ -280,7 +280,7 @@ pub static FIELDS: &[Field] = &[
         flows: &[],
         explanation: "Users must log in again this long after they logged in, however active they are. With Online Refresh Tokens (an API's allow_online_access) the refresh tokens tied to the session end with it too; other tokens keep their own lifetimes.",
         owner: Owner::Tenant,
-        in_files: &[at("session_lifetime", FileUnit::Hours), at("session_lifetime_in_minutes", FileUnit::Minutes)],
+        in_files: &[at_in_hours("session_lifetime"), at("session_lifetime_in_minutes")],
     },
     Field {
         id: "idle_ephemeral_session_lifetime",
@@ -306,7 +306,7 @@ pub static FIELDS: &[Field] = &[
         flows: &[],
         explanation: "For sessions that end when the browser closes: the session also ends after this long without activity.",
         owner: Owner::Tenant,
-        in_files: &[at("idle_ephemeral_session_lifetime", FileUnit::Hours), at("idle_ephemeral_session_lifetime_in_minutes", FileUnit::Minutes)],
+        in_files: &[at_in_hours("idle_ephemeral_session_lifetime"), at("idle_ephemeral_session_lifetime_in_minutes")],
     },
     Field {
         id: "ephemeral_session_lifetime",
@@ -329,7 +329,7 @@ pub static FIELDS: &[Field] = &[
         flows: &[],
         explanation: "For sessions that end when the browser closes: users must log in again this long after they logged in.",
         owner: Owner::Tenant,
-        in_files: &[at("ephemeral_session_lifetime", FileUnit::Hours), at("ephemeral_session_lifetime_in_minutes", FileUnit::Minutes)],
+        in_files: &[at_in_hours("ephemeral_session_lifetime"), at("ephemeral_session_lifetime_in_minutes")],
     },
     more::EMAIL_URL_LIFETIME,
     more::OTP_EXPIRY,

@@ -100,7 +100,7 @@ impl Page {
             Some(Page::TenantAdvanced)
         } else if has("/templates/emails") || has("/branding/email") {
             Some(Page::EmailTemplates)
-        } else if has("/connections/passwordless") || has("/passwordless") {
+        } else if has("/passwordless") {
             Some(Page::Passwordless)
         } else if has("/provisioning") || has("/scim") {
             Some(Page::ScimProvisioning)
@@ -160,40 +160,29 @@ impl Owner {
     }
 }
 
-/// The unit a configuration file writes a setting in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FileUnit {
-    Milliseconds,
-    Seconds,
-    Minutes,
-    Hours,
-    Days,
-}
-
-impl FileUnit {
-    pub const fn name(self) -> &'static str {
-        match self {
-            FileUnit::Milliseconds => "milliseconds",
-            FileUnit::Seconds => "seconds",
-            FileUnit::Minutes => "minutes",
-            FileUnit::Hours => "hours",
-            FileUnit::Days => "days",
-        }
-    }
-}
-
 /// Where files write a setting: a dotted path in its owner's object (the Management API's and
-/// the Deploy CLI's names, or the Terraform provider's), and the unit there.
+/// the Deploy CLI's names, or the Terraform provider's), in the field's own unit unless
+/// `in_hours` (the tenant's sessions: minutes in the Dashboard, hours in the API and in files).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct InFile {
     pub path: &'static str,
-    pub unit: FileUnit,
+    pub in_hours: bool,
 }
 
-/// `path`, written in `unit`.
-pub const fn at(path: &'static str, unit: FileUnit) -> InFile {
-    InFile { path, unit }
+/// `path`, in the field's unit.
+pub const fn at(path: &'static str) -> InFile {
+    InFile {
+        path,
+        in_hours: false,
+    }
+}
+
+/// `path`, in hours.
+pub const fn at_in_hours(path: &'static str) -> InFile {
+    InFile {
+        path,
+        in_hours: true,
+    }
 }
 
 /// What kind of fact a limit is, which decides how it may be presented: only `Schema`,

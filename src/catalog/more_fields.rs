@@ -3,7 +3,7 @@
 //! others (`FIELDS` lists them); see "More lifetimes an admin sets" in
 //! `shared/facts/auth0-lifetimes.md` and the pinned spec excerpt in `tests/spec/`.
 
-use super::{at, Field, FileUnit, Kind, Owner, Page, SoftLimit, Sourced};
+use super::{at, Field, Kind, Owner, Page, SoftLimit, Sourced};
 use crate::unit::Unit;
 
 const RULE_MIN: &str = "Lifetime Guard: a lifetime of 0 expires as it is issued";
@@ -67,8 +67,8 @@ pub(super) const EMAIL_URL_LIFETIME: Field = Field {
     explanation: "How long the link in this email (verify an address, change a password, unblock an account) keeps working. It is no token's or session's lifetime.",
     owner: Owner::EmailTemplate,
     in_files: &[
-        at("urlLifetimeInSeconds", FileUnit::Seconds),
-        at("url_lifetime_in_seconds", FileUnit::Seconds),
+        at("urlLifetimeInSeconds"),
+        at("url_lifetime_in_seconds"),
     ],
     ..BASE
 };
@@ -89,7 +89,7 @@ pub(super) const OTP_EXPIRY: Field = Field {
     }],
     explanation: "How long the one-time code sent by email or SMS can be entered. “OTP Length” beside it is a number of digits, not a lifetime.",
     owner: Owner::Connection,
-    in_files: &[at("options.totp.time_step", FileUnit::Seconds)],
+    in_files: &[at("options.totp.time_step")],
     ..BASE
 };
 
@@ -102,7 +102,7 @@ pub(super) const SCIM_TOKEN_LIFETIME: Field = Field {
     min: documented(900, "Auth0 docs, “Configure Inbound SCIM” (“minimum 900”); the schema's description says “greater than 900”"),
     explanation: "How long this SCIM token lets the identity provider create and update users. Without one, the token never expires: rotate it by hand.",
     owner: Owner::ScimToken,
-    in_files: &[at("token_lifetime", FileUnit::Seconds)],
+    in_files: &[at("token_lifetime")],
     ..BASE
 };
 
@@ -125,7 +125,7 @@ pub(super) const SSO_TICKET_TTL: Field = Field {
     explanation:
         "How long the link that lets a customer's admin set up their own SSO connection works.",
     owner: Owner::SsoTicket,
-    in_files: &[at("ttl_sec", FileUnit::Seconds)],
+    in_files: &[at("ttl_sec")],
     ..BASE
 };
 
@@ -137,8 +137,8 @@ pub(super) const SAML_ADDON_LIFETIME: Field = Field {
     explanation: "How long the SAML assertion this application's SAML2 Web App add-on issues is valid (its NotOnOrAfter). Set in the add-on's settings JSON.",
     owner: Owner::Client,
     in_files: &[
-        at("addons.samlp.lifetimeInSeconds", FileUnit::Seconds),
-        at("addons.samlp.lifetime_in_seconds", FileUnit::Seconds),
+        at("addons.samlp.lifetimeInSeconds"),
+        at("addons.samlp.lifetime_in_seconds"),
     ],
     ..BASE
 };
@@ -151,7 +151,7 @@ pub(super) const AWS_ADDON_LIFETIME: Field = Field {
     max: Some(spec(43_200, "Management API schema, ClientAddonAWS.lifetime_in_seconds")),
     explanation: "How long the AWS credentials this application's AWS add-on obtains stay valid (AWS allows 15 minutes to 12 hours).",
     owner: Owner::Client,
-    in_files: &[at("addons.aws.lifetime_in_seconds", FileUnit::Seconds)],
+    in_files: &[at("addons.aws.lifetime_in_seconds")],
     ..BASE
 };
 
@@ -162,7 +162,7 @@ pub(super) const FIREBASE_ADDON_LIFETIME: Field = Field {
     default: Some(documented(3_600, DOCS_ADDONS)),
     explanation: "How long the Firebase token this application's Firebase add-on issues is valid.",
     owner: Owner::Client,
-    in_files: &[at("addons.firebase.lifetime_in_seconds", FileUnit::Seconds)],
+    in_files: &[at("addons.firebase.lifetime_in_seconds")],
     ..BASE
 };
 
@@ -188,19 +188,19 @@ const fn minutes_addon(
 pub(super) const AZURE_BLOB_EXPIRATION: Field = minutes_addon(
     "addons.azure_blob.expiration",
     "Azure Blob Storage add-on: token expiration",
-    &[at("addons.azure_blob.expiration", FileUnit::Minutes)],
+    &[at("addons.azure_blob.expiration")],
 );
 
 pub(super) const AZURE_SB_EXPIRATION: Field = minutes_addon(
     "addons.azure_sb.expiration",
     "Azure Service Bus add-on: token expiration",
-    &[at("addons.azure_sb.expiration", FileUnit::Minutes)],
+    &[at("addons.azure_sb.expiration")],
 );
 
 pub(super) const LAYER_EXPIRATION: Field = minutes_addon(
     "addons.layer.expiration",
     "Layer add-on: token expiration",
-    &[at("addons.layer.expiration", FileUnit::Minutes)],
+    &[at("addons.layer.expiration")],
 );
 
 const SPEC_PRE_LOGIN: &str = "Management API schema, SuspiciousIPThrottlingPreLoginStage.rate";
@@ -219,9 +219,9 @@ pub(super) const THROTTLE_LOGIN_RATE: Field = Field {
     explanation: "A throttled IP address gets one more login attempt each time this interval passes (864,000 ms = 100 a day). Shorter lets an attacker try faster.",
     owner: Owner::AttackProtection,
     in_files: &[
-        at("stage.pre-login.rate", FileUnit::Milliseconds),
-        at("suspiciousIpThrottling.stage.pre-login.rate", FileUnit::Milliseconds),
-        at("suspicious_ip_throttling.pre_login.rate", FileUnit::Milliseconds),
+        at("stage.pre-login.rate"),
+        at("suspiciousIpThrottling.stage.pre-login.rate"),
+        at("suspicious_ip_throttling.pre_login.rate"),
     ],
     ..BASE
 };
@@ -244,9 +244,9 @@ pub(super) const THROTTLE_SIGNUP_RATE: Field = Field {
     explanation: "A throttled IP address gets one more signup attempt each time this interval passes (1,728,000 ms = 50 a day).",
     owner: Owner::AttackProtection,
     in_files: &[
-        at("stage.pre-user-registration.rate", FileUnit::Milliseconds),
-        at("suspiciousIpThrottling.stage.pre-user-registration.rate", FileUnit::Milliseconds),
-        at("suspicious_ip_throttling.pre_user_registration.rate", FileUnit::Milliseconds),
+        at("stage.pre-user-registration.rate"),
+        at("suspiciousIpThrottling.stage.pre-user-registration.rate"),
+        at("suspicious_ip_throttling.pre_user_registration.rate"),
     ],
     ..BASE
 };
@@ -260,8 +260,8 @@ pub(super) const NEW_DEVICE_REMEMBER_FOR: Field = Field {
     explanation: "How many days a device a user logged in from stays known to risk assessment; after that, a login from it counts as a new device again.",
     owner: Owner::NewDevice,
     in_files: &[
-        at("remember_for", FileUnit::Days),
-        at("new_device.remember_for", FileUnit::Days),
+        at("remember_for"),
+        at("new_device.remember_for"),
     ],
     ..BASE
 };
@@ -274,7 +274,7 @@ pub(super) const PAR_REQUEST_EXPIRY: Field = Field {
     max: Some(spec(600, "Management API schema, UpdateClientRequestContent.par_request_expiry")),
     explanation: "How long the request_uri of this application's pushed authorization requests (PAR) can be used at /authorize.",
     owner: Owner::Client,
-    in_files: &[at("par_request_expiry", FileUnit::Seconds)],
+    in_files: &[at("par_request_expiry")],
     ..BASE
 };
 
@@ -295,7 +295,7 @@ pub(super) const INVITATION_TTL: Field = Field {
     explanation:
         "How long the link in an organization invitation works; 0 gives the default of 7 days.",
     owner: Owner::Invitation,
-    in_files: &[at("ttl_sec", FileUnit::Seconds)],
+    in_files: &[at("ttl_sec")],
     ..BASE
 };
 
@@ -310,6 +310,6 @@ pub(super) const TICKET_TTL: Field = Field {
     min: Sourced { value: 0, kind: Kind::Schema, source: SPEC_TICKET },
     explanation: "How long the link of an email-verification or password-change ticket works; 0 gives the default of 5 days.",
     owner: Owner::Ticket,
-    in_files: &[at("ttl_sec", FileUnit::Seconds)],
+    in_files: &[at("ttl_sec")],
     ..BASE
 };

@@ -7,7 +7,6 @@ use super::config::ApiJson;
 use super::entities::{Entity, Format};
 use super::keywords::placeholders;
 use super::tree::{Entry, Node, Value};
-pub use crate::catalog::FileUnit;
 use crate::catalog::{self, Field, InFile, Owner};
 use crate::policy::Policy;
 use crate::verdict::{check_field, Context, Level};
@@ -49,6 +48,30 @@ pub struct Options {
     pub api_json: super::config::ApiJson,
     /// Standard input (`-`), with the file name it stands for (which gives its format).
     pub stdin: Option<(std::path::PathBuf, String)>,
+}
+
+/// The unit a file writes a value in: the field's own, or hours (the tenant's sessions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileUnit {
+    Field(Unit),
+    Hours,
+}
+
+impl FileUnit {
+    fn of(place: &InFile, field: &Field) -> FileUnit {
+        if place.in_hours {
+            FileUnit::Hours
+        } else {
+            FileUnit::Field(field.unit)
+        }
+    }
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            FileUnit::Field(unit) => unit.name(),
+            FileUnit::Hours => "hours",
+        }
+    }
 }
 
 /// One message about a value.
@@ -346,19 +369,12 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
         .get("identifier")
         .and_then(Node::as_str)
         .map(str::to_string);
+    let refresh = RefreshFlags::read(node);
     if entity.kind == Owner::Client {
-        let never_expire = node
-            .at("refresh_token.expiration_type")
-            .and_then(Node::as_str)
-            .is_some_and(|t| t == "non-expiring");
-        if never_expire
-            || node
-                .at("refresh_token.infinite_token_lifetime")
-                .is_some_and(Node::is_true)
-        {
+        if refresh.non_expiring.is_some() || refresh.infinite.is_some() {
             ctx.disabled.push("refresh_token.token_lifetime".into());
         }
-        if never_expire
+        if refresh.non_expiring.is_some()
             || node
                 .at("refresh_token.infinite_idle_token_lifetime")
                 .is_some_and(Node::is_true)
@@ -367,18 +383,14 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
                 .push("refresh_token.idle_token_lifetime".into());
         }
         // The rotation overlap applies only while rotation is on.
-        if node
-            .at("refresh_token.rotation_type")
-            .and_then(Node::as_str)
-            .is_some_and(|t| t != "rotating")
-        {
+        if refresh.rotation.is_some_and(|t| t != "rotating") {
             ctx.disabled.push("refresh_token.leeway".into());
         }
     }
     // Read every value first: relations need the others.
     let mut readings = Vec::new();
     for (place, field) in paths(entity.kind) {
-        let unit = place.unit;
+        let unit = FileUnit::of(place, field);
         let Some(entry) = entry_at(node, place.path) else {
             continue;
         };
@@ -508,22 +520,47 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
         out.push(found);
     }
     if entity.kind == Owner::Client {
-        out.extend(refresh_token_rules(node, text, &label));
+        out.extend(refresh_token_rules(&refresh, node, text, &label));
     }
     out
 }
 
+/// An application's refresh-token settings that switch its lifetimes off or tie them together:
+/// the entries that set them, where a finding about them points.
+struct RefreshFlags<'a> {
+    /// `expiration_type: non-expiring`.
+    non_expiring: Option<&'a Entry>,
+    /// `infinite_token_lifetime: true`.
+    infinite: Option<&'a Entry>,
+    rotation: Option<&'a str>,
+}
+
+impl<'a> RefreshFlags<'a> {
+    fn read(node: &'a Node) -> Self {
+        RefreshFlags {
+            non_expiring: entry_at(node, "refresh_token.expiration_type")
+                .filter(|e| e.value.as_str() == Some("non-expiring")),
+            infinite: entry_at(node, "refresh_token.infinite_token_lifetime")
+                .filter(|e| e.value.is_true()),
+            rotation: node
+                .at("refresh_token.rotation_type")
+                .and_then(Node::as_str),
+        }
+    }
+}
+
 /// The refresh-token rules that tie several settings of an application together. Each finding
 /// is about the maximum lifetime and points at the setting that breaks the rule.
-fn refresh_token_rules(node: &Node, text: &str, label: &std::sync::Arc<str>) -> Vec<Found> {
+fn refresh_token_rules(
+    flags: &RefreshFlags,
+    node: &Node,
+    text: &str,
+    label: &std::sync::Arc<str>,
+) -> Vec<Found> {
     let Some(field) = catalog::field("refresh_token.token_lifetime") else {
         return Vec::new();
     };
-    let str_at = |path: &str| node.at(path).and_then(Node::as_str);
-    let non_expiring = entry_at(node, "refresh_token.expiration_type")
-        .filter(|e| e.value.as_str() == Some("non-expiring"));
-    let infinite =
-        entry_at(node, "refresh_token.infinite_token_lifetime").filter(|e| e.value.is_true());
+    let (non_expiring, infinite) = (flags.non_expiring, flags.infinite);
     let mut out = Vec::new();
     let mut finding = |entry: &Entry, code: &'static str, said: &str| {
         let span = if entry.value.span.is_empty() {
@@ -536,7 +573,7 @@ fn refresh_token_rules(node: &Node, text: &str, label: &std::sync::Arc<str>) -> 
             span,
             entity: label.clone(),
             field,
-            unit: FileUnit::Seconds,
+            unit: FileUnit::Field(field.unit),
             seconds: None,
             value: None,
             level: Level::Ok,
@@ -550,7 +587,7 @@ fn refresh_token_rules(node: &Node, text: &str, label: &std::sync::Arc<str>) -> 
         found.settle();
         out.push(found);
     };
-    if str_at("refresh_token.rotation_type") == Some("rotating") {
+    if flags.rotation == Some("rotating") {
         if let Some(e) = non_expiring.or(infinite) {
             finding(
                 e,
@@ -559,7 +596,7 @@ fn refresh_token_rules(node: &Node, text: &str, label: &std::sync::Arc<str>) -> 
             );
         }
     }
-    if str_at("app_type") == Some("spa") {
+    if node.at("app_type").and_then(Node::as_str) == Some("spa") {
         if let Some(e) = non_expiring {
             finding(
                 e,
