@@ -26,6 +26,16 @@ pub fn joined<S: AsRef<str>>(parts: impl IntoIterator<Item = S>, sep: &str) -> S
 
 /// Where `needle` first occurs in `haystack`: a plain scan, for the short texts of a page (labels,
 /// addresses). `str::contains` with a `&str` brings in std's two-way searcher, 850 bytes of
+/// The nearest character boundary at or before `at` (parsers report positions that may fall
+/// inside a character).
+pub fn floor_boundary(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
 /// WebAssembly in the module every Dashboard page loads.
 pub fn find(haystack: &str, needle: &str) -> Option<usize> {
     if needle.is_empty() {

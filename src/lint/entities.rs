@@ -156,14 +156,19 @@ fn read_tree(
         .unwrap_or("");
     let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if file.ends_with(".tf.json") {
-        return Ok(terraform_json_syntax(read_json(text, duplicates)?));
+        return Ok(terraform_json_syntax(read_json(
+            text,
+            &[],
+            &mut |_, _| {},
+            duplicates,
+        )?));
     }
     let is_json = file.ends_with(".json") || file.ends_with(".tfstate");
     // A Management API answer (an array, or a page of one) is checked item by item as it is
     // read: a dump of every client is never held whole.
     let mut answered = false;
     let mut root = if is_json {
-        yaml::read_json_streaming(
+        read_json(
             text,
             &[
                 "",
@@ -179,8 +184,7 @@ fn read_tree(
                 }
             },
             duplicates,
-        )
-        .map_err(|e| json_error(text).unwrap_or(e))?
+        )?
     } else {
         yaml::read_streaming(
             text,
@@ -329,10 +333,16 @@ fn terraform_kind(resource_type: &str) -> Option<Owner> {
     }
 }
 
-/// A JSON file's tree (read by the YAML reader, which keeps positions); a broken file is
-/// explained in JSON's words, where JSON's own parser stops.
-fn read_json(text: &str, duplicates: &mut Vec<yaml::Duplicate>) -> Result<Node, ReadError> {
-    yaml::read_json_streaming(text, &[], &mut |_, _| {}, duplicates)
+/// A JSON file's tree, with positions, the items of the sequences named in `streamed` handed
+/// over as they are read (see [`yaml::read_json_streaming`]); a broken file is explained in
+/// JSON's words, where JSON's own parser stops.
+fn read_json(
+    text: &str,
+    streamed: &[&str],
+    hand_off: &mut dyn FnMut(&str, Node),
+    duplicates: &mut Vec<yaml::Duplicate>,
+) -> Result<Node, ReadError> {
+    yaml::read_json_streaming(text, streamed, hand_off, duplicates)
         .map_err(|e| json_error(text).unwrap_or(e))
 }
 

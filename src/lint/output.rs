@@ -37,11 +37,7 @@ impl<'a> Lines<'a> {
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, at: usize) -> (usize, usize) {
         let text = self.text;
-        let at = at.min(text.len());
-        let at = (0..=at)
-            .rev()
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(0);
+        let at = crate::text::floor_boundary(text, at);
         let line = self.starts.partition_point(|&s| s <= at);
         let start = self.starts[line - 1];
         if self.ascii {
@@ -87,7 +83,6 @@ const CONTEXT: usize = 36;
 /// not with the file's line lengths.
 fn snippet(
     out: &mut String,
-    text: &str,
     lines: &Lines,
     (line, col): (usize, usize),
     span: &std::ops::Range<usize>,
@@ -96,6 +91,7 @@ fn snippet(
     // The line's bounds from the table of line starts: a minified file is one long line, and
     // finding its ends again for every value would be quadratic. Everything below looks at a
     // bounded window of it.
+    let text = lines.text;
     let start = lines.starts.get(line - 1).copied().unwrap_or(0);
     let end = lines
         .starts
@@ -104,7 +100,7 @@ fn snippet(
     let src = text.get(start..end).unwrap_or("");
     let src = src.strip_suffix('\r').unwrap_or(src);
     let line_end = start + src.len();
-    let at = floor_char(text, span.start.clamp(start, line_end));
+    let at = crate::text::floor_boundary(text, span.start.clamp(start, line_end));
     let width = line.to_string().len();
     let span_end = span.end.min(line_end).max(at);
     let len = text
@@ -160,14 +156,6 @@ fn snippet(
     );
 }
 
-/// The char boundary at or before `at`.
-fn floor_char(text: &str, at: usize) -> usize {
-    (0..=at.min(text.len()))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0)
-}
-
 /// A diagnostic about a file itself rather than one of its values (`head` is
 /// `error[unreadable]`, `warning[duplicate_key]`), at byte offset `at`.
 fn file_diagnostic(
@@ -181,7 +169,7 @@ fn file_diagnostic(
     let (line, col) = lines.line_col(at);
     let _ = writeln!(out, "{head}: {message}");
     let _ = writeln!(out, "  --> {}:{line}:{col}", display_path(f));
-    snippet(out, &f.text, lines, (line, col), &(at..at + 1), "");
+    snippet(out, lines, (line, col), &(at..at + 1), "");
     out.push('\n');
 }
 
@@ -252,7 +240,7 @@ pub fn write_human(report: &Report, to: &mut dyn std::io::Write) -> std::io::Res
             );
             let _ = writeln!(out, "  --> {}:{line}:{col}", display_path(f));
             let label = v.equation().unwrap_or_default();
-            snippet(&mut out, &f.text, &lines, (line, col), &v.span, &label);
+            snippet(&mut out, &lines, (line, col), &v.span, &label);
             let _ = writeln!(
                 out,
                 "  = note: {} {} ({})",
@@ -598,21 +586,14 @@ mod tests {
         let text = format!("99999999{}", ",x".repeat(200));
         let lines = Lines::new(&text);
         let mut out = String::new();
-        snippet(&mut out, &text, &lines, (1, 1), &(0..8), "v");
+        snippet(&mut out, &lines, (1, 1), &(0..8), "v");
         let quoted: String = text.chars().take(8 + CONTEXT).collect();
         assert_eq!(out, format!("  |\n1 | {quoted}…\n  | ^^^^^^^^ v\n"));
         let text = format!("{}é 42 {}", "ü".repeat(300), "x".repeat(300));
         let lines = Lines::new(&text);
         let at = text.find("42").expect("the value");
         let mut out = String::new();
-        snippet(
-            &mut out,
-            &text,
-            &lines,
-            lines.line_col(at),
-            &(at..at + 2),
-            "v",
-        );
+        snippet(&mut out, &lines, lines.line_col(at), &(at..at + 2), "v");
         let second = out.lines().nth(1).expect("the quoted line");
         assert!(
             second.starts_with("1 | …ü") && second.contains("é 42 x") && second.ends_with('…'),

@@ -363,7 +363,7 @@ fn set_variables(dir: &Path, scope: &mut Scope, options: &Options) -> Vec<FileRe
             }
         };
         if let Err(e) = scope.set_vars_from(&shown, &text) {
-            let at = floor_boundary(&text, e.at);
+            let at = crate::text::floor_boundary(&text, e.at);
             problems.push(FileReport {
                 path,
                 format: None,
@@ -463,10 +463,10 @@ fn check_file(
 ) -> FileReport {
     // The APIs and applications of a Deploy CLI YAML file, and the items of a Management API
     // answer, are checked as the reader completes them, so the file is never held whole as a
-    // tree. Natively, room for a value every 64 bytes
-    // is reserved rather than grown: growing by doubling would copy and touch twice the memory
-    // (the bench export has a value every 98 bytes), and room never touched costs nothing. A
-    // WebAssembly memory is committed as it grows, so there the list grows as it needs.
+    // tree. Natively, room for a value every 64 bytes is reserved rather than grown: growing by
+    // doubling would copy and touch twice the memory (the bench export has a value every 98
+    // bytes), and room never touched costs nothing. A WebAssembly memory is committed as it
+    // grows, so there the list grows as it needs.
     let room = if cfg!(target_arch = "wasm32") {
         0
     } else {
@@ -539,7 +539,7 @@ fn check_file(
             }
         }
         Err(e) => {
-            let at = floor_boundary(&text, s.original(e.at));
+            let at = crate::text::floor_boundary(&text, s.original(e.at));
             file.error = Some((explain_read_error(&text, at, &e.message, keywords), at));
         }
     }
@@ -624,15 +624,6 @@ fn line_around(text: &str, at: usize) -> std::ops::Range<usize> {
 /// A file name's extension, when it is text.
 fn path_ext(path: &Path) -> Option<&str> {
     path.extension().and_then(|e| e.to_str())
-}
-
-/// The nearest character boundary at or before `at` (parsers report columns in characters).
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let at = at.min(text.len());
-    (0..=at)
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0)
 }
 
 /// A read error, named after the placeholder that causes it when there is one (an unquoted

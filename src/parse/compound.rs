@@ -35,12 +35,8 @@ const fn keyed<const N: usize>(words: &[(&str, u64); N]) -> [(u64, u64); N] {
     }
     out
 }
-const SUBSECOND_WORDS: &[&str] = &[
-    "ms",
-    "msec",
-    "msecs",
-    "millisecond",
-    "milliseconds",
+/// The words of units finer than a millisecond, which no field takes.
+const FINER_WORDS: &[&str] = &[
     "us",
     "usec",
     "microsecond",
@@ -270,7 +266,7 @@ fn resolve_unit(
         return Err(err);
     }
     let is_one_of = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(word));
-    if is_one_of(SUBSECOND_WORDS) {
+    if is_one_of(MILLISECOND_WORDS) || is_one_of(FINER_WORDS) {
         return Err(ParseError::new(
             ErrorKind::UnknownUnit,
             ws,
