@@ -74,7 +74,8 @@ struct LintArgs {
     /// Which plan's session limits warn [default: self-service].
     #[arg(long, value_enum)]
     plan: Option<PlanArg>,
-    /// Output: compiler-style diagnostics, one JSON object, or SARIF 2.1.0.
+    /// Output: compiler-style diagnostics, one JSON object, SARIF 2.1.0, GitHub Actions
+    /// annotations, or a GitLab Code Quality report.
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
     /// A Terraform variable definitions file, as `terraform plan -var-file` takes it (after
@@ -106,6 +107,10 @@ enum FormatArg {
     Human,
     Json,
     Sarif,
+    /// GitHub Actions workflow commands: an annotation at each finding's line.
+    Github,
+    /// A GitLab Code Quality report (JSON), for `artifacts:reports:codequality`.
+    Gitlab,
 }
 
 #[derive(Subcommand)]
@@ -298,6 +303,8 @@ fn lint(args: LintArgs) -> ExitCode {
         )
         .map_err(std::io::Error::from)
         .and_then(|()| writeln!(out)),
+        FormatArg::Github => out.write_all(lint::ci::github(&report).as_bytes()),
+        FormatArg::Gitlab => out.write_all(lint::ci::gitlab(&report).as_bytes()),
     }
     .and_then(|()| out.flush());
     // A file that could not be read (as its format, or at all when named) is the caller's to

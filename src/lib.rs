@@ -6,6 +6,7 @@
 //! Dashboard, listens, and renders what the core decides.
 
 pub mod catalog;
+pub mod codes;
 pub mod format;
 pub mod hosts;
 pub mod idmap;

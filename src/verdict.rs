@@ -1,6 +1,7 @@
 //! Verdicts: one call turns a field and what the admin typed into everything the UI shows.
 
 use crate::catalog::{self, Field, Flow, Kind};
+use crate::codes::Code;
 use crate::format;
 use crate::idmap::IdMap;
 use crate::parse::{parse, ParseError};
@@ -37,7 +38,7 @@ impl Level {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Message {
     /// Stable, machine-readable code (`above_maximum`, `exceeds_token_lifetime`, …).
-    pub code: &'static str,
+    pub code: Code,
     pub level: Level,
     pub text: Text,
 }
@@ -292,7 +293,7 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
 
     if let Some(e) = &error {
         messages.push(Message {
-            code: e.kind.code(),
+            code: e.kind.into(),
             level: Level::Error,
             text: Text::Refusal(e.clone()),
         });
@@ -303,14 +304,14 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
     }
     if !enforced {
         messages.push(Message {
-            code: "not_enforced",
+            code: Code::NotEnforced,
             level: Level::Info,
             text: Text::Fixed("Its switch is off, so Auth0 does not apply this lifetime."),
         });
     }
     if field.is_api_token_lifetime() && ctx.api_identifier.as_deref().is_some_and(is_mfa_audience) {
         messages.push(Message {
-            code: "mfa_fixed_lifetime",
+            code: Code::MfaFixedLifetime,
             level: Level::Warning,
             text: Text::Amount {
                 template: "This is the MFA API: its access tokens always live {}, whatever this field says.",
@@ -323,7 +324,7 @@ pub fn check_field(field: &'static Field, input: &str, ctx: &Context) -> Verdict
     let refused = messages.iter().any(|m| m.level == Level::Error);
     if let Some(default) = field.default.filter(|d| value == Some(d.value) && !refused) {
         messages.push(Message {
-            code: "is_default",
+            code: Code::IsDefault,
             level: Level::Info,
             text: Text::Default {
                 kind: default.kind,
@@ -376,7 +377,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
 
     if v < field.min.value {
         out.push(Message {
-            code: "below_minimum",
+            code: Code::BelowMinimum,
             level: Level::Error,
             text: Text::Limit {
                 template: "Must be at least {}.",
@@ -388,7 +389,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
     } else if let Some(pmin) = resolve(|p| p.min.as_ref()).filter(|&m| m > field.min.value) {
         if v < pmin {
             out.push(Message {
-                code: "below_policy_minimum",
+                code: Code::BelowPolicyMinimum,
                 level: Level::Error,
                 text: Text::Amount {
                     template: "Your organisation's policy requires at least {}.",
@@ -401,7 +402,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
     let hard = field.max.map(|m| m.value);
     if let Some(max) = field.max.filter(|m| v > m.value) {
         out.push(Message {
-            code: "above_maximum",
+            code: Code::AboveMaximum,
             level: Level::Error,
             text: Text::Limit {
                 template: if max.kind == Kind::Observed {
@@ -417,7 +418,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
     } else if let Some(pmax) = resolve(|p| p.max.as_ref()).filter(|&m| hard.is_none_or(|h| m < h)) {
         if v > pmax {
             out.push(Message {
-                code: "above_policy_maximum",
+                code: Code::AbovePolicyMaximum,
                 level: Level::Error,
                 text: Text::Amount {
                     template: "Your organisation's policy allows at most {}.",
@@ -430,7 +431,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
     if let Some(w) = resolve(|p| p.warn_above.as_ref()) {
         if v > w {
             out.push(Message {
-                code: "policy_warn_above",
+                code: Code::PolicyWarnAbove,
                 level: Level::Warning,
                 text: Text::Amount {
                     template: "Your organisation asks for a review above {}.",
@@ -443,7 +444,7 @@ fn limits(field: &'static Field, v: u64, ctx: &Context, out: &mut Vec<Message>) 
     if let Some(w) = resolve(|p| p.warn_below.as_ref()) {
         if v < w {
             out.push(Message {
-                code: "policy_warn_below",
+                code: Code::PolicyWarnBelow,
                 level: Level::Warning,
                 text: Text::Amount {
                     template: "Your organisation asks for a review below {}.",

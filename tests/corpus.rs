@@ -84,7 +84,11 @@ fn check_corpus() {
         }
         if let Some(codes) = expect.get("codes").and_then(Value::as_array) {
             for code in codes {
-                if !v.messages.iter().any(|m| Some(m.code) == code.as_str()) {
+                if !v
+                    .messages
+                    .iter()
+                    .any(|m| Some(m.code.name()) == code.as_str())
+                {
                     failures.push(format!(
                         "line {line}: {field} {input:?}: no message {code}; got {:?}",
                         v.messages

@@ -4,6 +4,7 @@
 use super::flows::{AUTHORIZE_ENDPOINT_FLOWS, REFRESH_TOKEN_FLOWS, TOKEN_ENDPOINT_FLOWS};
 use super::more_fields as more;
 use super::{at, at_in_hours, Field, Kind, Owner, Page, Relation, SoftLimit, Sourced};
+use crate::codes::Code;
 use crate::unit::Unit;
 
 const SPEC_RS: &str =
@@ -33,7 +34,7 @@ pub const ACCESS_TOKEN_MAX: u64 = 2_592_000;
 
 const REFRESH_SOFT: &[SoftLimit] = &[SoftLimit {
     above: 31_557_600,
-    code: "above_documented_maximum",
+    code: Code::AboveDocumentedMaximum,
     text: "Above {limit}, the maximum the documentation gives.",
     kind: Kind::Documented,
     source: DOCS_REFRESH,
@@ -43,14 +44,14 @@ const REFRESH_SOFT: &[SoftLimit] = &[SoftLimit {
 const IDLE_SESSION_SOFT: &[SoftLimit] = &[
     SoftLimit {
         above: 4_320,
-        code: "above_plan_limit",
+        code: Code::AbovePlanLimit,
         text: "Above {limit}, the limit on self-service plans: Auth0 silently uses the plan limit instead.",
         kind: Kind::Documented,
         source: DOCS_SESSION,
     },
     SoftLimit {
         above: 144_000,
-        code: "above_enterprise_limit",
+        code: Code::AboveEnterpriseLimit,
         text: "Above {limit}, the Enterprise limit: Auth0 silently uses the plan limit instead.",
         kind: Kind::Documented,
         source: DOCS_SESSION,
@@ -61,7 +62,7 @@ const IDLE_SESSION_SOFT: &[SoftLimit] = &[
 /// Enterprise limit is also the hard maximum (see the fields).
 const MAX_SESSION_SOFT: &[SoftLimit] = &[SoftLimit {
     above: 43_200,
-    code: "above_plan_limit",
+    code: Code::AbovePlanLimit,
     text: "Above {limit}, the limit on self-service plans: Auth0 silently uses the plan limit instead (Enterprise: up to 525,600 min).",
     kind: Kind::Documented,
     source: DOCS_SESSION,
@@ -120,7 +121,7 @@ pub static FIELDS: &[Field] = &[
         max: Some(Sourced { value: ACCESS_TOKEN_MAX, kind: Kind::Documented, source: DOCS_WEB }),
         soft: &[SoftLimit {
             above: 86_400,
-            code: "above_browser_flow_cap",
+            code: Code::AboveBrowserFlowCap,
             text: "Auth0 staff have stated a cap of {limit} for tokens issued to browser flows; Auth0 may shorten or refuse longer values.",
             kind: Kind::Observed,
             source: COMMUNITY_WEB,
@@ -128,7 +129,7 @@ pub static FIELDS: &[Field] = &[
         relations: &[Relation {
             at_most: "token_lifetime",
             blocks: true,
-            code: "exceeds_token_lifetime",
+            code: Code::ExceedsTokenLifetime,
             text: "Cannot be longer than the maximum access token lifetime ({other}); Auth0 rejects the save.",
             kind: Kind::Documented,
             source: DOCS_WEB,
@@ -153,7 +154,7 @@ pub static FIELDS: &[Field] = &[
         max: None,
         soft: &[SoftLimit {
             above: ACCESS_TOKEN_MAX,
-            code: "unusually_long",
+            code: Code::UnusuallyLong,
             text: "Above {limit}: no maximum is published, but an ID token this long-lived is unusual; ID tokens prove a login, they do not authorise API calls.",
             kind: Kind::ProjectRule,
             source: src("Lifetime Guard review threshold (no public source states a limit)"),
@@ -200,7 +201,7 @@ pub static FIELDS: &[Field] = &[
         relations: &[Relation {
             at_most: "refresh_token.token_lifetime",
             blocks: false,
-            code: "idle_exceeds_absolute",
+            code: Code::IdleExceedsAbsolute,
             text: "Longer than the maximum refresh token lifetime ({other}), so it can never take effect; whether Auth0 refuses it is not known.",
             kind: Kind::Documented,
             source: DOCS_REFRESH,
@@ -225,7 +226,7 @@ pub static FIELDS: &[Field] = &[
         max: None,
         soft: &[SoftLimit {
             above: 3_600,
-            code: "long_overlap",
+            code: Code::LongOverlap,
             text: "Above {limit}: a long overlap lets a stolen refresh token be replayed for that long without triggering reuse detection.",
             kind: Kind::ProjectRule,
             source: src("Lifetime Guard review threshold (no public source states a limit)"),
@@ -253,7 +254,7 @@ pub static FIELDS: &[Field] = &[
         relations: &[Relation {
             at_most: "session_lifetime",
             blocks: false,
-            code: "idle_exceeds_maximum",
+            code: Code::IdleExceedsMaximum,
             text: "Longer than the maximum session lifetime ({other}), so it can never take effect.",
             kind: Kind::Documented,
             source: DOCS_SESSION,
@@ -298,7 +299,7 @@ pub static FIELDS: &[Field] = &[
         relations: &[Relation {
             at_most: "ephemeral_session_lifetime",
             blocks: false,
-            code: "idle_exceeds_maximum",
+            code: Code::IdleExceedsMaximum,
             text: "Longer than the maximum non-persistent session lifetime ({other}), so it can never take effect.",
             kind: Kind::Documented,
             source: DOCS_SESSION,

@@ -12,6 +12,7 @@ pub use fixed::{Fixed, FIXED};
 pub use flows::{Flow, AUTHORIZE_ENDPOINT_FLOWS, REFRESH_TOKEN_FLOWS, TOKEN_ENDPOINT_FLOWS};
 pub use labels::{match_label, match_toggle, normalise_label, settle_match};
 
+use crate::codes::Code;
 use crate::unit::Unit;
 use serde::Serialize;
 
@@ -238,7 +239,7 @@ pub struct SoftLimit {
     /// Warn when the value is above this.
     pub above: u64,
     /// Stable message code.
-    pub code: &'static str,
+    pub code: Code,
     /// What to tell the admin; `{limit}` is replaced with the limit in words.
     pub text: &'static str,
     pub kind: Kind,
@@ -253,7 +254,7 @@ pub struct Relation {
     /// True when a violation blocks the save (the server rejects it); false for a warning.
     pub blocks: bool,
     /// Stable message code.
-    pub code: &'static str,
+    pub code: Code,
     /// What to tell the admin; `{other}` is replaced with the other field's value in words.
     pub text: &'static str,
     pub kind: Kind,

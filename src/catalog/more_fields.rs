@@ -4,6 +4,7 @@
 //! `shared/facts/auth0-lifetimes.md` and the pinned spec excerpt in `tests/spec/`.
 
 use super::{at, Field, Kind, Owner, Page, SoftLimit, Sourced};
+use crate::codes::Code;
 use crate::unit::Unit;
 
 const RULE_MIN: &str = "Lifetime Guard: a lifetime of 0 expires as it is issued";
@@ -82,7 +83,7 @@ pub(super) const OTP_EXPIRY: Field = Field {
     min: spec(60, "Management API schema, ConnectionTotpEmail.time_step"),
     soft: &[SoftLimit {
         above: 900,
-        code: "long_otp",
+        code: Code::LongOtp,
         text: "Above {limit}: a one-time code that lives this long gives an attacker more time to guess it.",
         kind: Kind::ProjectRule,
         source: "Lifetime Guard review threshold (no public source states a limit)",

@@ -8,6 +8,7 @@ use super::entities::{Entity, Format};
 use super::keywords::placeholders;
 use super::tree::{Entry, Node, Value};
 use crate::catalog::{self, Field, InFile, Owner};
+use crate::codes::Code;
 use crate::policy::Policy;
 use crate::verdict::{check_field, Context, Level};
 use crate::Unit;
@@ -39,7 +40,7 @@ pub struct Options {
     /// Terraform variables given on the command line (`--var NAME=VALUE`), in order.
     pub vars: Vec<(String, String)>,
     /// Finding codes never reported (`.lifetime-guard.json`'s `ignore_codes`).
-    pub ignore_codes: Vec<String>,
+    pub ignore_codes: Vec<Code>,
     /// Files not linted when a directory is walked (`ignore_paths`, matched by
     /// [`super::config::glob_match`] relative to `ignore_base`).
     pub ignore_paths: Vec<String>,
@@ -77,7 +78,7 @@ impl FileUnit {
 /// One message about a value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Said {
-    pub code: &'static str,
+    pub code: Code,
     pub level: Level,
     pub text: String,
 }
@@ -117,7 +118,7 @@ impl serde::Serialize for Suppressed {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Suppressed", 5)?;
-        st.serialize_field("code", self.said.code)?;
+        st.serialize_field("code", &self.said.code)?;
         st.serialize_field("level", self.said.level.code())?;
         st.serialize_field("text", &self.said.text)?;
         st.serialize_field("reason", &self.reason)?;
@@ -181,7 +182,7 @@ fn entry_at<'a>(node: &'a Node, path: &str) -> Option<&'a Entry> {
 enum Reading {
     Value { value: u64, notes: Vec<Said> },
     NotChecked(String),
-    Invalid(&'static str, String),
+    Invalid(Code, String),
 }
 
 /// The number Terraform converts a string to, as it does for a number-typed argument
@@ -207,7 +208,7 @@ fn read(node: &Node, field: &Field, unit: FileUnit, format: Format, api_json: Ap
             if format == Format::Terraform {
                 if let Some(n) = terraform_number(s) {
                     notes.push(Said {
-                        code: "terraform_converts_string",
+                        code: Code::TerraformConvertsString,
                         level: Level::Info,
                         text: format!(
                             "Terraform converts the string “{s}” to the number the provider sends."
@@ -216,32 +217,32 @@ fn read(node: &Node, field: &Field, unit: FileUnit, format: Format, api_json: Ap
                     n
                 } else {
                     return Reading::Invalid(
-                        "not_a_number",
+                        Code::NotANumber,
                         format!("“{s}” is not a number; Terraform cannot convert it to one."),
                     );
                 }
             } else {
                 return match s.trim().parse::<f64>() {
                 Ok(_) => Reading::Invalid(
-                    "not_a_number",
+                    Code::NotANumber,
                     format!("“{s}” is a string; the Management API expects a number and refuses a string (Expected type integer but found type string)."),
                 ),
-                    Err(_) => Reading::Invalid("not_a_number", format!("“{s}” is not a number.")),
+                    Err(_) => Reading::Invalid(Code::NotANumber, format!("“{s}” is not a number.")),
                 };
             }
         }
         Value::Unresolved(why) => return Reading::NotChecked(format!("not checked: {why}")),
         Value::Bool(_) | Value::Map(_) | Value::Seq(_) => {
-            return Reading::Invalid("not_a_number", "Not a number.".into())
+            return Reading::Invalid(Code::NotANumber, "Not a number.".into())
         }
         Value::Null => return Reading::NotChecked("not checked: the value is null".into()),
     };
     if n < 0.0 {
-        return Reading::Invalid("negative", "A lifetime cannot be negative.".into());
+        return Reading::Invalid(Code::Negative, "A lifetime cannot be negative.".into());
     }
     if let Some(from) = &node.from {
         notes.push(Said {
-            code: "resolved_from",
+            code: Code::ResolvedFrom,
             level: Level::Info,
             text: format!("{from}."),
         });
@@ -252,7 +253,7 @@ fn read(node: &Node, field: &Field, unit: FileUnit, format: Format, api_json: Ap
             let hours = if format.is_terraform() && n >= 1.0 && n.fract() != 0.0 {
                 let sent = n.round();
                 notes.push(Said {
-                    code: "terraform_rounds_hours",
+                    code: Code::TerraformRoundsHours,
                     level: Level::Warning,
                     text: format!(
                         "Terraform sends {sent} h, not {n} h: the Auth0 provider rounds session hours of 1 and more to whole hours."
@@ -269,7 +270,7 @@ fn read(node: &Node, field: &Field, unit: FileUnit, format: Format, api_json: Ap
                 match api_json {
                     ApiJson::Request => {
                         return Reading::Invalid(
-                            "not_whole_hours",
+                            Code::NotWholeHours,
                             format!(
                                 "{n} h is not a whole number of hours: the Management API refuses decimal hours in a request (Expected type integer but found type number). Send whole hours, or {} in {name}_in_minutes — Management API schema.",
                                 (n * 60.0).round()
@@ -277,7 +278,7 @@ fn read(node: &Node, field: &Field, unit: FileUnit, format: Format, api_json: Ap
                         )
                     }
                     ApiJson::Response => notes.push(Said {
-                        code: "decimal_hours",
+                        code: Code::DecimalHours,
                         level: Level::Info,
                         text: format!(
                             "Read as the API's answer, where decimal hours are normal. Sent back as it is, the API refuses it: a request takes whole hours or {name}_in_minutes (lint request bodies with --api-json request)."
@@ -288,7 +289,7 @@ fn read(node: &Node, field: &Field, unit: FileUnit, format: Format, api_json: Ap
             let minutes = hours * 60.0;
             if minutes.fract() != 0.0 {
                 notes.push(Said {
-                    code: "rounded_to_minutes",
+                    code: Code::RoundedToMinutes,
                     level: Level::Info,
                     text: format!(
                         "{n} h is not a whole number of minutes; checked as {} min.",
@@ -301,7 +302,7 @@ fn read(node: &Node, field: &Field, unit: FileUnit, format: Format, api_json: Ap
         _ => {
             if n.fract() != 0.0 {
                 return Reading::Invalid(
-                    "not_whole",
+                    Code::NotWhole,
                     format!("{n} is not a whole number of {}.", unit.name()),
                 );
             }
@@ -309,7 +310,7 @@ fn read(node: &Node, field: &Field, unit: FileUnit, format: Format, api_json: Ap
         }
     };
     if in_field_unit > crate::MAX_VALUE as f64 {
-        return Reading::Invalid("too_large", "Too large to be a lifetime.".into());
+        return Reading::Invalid(Code::TooLarge, "Too large to be a lifetime.".into());
     }
     Reading::Value {
         value: in_field_unit as u64,
@@ -335,7 +336,7 @@ fn schema_limits(field: &Field, value: u64) -> Option<Said> {
     let unit = field.unit.symbol();
     match (field.max.filter(schema), field.min) {
         (Some(max), _) if value > max.value => Some(Said {
-            code: "above_maximum",
+            code: Code::AboveMaximum,
             level: Level::Error,
             text: format!(
                 "Above the maximum of {} {unit}: the Management API refuses it as sent, even though the setting that makes this lifetime ignored is on — Management API schema.",
@@ -343,7 +344,7 @@ fn schema_limits(field: &Field, value: u64) -> Option<Said> {
             ),
         }),
         (_, min) if schema(&min) && value < min.value => Some(Said {
-            code: "below_minimum",
+            code: Code::BelowMinimum,
             level: Level::Error,
             text: format!(
                 "Below the minimum of {} {unit}: the Management API refuses it as sent, even though the setting that makes this lifetime ignored is on — Management API schema.",
@@ -453,7 +454,7 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
         };
         match reading {
             Reading::NotChecked(why) => found.messages.push(Said {
-                code: "not_checked",
+                code: Code::NotChecked,
                 level: Level::Warning,
                 text: why,
             }),
@@ -466,7 +467,7 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
                 let verdict = check_field(field, &value.to_string(), &ctx);
                 for (_, other, default) in defaulted.iter().filter(|(id, ..)| *id == field.id) {
                     found.messages.push(Said {
-                        code: "unset_uses_default",
+                        code: Code::UnsetUsesDefault,
                         level: Level::Info,
                         text: format!(
                             "{} is not set here: its Auth0 default, {} {}, is used for the relation ({}).",
@@ -487,11 +488,11 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
                 found.messages.extend(notes);
                 for m in &verdict.messages {
                     // A plan's limits: on Enterprise, the self-service limit says nothing.
-                    if options.plan == Plan::Enterprise && m.code == "above_plan_limit" {
+                    if options.plan == Plan::Enterprise && m.code == Code::AbovePlanLimit {
                         continue;
                     }
                     // "This is Auth0's default" is worth saying of a value that is fine only.
-                    if m.code == "is_default" && verdict.level != Level::Ok {
+                    if m.code == Code::IsDefault && verdict.level != Level::Ok {
                         continue;
                     }
                     found.messages.push(Said {
@@ -511,7 +512,7 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
                 .is_some_and(|i| i.trim_end_matches('/').ends_with("/api/v2"))
         {
             found.messages.push(Said {
-                code: "not_sent_by_terraform",
+                code: Code::NotSentByTerraform,
                 level: Level::Warning,
                 text: "The Terraform provider does not send token_lifetime_for_web for the Auth0 Management API resource server: this value is never applied.".into(),
             });
@@ -562,7 +563,7 @@ fn refresh_token_rules(
     };
     let (non_expiring, infinite) = (flags.non_expiring, flags.infinite);
     let mut out = Vec::new();
-    let mut finding = |entry: &Entry, code: &'static str, said: &str| {
+    let mut finding = |entry: &Entry, code: Code, said: &str| {
         let span = if entry.value.span.is_empty() {
             entry.key_span.clone()
         } else {
@@ -591,7 +592,7 @@ fn refresh_token_rules(
         if let Some(e) = non_expiring.or(infinite) {
             finding(
                 e,
-                "rotation_needs_expiration",
+                Code::RotationNeedsExpiration,
                 "Refresh token rotation needs an expiring refresh token with a maximum lifetime (“If rotation is enabled, an expiration lifetime must be set”); Auth0 refuses this combination — Auth0 documentation, “Configure Refresh Token Expiration”.",
             );
         }
@@ -600,7 +601,7 @@ fn refresh_token_rules(
         if let Some(e) = non_expiring {
             finding(
                 e,
-                "spa_non_expiring_refresh_token",
+                Code::SpaNonExpiringRefreshToken,
                 "A single-page application cannot have non-expiring refresh tokens; set expiration_type to expiring with a maximum lifetime — Auth0 documentation, refresh token security controls.",
             );
         }

@@ -64,7 +64,7 @@ pub struct Config {
     pub ignore_paths: Vec<String>,
     /// Finding codes never reported (`is_default`, `above_plan_limit`, …).
     #[serde(default)]
-    pub ignore_codes: Vec<String>,
+    pub ignore_codes: Vec<crate::codes::Code>,
     /// Where the team publishes `docs/linting.md` (an absolute URL): SARIF rules link to its
     /// "Finding codes" section (`helpUri`), which code-scanning tools show beside each result.
     pub sarif_help_uri: Option<String>,

@@ -3,7 +3,8 @@
 //! by the same rules as the Dashboard and `check`, before they are deployed.
 
 pub mod check;
-pub mod codes;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ci;
 pub mod config;
 pub mod entities;
 pub mod hcl;

@@ -2,6 +2,7 @@
 //! SARIF 2.1.0 for code-scanning upload.
 
 use super::run::{FileReport, Report};
+use crate::codes::Code;
 use crate::verdict::Level;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -189,16 +190,13 @@ const CHUNK: usize = 1 << 16;
 /// never held whole).
 pub fn write_human(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut out = String::with_capacity(CHUNK + 1024);
-    let (mut errors, mut warnings, mut values, mut suppressed) = (0, 0, 0, 0);
     for f in &report.files {
         if let Some(skipped) = &f.skipped {
             // A path named on the command line fails the run; an entry met in a directory
             // (an editor's lock file, a dangling link) is only reported.
             let word = if skipped.named {
-                errors += 1;
                 "error[unreadable]"
             } else {
-                warnings += 1;
                 "warning[skipped]"
             };
             let _ = writeln!(out, "{word}: {}", skipped.why);
@@ -206,31 +204,20 @@ pub fn write_human(report: &Report, to: &mut dyn std::io::Write) -> std::io::Res
             continue;
         }
         let lines = Lines::new(&f.text);
-        for (message, at) in &f.warnings {
-            warnings += 1;
-            file_diagnostic(&mut out, f, &lines, "warning[duplicate_key]", message, *at);
+        for w in &f.warnings {
+            let head = format!("{}[{}]", level_word(w.code.level()), w.code);
+            file_diagnostic(&mut out, f, &lines, &head, &w.message, w.at);
         }
         if let Some((message, at)) = &f.error {
-            errors += 1;
             file_diagnostic(&mut out, f, &lines, "error[unreadable]", message, *at);
         }
         for v in &f.values {
-            values += 1;
-            suppressed += v
-                .suppressed
-                .iter()
-                .filter(|s| s.said.level >= Level::Warning)
-                .count();
             if v.level == Level::Ok {
                 continue;
             }
             let (line, col) = lines.line_col(v.span.start);
             let mut shown = v.messages.iter().filter(|m| m.level >= Level::Warning);
             let Some(first) = shown.next() else { continue };
-            match v.level {
-                Level::Error => errors += 1,
-                _ => warnings += 1,
-            }
             let _ = writeln!(
                 out,
                 "{}[{}]: {}",
@@ -258,10 +245,44 @@ pub fn write_human(report: &Report, to: &mut dyn std::io::Write) -> std::io::Res
             }
         }
     }
+    out.push_str(&summary(report));
+    to.write_all(out.as_bytes())
+}
+
+/// The last line of the human output: `lifetime-guard lint: 12 lifetimes in 3 files: 1 error, 2
+/// warnings (1 suppressed)`. A value counts once, as its worst message; a file that could not be
+/// read counts as an error, an entry skipped while walking and a file's own warning as warnings.
+pub fn summary(report: &Report) -> String {
+    let (mut errors, mut warnings, mut values, mut suppressed) = (0, 0, 0, 0);
+    for f in &report.files {
+        if let Some(skipped) = &f.skipped {
+            if skipped.named {
+                errors += 1;
+            } else {
+                warnings += 1;
+            }
+            continue;
+        }
+        warnings += f.warnings.len();
+        errors += usize::from(f.error.is_some());
+        for v in &f.values {
+            values += 1;
+            suppressed += v
+                .suppressed
+                .iter()
+                .filter(|s| s.said.level >= Level::Warning)
+                .count();
+            if v.level != Level::Ok && v.messages.iter().any(|m| m.level >= Level::Warning) {
+                match v.level {
+                    Level::Error => errors += 1,
+                    _ => warnings += 1,
+                }
+            }
+        }
+    }
     let read = report.files.iter().filter(|f| f.format.is_some()).count();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let _ = write!(
-        out,
+    let mut out = format!(
         "lifetime-guard lint: {} in {}: {}, {}",
         plural(values, "lifetime"),
         plural(read, "file"),
@@ -272,13 +293,13 @@ pub fn write_human(report: &Report, to: &mut dyn std::io::Write) -> std::io::Res
         let _ = write!(out, " ({suppressed} suppressed)");
     }
     out.push('\n');
-    to.write_all(out.as_bytes())
+    out
 }
 
 /// One message of a value, as `--format json` writes it.
 #[derive(Serialize)]
 struct JsonMessage<'a> {
-    code: &'a str,
+    code: Code,
     level: &'a str,
     text: &'a str,
 }
@@ -356,10 +377,10 @@ impl Serialize for JsonFiles<'_> {
                 warnings: f
                     .warnings
                     .iter()
-                    .map(|(m, at)| {
-                        let (line, column) = line_col(&f.text, *at);
+                    .map(|w| {
+                        let (line, column) = line_col(&f.text, w.at);
                         JsonError {
-                            message: m,
+                            message: &w.message,
                             line,
                             column,
                         }
@@ -445,54 +466,46 @@ fn region(lines: &Lines, span: &std::ops::Range<usize>) -> Value {
 /// SARIF 2.1.0: one result per warning or error message, located at the value.
 /// `help_uri`: where `docs/linting.md` is published, for each rule's `helpUri`.
 pub fn sarif(report: &Report, help_uri: Option<&str>) -> Value {
-    let mut rules: Vec<&'static str> = Vec::new();
+    let mut rules: Vec<Code> = Vec::new();
     let mut results: Vec<Value> = Vec::new();
     for f in &report.files {
         let lines = Lines::new(&f.text);
         let uri = display_path(f).replace('\\', "/");
         let at = |span: &std::ops::Range<usize>| json!({"artifactLocation": {"uri": uri}, "region": region(&lines, span)});
         // One result, its rule listed once; `suppressions` for a finding left out on purpose.
-        let mut add = |rule: &'static str,
-                       level: &str,
-                       text: &str,
-                       location: Value,
-                       suppressions: Option<Value>| {
-            if !rules.contains(&rule) {
-                rules.push(rule);
-            }
-            let mut result = json!({
-                "ruleId": rule,
-                "level": level,
-                "message": {"text": text},
-                "locations": [{"physicalLocation": location}],
-            });
-            if let Some(s) = suppressions {
-                result["suppressions"] = s;
-            }
-            results.push(result);
-        };
+        let mut add =
+            |rule: Code, level: &str, text: &str, location: Value, suppressions: Option<Value>| {
+                if !rules.contains(&rule) {
+                    rules.push(rule);
+                }
+                let mut result = json!({
+                    "ruleId": rule,
+                    "level": level,
+                    "message": {"text": text},
+                    "locations": [{"physicalLocation": location}],
+                });
+                if let Some(s) = suppressions {
+                    result["suppressions"] = s;
+                }
+                results.push(result);
+            };
         if let Some(skipped) = &f.skipped {
             let (rule, level) = if skipped.named {
-                ("unreadable", "error")
+                (Code::Unreadable, "error")
             } else {
-                ("skipped", "warning")
+                (Code::Skipped, "warning")
             };
             let location = json!({"artifactLocation": {"uri": uri}});
             add(rule, level, &skipped.why, location, None);
             continue;
         }
-        for (message, offset) in &f.warnings {
-            add(
-                "duplicate_key",
-                "warning",
-                message,
-                at(&(*offset..*offset + 1)),
-                None,
-            );
+        for w in &f.warnings {
+            let level = sarif_level(w.code.level());
+            add(w.code, level, &w.message, at(&(w.at..w.at + 1)), None);
         }
         if let Some((message, offset)) = &f.error {
             add(
-                "unreadable",
+                Code::Unreadable,
                 "error",
                 message,
                 at(&(*offset..*offset + 1)),
@@ -534,7 +547,7 @@ pub fn sarif(report: &Report, help_uri: Option<&str>) -> Value {
                 "name": "lifetime-guard",
                 "version": env!("CARGO_PKG_VERSION"),
                 "rules": rules.iter().map(|r| {
-                    let (short, full) = super::codes::describe(r);
+                    let (short, full) = (r.title(), r.description());
                     let mut rule = json!({
                         "id": r,
                         "name": r,

@@ -6,6 +6,7 @@ use super::config::{glob_match, FailOn};
 use super::entities::{self, Format, Read};
 use super::hcl::{self, Scope};
 use super::keywords::{placeholders, substitute, Keywords, Substituted};
+use crate::codes::Code;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -22,11 +23,19 @@ pub struct FileReport {
     /// was named on the command line (then it fails the run) or met while walking a directory
     /// (then it is only reported: an editor's lock file or a dangling link is no configuration).
     pub skipped: Option<Skipped>,
-    /// What the file says twice or that is otherwise worth a warning, with the byte offset: a key
-    /// set twice in a mapping (the last value is the one checked).
-    pub warnings: Vec<(String, usize)>,
+    /// What the file says twice or that is otherwise worth a warning: a key set twice in a
+    /// mapping (the last value is the one checked).
+    pub warnings: Vec<FileProblem>,
     /// The lifetimes in it, with spans in `text`.
     pub values: Vec<Found>,
+}
+
+/// A finding about a file itself rather than one of its values, at a byte offset of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    pub code: Code,
+    pub message: String,
+    pub at: usize,
 }
 
 /// A file that was not read.
@@ -503,10 +512,11 @@ fn check_file(
                     } else {
                         ""
                     };
-                    (
-                        format!("“{}” is set more than once in this mapping: only the last value counts, and it is the one checked{also}.", d.key),
-                        s.original(d.at),
-                    )
+                    FileProblem {
+                        code: Code::DuplicateKey,
+                        message: format!("“{}” is set more than once in this mapping: only the last value counts, and it is the one checked{also}.", d.key),
+                        at: s.original(d.at),
+                    }
                 })
                 .collect();
             if let Some(format) = read.format {
@@ -554,7 +564,7 @@ fn suppress(values: &mut [Found], text: &str, format: Format, options: &Options)
     if !options.ignore_codes.is_empty() {
         for v in values.iter_mut() {
             v.suppress(
-                |m| options.ignore_codes.iter().any(|c| c == m.code),
+                |m| options.ignore_codes.contains(&m.code),
                 "ignored by the settings file (ignore_codes)",
                 true,
             );
@@ -579,11 +589,15 @@ fn suppress(values: &mut [Found], text: &str, format: Format, options: &Options)
         };
         match directive {
             Ok((codes, reason)) => {
-                v.suppress(|m| codes.iter().any(|c| *c == m.code), &reason, false);
+                v.suppress(
+                    |m| codes.iter().any(|c| *c == m.code.name()),
+                    &reason,
+                    false,
+                );
             }
             Err(why) => {
                 v.messages.push(super::check::Said {
-                    code: "suppression_without_reason",
+                    code: Code::SuppressionWithoutReason,
                     level: crate::verdict::Level::Warning,
                     text: why,
                 });
