@@ -992,6 +992,15 @@ fn terraform_variables_as_terraform_sets_them() {
         note.contains("var.token_lifetime = 3600, terraform.tfvars:1"),
         "{note}"
     );
+    // A changed variable file (what a pre-commit hook passes) lints the module that reads it.
+    let tfvars = dir.join("terraform.tfvars");
+    let (code, seconds, note) = resolved(&[tfvars.to_str().expect("utf-8 path")]);
+    assert_eq!(
+        (code, seconds),
+        (0, Some(3600)),
+        "a variable file named lints its module"
+    );
+    assert!(note.contains("terraform.tfvars:1"), "{note}");
 
     std::fs::write(
         dir.join("b.auto.tfvars"),
@@ -1414,4 +1423,90 @@ fn the_rotation_overlap_follows_rotation() {
     let b = value(&report, "client:B", "refresh_token.leeway");
     assert_eq!(codes(b), ["long_overlap"], "{b:#}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The pre-commit hooks' `files` pattern is the one the linter's table of Deploy CLI folders and
+/// Terraform names gives, and Python's `re` (pre-commit's) matches what lint reads.
+#[test]
+fn the_pre_commit_hooks_cover_every_file_lint_reads() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/.pre-commit-hooks.yaml"
+    ))
+    .expect(".pre-commit-hooks.yaml");
+    let want = lifetime_guard::lint::entities::pre_commit_files();
+    let pattern = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("files: &files "))
+        .map(|p| p.trim_matches('\''))
+        .expect("a files: &files '…' line");
+    assert_eq!(
+        pattern, want,
+        "the hooks' files pattern is not the linter's"
+    );
+    assert_eq!(
+        text.matches("files: *files").count(),
+        1,
+        "both hooks share it"
+    );
+    let read = [
+        "tenant.yaml",
+        "tenant/tenant.yml",
+        "main.tf",
+        "infra/auth0/apis.tf.json",
+        "infra/terraform.tfvars",
+        "prod.auto.tfvars",
+        "env/prod.tfvars.json",
+        "terraform.tfstate",
+        "export/tenant.json",
+        "export/resource-servers/Payments API.json",
+        "export/clients/Storefront.json",
+        "export/emails/verify_email.json",
+        "export/connections/email.json",
+        "export/attack-protection/suspicious-ip-throttling.json",
+        "export/risk-assessment/settings.json",
+        "export/risk-assessments/new-device.json",
+    ];
+    let not_read = [
+        "package.json",
+        ".github/workflows/ci.yml",
+        "export/attack-protection/breached-password-detection.json",
+        "README.md",
+        "main.tfx",
+    ];
+    let script = "import re,sys\np=re.compile(sys.argv[1])\nfor f in sys.argv[2:]: print(f, bool(p.search(f)))";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script, pattern])
+        .args(read.iter().chain(not_read.iter()))
+        .output()
+        .expect("python3 runs");
+    let out = String::from_utf8_lossy(&out.stdout).to_string();
+    for f in read {
+        assert!(
+            out.contains(&format!("{f} True")),
+            "{f} is not linted: {out}"
+        );
+    }
+    for f in not_read {
+        assert!(out.contains(&format!("{f} False")), "{f} is linted: {out}");
+    }
+    // Every kind a catalog row keeps in a Deploy CLI directory has its folder in the table.
+    use lifetime_guard::catalog::{Owner, FIELDS};
+    let api_only = [
+        Owner::ScimToken,
+        Owner::Invitation,
+        Owner::Ticket,
+        Owner::SsoTicket,
+    ];
+    for f in FIELDS.iter().filter(|f| !f.in_files.is_empty()) {
+        assert!(
+            api_only.contains(&f.owner)
+                || lifetime_guard::lint::entities::DEPLOY_CLI_DIRECTORY
+                    .iter()
+                    .any(|d| d.owner == f.owner),
+            "{} ({:?}) has no Deploy CLI folder",
+            f.id,
+            f.owner
+        );
+    }
 }

@@ -262,20 +262,10 @@ fn read_tree(
         });
     }
     // A Deploy CLI directory: entities named by their `name`, not the file's.
-    let in_directory = match (parent, file) {
-        ("resource-servers", _) => Some(Owner::ResourceServer),
-        ("clients", _) => Some(Owner::Client),
-        ("emails", f) if f != "provider.json" => Some(Owner::EmailTemplate),
-        ("connections", _) => Some(Owner::Connection),
-        ("attack-protection", "suspicious-ip-throttling.json") => Some(Owner::AttackProtection),
-        // `risk-assessments/new-device.json` before the Deploy CLI merged it into
-        // `settings.json` (its folder's name is not pinned here: either spelling).
-        (p, "new-device.json" | "settings.json") if p.starts_with("risk-assessment") => {
-            Some(Owner::NewDevice)
-        }
-        (_, "tenant.json") => Some(Owner::Tenant),
-        _ => None,
-    };
+    let in_directory = DEPLOY_CLI_DIRECTORY
+        .iter()
+        .find(|d| d.holds(parent, file))
+        .map(|d| d.owner);
     if let Some(kind) = in_directory {
         let stem = file.trim_end_matches(".json");
         return Ok(Read {
@@ -546,4 +536,110 @@ pub fn read_terraform(file: &hcl::HclFile, scope: &Scope) -> Read {
         entities,
         duplicates: Vec::new(),
     }
+}
+
+/// Where a Deploy CLI directory export keeps an entity kind: a folder (`*` after a prefix: any
+/// folder that starts so; empty: any folder) and its files (empty: every `.json` file but those
+/// `except` names).
+pub struct DeployCliFiles {
+    pub folder: &'static str,
+    pub files: &'static [&'static str],
+    pub except: &'static [&'static str],
+    pub owner: Owner,
+}
+
+impl DeployCliFiles {
+    fn holds(&self, parent: &str, file: &str) -> bool {
+        let folder = match self.folder.strip_suffix('*') {
+            Some(prefix) => parent.starts_with(prefix),
+            None => self.folder.is_empty() || parent == self.folder,
+        };
+        let named = if self.files.is_empty() {
+            file.ends_with(".json") && !self.except.contains(&file)
+        } else {
+            self.files.contains(&file)
+        };
+        folder && named
+    }
+}
+
+/// The Deploy CLI's directory format, as its handlers write it (read in its sources).
+pub const DEPLOY_CLI_DIRECTORY: &[DeployCliFiles] = &[
+    DeployCliFiles {
+        folder: "resource-servers",
+        files: &[],
+        except: &[],
+        owner: Owner::ResourceServer,
+    },
+    DeployCliFiles {
+        folder: "clients",
+        files: &[],
+        except: &[],
+        owner: Owner::Client,
+    },
+    DeployCliFiles {
+        folder: "emails",
+        files: &[],
+        except: &["provider.json"],
+        owner: Owner::EmailTemplate,
+    },
+    DeployCliFiles {
+        folder: "connections",
+        files: &[],
+        except: &[],
+        owner: Owner::Connection,
+    },
+    DeployCliFiles {
+        folder: "attack-protection",
+        files: &["suspicious-ip-throttling.json"],
+        except: &[],
+        owner: Owner::AttackProtection,
+    },
+    // `risk-assessments/new-device.json` before the Deploy CLI merged it into `settings.json`
+    // (its folder's name is not pinned here: either spelling).
+    DeployCliFiles {
+        folder: "risk-assessment*",
+        files: &["new-device.json", "settings.json"],
+        except: &[],
+        owner: Owner::NewDevice,
+    },
+    DeployCliFiles {
+        folder: "",
+        files: &["tenant.json"],
+        except: &[],
+        owner: Owner::Tenant,
+    },
+];
+
+/// The `files` pattern (a Python regular expression, as pre-commit takes it) of every file
+/// `lint` reads by name in a repository: Deploy CLI YAML and every folder of
+/// [`DEPLOY_CLI_DIRECTORY`], Terraform (`.tf`, `.tf.json`, variable files, state). Management
+/// API answers have no fixed names: a team adds theirs.
+pub fn pre_commit_files() -> String {
+    let mut parts = vec![
+        r"tenant\.ya?ml".to_string(),
+        r"[^/]+\.tf(\.json)?".to_string(),
+        r"[^/]+\.tfvars(\.json)?".to_string(),
+        r"[^/]+\.tfstate".to_string(),
+    ];
+    let escape = |s: &str| s.replace('.', r"\.");
+    for d in DEPLOY_CLI_DIRECTORY {
+        let folder = match d.folder.strip_suffix('*') {
+            Some(prefix) => format!("{}[^/]*/", escape(prefix)),
+            None if d.folder.is_empty() => String::new(),
+            None => format!("{}/", escape(d.folder)),
+        };
+        let files = if d.files.is_empty() {
+            r"[^/]+\.json".to_string()
+        } else {
+            let names: Vec<String> = d.files.iter().map(|f| escape(f)).collect();
+            if names.len() == 1 {
+                names[0].clone()
+            } else {
+                format!("({})", names.join("|"))
+            }
+        };
+        parts.push(format!("{folder}{files}"));
+    }
+    format!("(^|/)({})$", parts.join("|"))
 }

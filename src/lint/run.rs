@@ -117,7 +117,12 @@ pub fn collect(paths: &[PathBuf], ignored: &dyn Fn(&Path) -> bool) -> Walk {
             }
         };
         if !meta.is_dir() {
-            out.push((p.clone(), true));
+            match module_of_var_file(p) {
+                // A variable file changes what its module computes: the module is linted (and
+                // reads the file, as Terraform does) — what a pre-commit hook passes on a change.
+                Some(module) => out.extend(module.into_iter().map(|f| (f, true))),
+                None => out.push((p.clone(), true)),
+            }
             continue;
         }
         let mut stack = vec![p.clone()];
@@ -159,6 +164,31 @@ pub fn collect(paths: &[PathBuf], ignored: &dyn Fn(&Path) -> bool) -> Walk {
         files: out,
         problems,
     }
+}
+
+/// The Terraform files of the module a variable definitions file (`*.tfvars`, `*.tfvars.json`)
+/// belongs to: the `.tf` and `.tf.json` files beside it. `None` for any other file.
+fn module_of_var_file(path: &Path) -> Option<Vec<PathBuf>> {
+    let name = path.file_name()?.to_str()?;
+    if !(name.ends_with(".tfvars") || name.ends_with(".tfvars.json")) {
+        return None;
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_file()
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.ends_with(".tf") || n.ends_with(".tf.json"))
+        })
+        .collect();
+    files.sort();
+    Some(files)
 }
 
 /// What [`collect`] found.

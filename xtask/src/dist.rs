@@ -1,7 +1,7 @@
 //! Packaging: `dist/chrome/`, `dist/firefox/` (unpacked, loadable), a zip of each, and the
 //! test-only builds that also match the replica on 127.0.0.1.
 
-use crate::util::{copy_dir, root, run, Cmd};
+use crate::util::{copy_dir, root};
 use crate::wasm;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -20,6 +20,9 @@ const FILES: &[&str] = &[
     "managed-schema.json",
 ];
 
+/// The version of everything released: Cargo.toml's `[workspace.package] version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// Which browser a package is for.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Browser {
@@ -33,11 +36,15 @@ pub const TEST_MATCH: &str = "http://127.0.0.1/*";
 /// (granted, but in no static content script).
 pub const TEST_REGISTERED_MATCH: &str = "http://localhost/*";
 
-fn manifest(browser: Browser, test: bool) -> Result<Value, String> {
+pub fn manifest(browser: Browser, test: bool) -> Result<Value, String> {
     let path = root().join("extension/manifest.json");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut m: Value =
         serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    // The version is Cargo.toml's (the workspace's), never a second copy in the manifest.
+    if let Some(obj) = m.as_object_mut() {
+        obj.insert("version".into(), json!(VERSION));
+    }
     if test {
         for pointer in [
             "/host_permissions",
@@ -116,17 +123,51 @@ pub fn package(browser: Browser, test: bool, out: &Path) -> Result<(), String> {
 /// Zips `dir` reproducibly: entries in path order, each with the same time (1980-01-01, the
 /// format's first) and mode, so two builds of the same files give the same bytes wherever and
 /// whenever they run.
-fn zip(dir: &Path, to: &Path) -> Result<(), String> {
-    let script = "import os,sys,zipfile\n\
-        src,dst=sys.argv[1],sys.argv[2]\n\
-        paths=sorted(os.path.relpath(os.path.join(b,f),src).replace(os.sep,'/') for b,_,fs in os.walk(src) for f in fs)\n\
-        with zipfile.ZipFile(dst,'w') as z:\n\
-        \x20 for p in paths:\n\
-        \x20   info=zipfile.ZipInfo(p,date_time=(1980,1,1,0,0,0))\n\
-        \x20   info.external_attr=0o100644<<16\n\
-        \x20   info.create_system=3\n\
-        \x20   with open(os.path.join(src,p),'rb') as f: z.writestr(info,f.read(),compress_type=zipfile.ZIP_DEFLATED,compresslevel=9)\n";
-    run(Cmd::new("python3").args(["-c", script]).arg(dir).arg(to))
+pub fn zip(dir: &Path, to: &Path) -> Result<(), String> {
+    zip_under(dir, "", to)
+}
+
+/// [`zip`], with every entry under `prefix` (`name/` or empty).
+pub fn zip_under(dir: &Path, prefix: &str, to: &Path) -> Result<(), String> {
+    use std::io::Write as _;
+    use zip::write::SimpleFileOptions;
+    let file = std::fs::File::create(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    let mut z = zip::ZipWriter::new(file);
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(9))
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for rel in files_under(dir)? {
+        let bytes = std::fs::read(dir.join(&rel)).map_err(|e| format!("{rel}: {e}"))?;
+        z.start_file(format!("{prefix}{rel}"), options)
+            .map_err(|e| format!("{rel}: {e}"))?;
+        z.write_all(&bytes).map_err(|e| format!("{rel}: {e}"))?;
+    }
+    z.finish().map_err(|e| format!("{}: {e}", to.display()))?;
+    Ok(())
+}
+
+/// The files under `dir`, as `/`-separated paths relative to it, sorted.
+pub fn files_under(dir: &Path) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(rel) = path.strip_prefix(dir) {
+                let parts: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                out.push(parts.join("/"));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
 }
 
 /// Where the test-only builds go (never into `dist/`).

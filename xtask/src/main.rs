@@ -7,11 +7,13 @@
 //! - `demo [--csp] [--port N]`  the replica Dashboard on 127.0.0.1 with the test build
 //! - `fuzz [--seconds N]`   cargo-fuzz on the parser and the verdicts, N seconds per target
 //! - `bench [--runs N] [--sizes]`  the benchmark table (see README); `--sizes`: sizes only
+//! - `release [cli [--target T] | assemble | notes | version]`  a release's files in dist/release/
 mod bench;
 mod breakdown;
 mod dist;
 mod fuzz;
 mod minify;
+mod release;
 mod setup;
 mod test;
 mod util;
@@ -35,9 +37,10 @@ fn main() {
         Some("test") => test::all(flag("--quick")),
         Some("bench") if flag("--sizes") => bench::sizes_only(),
         Some("bench") => bench::bench(value("--runs").and_then(|s| s.parse().ok()).unwrap_or(3)),
+        Some("release") => release::main(&args),
         Some("fuzz") => fuzz::run_all(value("--seconds").and_then(|s| s.parse().ok()).unwrap_or(60)),
         Some("demo") => demo(flag("--csp"), value("--port").unwrap_or_else(|| "8080".into())),
-        _ => Err("usage: cargo xtask <setup [--browsers] | build | dist | test [--quick] | fuzz [--seconds N] | demo [--csp] [--port N] | bench [--runs N] [--sizes]>".into()),
+        _ => Err("usage: cargo xtask <setup [--browsers] | build | dist | test [--quick] | fuzz [--seconds N] | demo [--csp] [--port N] | bench [--runs N] [--sizes] | release [cli [--target T] | assemble | notes | version]>".into()),
     };
     if let Err(e) = result {
         eprintln!("xtask: {e}");

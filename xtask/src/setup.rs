@@ -65,15 +65,30 @@ fn npm() -> Result<(), String> {
 }
 
 fn browsers() -> Result<(), String> {
-    let missing: Vec<&str> = [
+    apt_install(&[
         ("chromium", "chromium"),
         ("chromedriver", "chromium-driver"),
         ("firefox-esr", "firefox-esr"),
-    ]
-    .iter()
-    .filter(|(bin, _)| !have(bin))
-    .map(|&(_, pkg)| pkg)
-    .collect();
+    ])
+}
+
+/// A static Linux build of the command line: the musl target and Debian's musl-gcc (mimalloc is
+/// C). The release workflow's Linux machines run the same.
+pub fn musl(target: &str) -> Result<(), String> {
+    let targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !targets.lines().any(|t| t.trim() == target) {
+        run(Cmd::new("rustup").args(["target", "add", target]))?;
+    }
+    apt_install(&[("musl-gcc", "musl-tools")])
+}
+
+/// Installs the Debian packages of the programs missing from PATH (`(program, package)`).
+fn apt_install(wanted: &[(&str, &str)]) -> Result<(), String> {
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(bin, _)| !have(bin))
+        .map(|&(_, pkg)| pkg)
+        .collect();
     if missing.is_empty() {
         return Ok(());
     }
