@@ -192,6 +192,7 @@ pub fn dist() -> Result<(), String> {
         package(browser, true, &test_build_dir(browser))?;
     }
     crate::www::build(&dist.join("www"))?;
+    crate::store::write(&dist)?;
     eprintln!("packages written to {}", dist.display());
     Ok(())
 }

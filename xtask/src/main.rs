@@ -15,6 +15,7 @@ mod fuzz;
 mod minify;
 mod release;
 mod setup;
+mod store;
 mod test;
 mod util;
 mod wasm;

@@ -172,13 +172,16 @@ pub fn checksums(dir: &Path) -> Result<String, String> {
     Ok(out)
 }
 
-/// The release's other files and its checksums (the CLI archives already in `dist/release/`).
-pub fn assemble(releases: Option<String>) -> Result<(), String> {
+/// The release's other files and its checksums (the CLI archives already in `dist/release/`);
+/// `build`: build the packages first (else they are `dist/`'s, just built).
+pub fn assemble(releases: Option<String>, build: bool) -> Result<(), String> {
     let root = root();
     let out = out_dir();
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
-    crate::setup::for_build()?;
-    dist::dist()?;
+    if build {
+        crate::setup::for_build()?;
+        dist::dist()?;
+    }
     let dist_dir = root.join("dist");
     for name in ["chrome", "firefox"] {
         std::fs::copy(
@@ -214,6 +217,14 @@ pub fn assemble(releases: Option<String>) -> Result<(), String> {
     Ok(())
 }
 
+/// What the tests exercise: this machine's archive and the rest of a release, from the packages
+/// `dist` has just written.
+pub fn for_tests() -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(out_dir());
+    cli(&default_target()?)?;
+    assemble(None, false)
+}
+
 /// `cargo xtask release [cli [--target T] | assemble] [--releases-url URL]`.
 pub fn main(args: &[String]) -> Result<(), String> {
     let value = |name: &str| {
@@ -228,7 +239,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
     };
     match args.get(1).map(String::as_str) {
         Some("cli") => cli(&target).map(|_| ()),
-        Some("assemble") => assemble(value("--releases-url")),
+        Some("assemble") => assemble(value("--releases-url"), true),
         Some("notes") => {
             let changelog = std::fs::read_to_string(root().join("CHANGELOG.md"))
                 .map_err(|e| format!("CHANGELOG.md: {e}"))?;
@@ -244,7 +255,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
         _ => {
             let _ = std::fs::remove_dir_all(out_dir());
             cli(&target)?;
-            assemble(value("--releases-url"))
+            assemble(value("--releases-url"), true)
         }
     }
 }

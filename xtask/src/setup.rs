@@ -69,6 +69,8 @@ fn browsers() -> Result<(), String> {
         ("chromium", "chromium"),
         ("chromedriver", "chromium-driver"),
         ("firefox-esr", "firefox-esr"),
+        // The release's install script and the action's scripts are checked by it.
+        ("shellcheck", "shellcheck"),
     ])
 }
 

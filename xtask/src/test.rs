@@ -58,6 +58,9 @@ pub fn all(quick: bool) -> Result<(), String> {
     // A short, bounded fuzz run of each target; `cargo xtask fuzz` runs longer.
     crate::fuzz::run_all(if quick { 5 } else { 20 })?;
     dist::dist()?;
+    // A release as the release workflow makes it, for the tests of the install script and the
+    // action (tests/e2e/release.test.mjs).
+    crate::release::for_tests()?;
     crate::breakdown::check_kept_out()?;
     // The Firefox package must lint clean: 0 errors, 0 warnings.
     run(Cmd::new("node")

@@ -15,6 +15,7 @@ pub fn build(out: &Path) -> Result<(), String> {
         ("www/index.html", "index.html"),
         ("www/playground.js", "playground.js"),
         ("www/playground.css", "playground.css"),
+        ("www/privacy.html", "privacy.html"),
         ("extension/engine.js", "engine.js"),
         ("extension/instantiate.js", "instantiate.js"),
         ("extension/ui.css", "ui.css"),
