@@ -73,16 +73,25 @@ pub fn over_limits(listing: &Value, manifest: &Value) -> Vec<String> {
         let check = |what: &str, len: usize, limit: &Value, out: &mut Vec<String>| {
             if let Some(max) = limit.as_u64() {
                 if len as u64 > max {
-                    out.push(format!("{store}: the {what} has {len} characters, over {max}"));
+                    out.push(format!(
+                        "{store}: the {what} has {len} characters, over {max}"
+                    ));
                 }
             }
         };
         check("name", chars(name), &l["name"], &mut out);
         check("summary", chars(summary), &l["summary"], &mut out);
-        check("description", chars(&description), &l["description_max"], &mut out);
+        check(
+            "description",
+            chars(&description),
+            &l["description_max"],
+            &mut out,
+        );
         if let Some(min) = l["description_min"].as_u64() {
             if (chars(&description) as u64) < min {
-                out.push(format!("{store}: the description is shorter than {min} characters"));
+                out.push(format!(
+                    "{store}: the description is shorter than {min} characters"
+                ));
             }
         }
     }
@@ -115,10 +124,12 @@ fn permissions_table(manifest: &Value, listing: &Value) -> String {
 fn sha256_of(path: &Path) -> Result<String, String> {
     use sha2::{Digest, Sha256};
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(Sha256::digest(&bytes).iter().fold(String::new(), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    }))
+    Ok(Sha256::digest(&bytes)
+        .iter()
+        .fold(String::new(), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        }))
 }
 
 fn store_page(store: &str, title: &str, manifest: &Value, listing: &Value, extra: &str) -> String {
@@ -130,11 +141,19 @@ fn store_page(store: &str, title: &str, manifest: &Value, listing: &Value, extra
         .map(|s| format!("{}×{}", s[0], s[1]))
         .collect();
     let mut out = format!("# {title}: Lifetime Guard for Auth0 {VERSION}\n\n");
-    let _ = writeln!(out, "**Name:** {}\n", listing["name"].as_str().unwrap_or_default());
+    let _ = writeln!(
+        out,
+        "**Name:** {}\n",
+        listing["name"].as_str().unwrap_or_default()
+    );
     let _ = writeln!(
         out,
         "**Summary** ({} of {} characters): {}\n",
-        manifest["description"].as_str().unwrap_or_default().chars().count(),
+        manifest["description"]
+            .as_str()
+            .unwrap_or_default()
+            .chars()
+            .count(),
         l["summary"],
         manifest["description"].as_str().unwrap_or_default()
     );
@@ -143,7 +162,11 @@ fn store_page(store: &str, title: &str, manifest: &Value, listing: &Value, extra
         "**Category:** {}\n",
         listing["category"][store].as_str().unwrap_or_default()
     );
-    let _ = writeln!(out, "**Description:**\n\n{}\n", text_of(&listing["description"]));
+    let _ = writeln!(
+        out,
+        "**Description:**\n\n{}\n",
+        text_of(&listing["description"])
+    );
     let _ = writeln!(
         out,
         "**Single purpose:** {}\n",
@@ -248,9 +271,27 @@ pub fn write(dist_dir: &Path) -> Result<(), String> {
         firefox["browser_specific_settings"]["gecko"]["data_collection_permissions"]["required"]
     );
     for (file, store, title, manifest, extra) in [
-        ("chrome-web-store.md", "chrome", "Chrome Web Store", chrome, String::new()),
-        ("edge-add-ons.md", "edge", "Microsoft Edge Add-ons", chrome, String::new()),
-        ("addons-mozilla-org.md", "amo", "addons.mozilla.org", firefox, amo_extra),
+        (
+            "chrome-web-store.md",
+            "chrome",
+            "Chrome Web Store",
+            chrome,
+            String::new(),
+        ),
+        (
+            "edge-add-ons.md",
+            "edge",
+            "Microsoft Edge Add-ons",
+            chrome,
+            String::new(),
+        ),
+        (
+            "addons-mozilla-org.md",
+            "amo",
+            "addons.mozilla.org",
+            firefox,
+            amo_extra,
+        ),
     ] {
         let page = store_page(store, title, manifest, &listing, &extra);
         std::fs::write(out.join(file), page).map_err(|e| format!("{file}: {e}"))?;
