@@ -44,11 +44,56 @@ $('input').addEventListener('keydown', (e) => {
   if (e.key === 'Enter') { e.preventDefault(); copy(e.shiftKey ? 'minutes' : 'seconds'); }
 });
 
-function renderTab(status, onDashboard) {
+/** What runs on a Dashboard tab that did not answer, read from the page itself: the guard marks
+ * the page with its state and version, and a guard loaded before an update or reload of the
+ * extension keeps running there, cut off from it. `null` when the page cannot be read. */
+async function unanswered(tabId) {
+  const [probe] = await ext.scripting.executeScript({
+    target: { tabId },
+    func: () => ({ state: document.documentElement.dataset.lifetimeGuard ?? null, version: document.documentElement.dataset.lifetimeGuardVersion ?? null }),
+  }).catch(() => []);
+  return probe?.result ?? null;
+}
+
+/** Runs this version's content scripts on the tab: a guard cut off by an update steps down for
+ * them (see content.js), without a reload, so nothing typed on the page is lost. */
+async function guardNow(tabId) {
+  const files = ext.runtime.getManifest().content_scripts[0].js;
+  await ext.scripting.executeScript({ target: { tabId }, files });
+  for (let i = 0; i < 50; i += 1) {
+    const status = await ext.tabs.sendMessage(tabId, { type: 'lifetime-guard:status' }).catch(() => null);
+    if (status) return status;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
+}
+
+function renderTab(status, { tabId, onDashboard, inPlace } = {}) {
   const box = $('tab');
   box.textContent = '';
   const p = (text, cls) => { const el = document.createElement('p'); el.textContent = text; if (cls) el.className = cls; box.append(el); };
-  if (!status && onDashboard) return p('The guard is inactive on this tab: Lifetime Guard is not running there (it was installed or updated after the tab was opened). Reload the tab. Auth0 still validates on save.', 'warning');
+  const current = ext.runtime.getManifest().version;
+  if (!status && onDashboard) {
+    const state = inPlace?.state;
+    const running = state && !['inactive', 'loading', 'retired'].includes(state);
+    if (running) {
+      p(`An earlier Lifetime Guard (${inPlace.version ? `version ${inPlace.version}` : 'before the update'}) still guards this tab, as it was set up when the tab opened: settings changed since then do not reach it, and this popup cannot read its fields.`, 'warning');
+    } else {
+      p('Nothing of Lifetime Guard runs on this tab: it was opened before Lifetime Guard was installed, enabled or allowed there. Auth0 still validates on save.', 'warning');
+    }
+    // A guard that predates the handover (it leaves no version on the page) cannot step down:
+    // starting a second one would put two notes under each field.
+    if (running && !inPlace.version) return p('Reload the tab to use this version (save your changes first).', 'muted');
+    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: running ? `Use version ${current} on this tab` : 'Guard this tab now' });
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      const next = await guardNow(tabId).catch(() => null);
+      renderTab(next, { tabId, onDashboard, inPlace: next ? null : await unanswered(tabId) });
+      if (next) offerReport(tabId);
+    });
+    box.append(button);
+    return p('Nothing on the page is reloaded: what you typed stays.', 'muted');
+  }
   if (!status) return p('Open an Auth0 Dashboard page to see its lifetime fields here.', 'muted');
   if (!status.active) return p(`The guard is inactive on this tab${status.failure ? `: ${status.failure}` : ''}. Auth0 still validates on save.`, 'warning');
   if (!status.fields.length) return p('No lifetime fields on this page.', 'muted');
@@ -91,7 +136,9 @@ try {
   const [tab] = wanted ? [await ext.tabs.get(wanted)] : await ext.tabs.query({ active: true, currentWindow: true });
   const status = tab?.id === undefined ? null : await ext.tabs.sendMessage(tab.id, { type: 'lifetime-guard:status' }).catch(() => null);
   // tab.url is visible only for the hosts the extension runs on: the Dashboard.
-  renderTab(status, Boolean(tab?.url));
+  const onDashboard = Boolean(tab?.url);
+  const inPlace = !status && onDashboard ? await unanswered(tab.id) : null;
+  renderTab(status, { tabId: tab?.id, onDashboard, inPlace });
   if (status) offerReport(tab.id);
 } catch {
   renderTab(null);

@@ -1,0 +1,191 @@
+// An update while Dashboard tabs are open, as a store delivers it: the installed package is
+// replaced by the next version (the same build with a higher version) and the extension reloads,
+// in Chromium (chrome.runtime.reload over the unpacked folder) and Firefox (the same add-on id
+// installed again). Each open tab keeps exactly one guard, typing keeps working, nothing logs
+// "Extension context invalidated", and the popup tells the truth about a tab whose guard it
+// cannot reach; settings changed after the update reach the tab once it is handed over.
+import test, { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { startReplica, API, CHROME_EXTENSION, CHROMIUM_FLAGS, FIREFOX_EXTENSION, firefoxField, firefoxType } from './helpers.mjs';
+
+const MAIN = 'Maximum Access Token Lifetime';
+
+/** A copy of a built extension that can be replaced by its next version in place. */
+function installedCopy(dir) {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-installed-'));
+  fs.cpSync(dir, copy, { recursive: true });
+  const manifest = JSON.parse(fs.readFileSync(path.join(copy, 'manifest.json'), 'utf8'));
+  return {
+    dir: copy,
+    version: manifest.version,
+    /** Writes the next version's manifest; returns its version. */
+    bump() {
+      const next = manifest.version.replace(/\d+$/, (n) => String(Number(n) + 1));
+      fs.writeFileSync(path.join(copy, 'manifest.json'), JSON.stringify({ ...manifest, version: next }, null, 2));
+      return next;
+    },
+    remove: () => fs.rmSync(copy, { recursive: true, force: true }),
+  };
+}
+
+const invalidated = (lines) => lines.filter((l) => /context invalidated|dead object/i.test(l));
+
+/** Chromium over puppeteer's pipe, where Extensions.loadUnpacked installs a folder and, given
+ * the same folder again, updates it in place as a store update does (Playwright's
+ * chrome.runtime.reload() restarts an unpacked extension without reading its new manifest). */
+async function chromiumWith(dir) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-chromium-'));
+  const browser = await puppeteer.launch({ browser: 'chrome', executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, pipe: true, enableExtensions: true, userDataDir: profile, args: CHROMIUM_FLAGS });
+  const id = await browser.installExtension(dir);
+  return { browser, id, close: async () => { await browser.close(); fs.rmSync(profile, { recursive: true, force: true }); } };
+}
+
+/** Opens the replica's API page in puppeteer, records its console, closes the dialog. */
+async function dashboard(browser, base) {
+  const page = await browser.newPage();
+  page.logs = [];
+  page.on('console', (m) => page.logs.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => page.logs.push(`pageerror: ${e.message}`));
+  await page.goto(`${base}/dashboard/us/acme/apis/${API}/settings`);
+  await page.waitForFunction(() => ['wasm', 'js'].includes(document.documentElement.dataset.lifetimeGuard), { timeout: 20000 });
+  await (await page.$('::-p-text(Got it)'))?.click();
+  await page.waitForFunction(() => !document.querySelector('[role=dialog]'));
+  return page;
+}
+
+/** Types `text` into the main field on the keyboard and waits for its note to say `expect`. */
+async function typeAndSee(page, text, expect) {
+  await page.bringToFront(); // the admin types in the tab in front (rAF waits stop behind)
+  await firefoxType(page, await firefoxField(page, MAIN), text);
+  await page.waitForFunction((e) => document.querySelector('lifetime-guard-note')?.shadowRoot.textContent.includes(e), { timeout: 5000 }, expect);
+  return page.evaluate(() => document.querySelector('lifetime-guard-note').shadowRoot.textContent);
+}
+
+const census = (page) => page.evaluate(() => {
+  const notes = [...document.querySelectorAll('lifetime-guard-note')];
+  const described = [...document.querySelectorAll('input[aria-describedby]')].flatMap((i) => i.getAttribute('aria-describedby').split(/\s+/));
+  return { notes: notes.length, orphans: notes.filter((n) => !described.includes(n.id)).length };
+});
+
+/** The popup, opened as a page for the replica's tab (as keyboard users and the tests do). */
+async function popupFor(browser, id) {
+  const probe = await browser.newPage();
+  await probe.goto(`chrome-extension://${id}/popup.html`);
+  const tabId = await probe.evaluate(async () => (await chrome.tabs.query({ url: 'http://127.0.0.1/*' }))[0].id);
+  await probe.goto(`chrome-extension://${id}/popup.html?tab=${tabId}`);
+  await probe.waitForFunction(() => !document.getElementById('tab').textContent.includes('Looking'));
+  return { popup: probe, tabId, text: () => probe.evaluate(() => document.getElementById('tab').textContent) };
+}
+
+describe('Chromium: an update with a Dashboard tab open', () => {
+  test('the old guard keeps the tab, the popup says so and hands the tab over without a reload', async () => {
+    const installed = installedCopy(CHROME_EXTENSION);
+    const replica = await startReplica();
+    const chromium = await chromiumWith(installed.dir);
+    try {
+      const dash = await dashboard(chromium.browser, replica.base);
+      await typeAndSee(dash, '3h', '10,800 s = 3 hours');
+      const next = installed.bump();
+      assert.equal(await chromium.browser.installExtension(installed.dir), chromium.id, 'updated in place');
+
+      // The old guard still runs the tab: one note per field, and typing is still checked.
+      await typeAndSee(dash, '4h', '14,400 s = 4 hours');
+      assert.deepEqual(await census(dash), { notes: 2, orphans: 0 });
+
+      // A setting changed now cannot reach the old guard: the popup says so, and why.
+      const { popup, tabId, text } = await popupFor(chromium.browser, chromium.id);
+      assert.equal(await popup.evaluate(() => chrome.runtime.getManifest().version), next);
+      await popup.evaluate(() => chrome.storage.sync.set({ policy: { token_lifetime: { max: '1h' } } }));
+      assert.match(await text(), new RegExp(`An earlier Lifetime Guard \\(version ${installed.version.replaceAll('.', '\\.')}\\) still guards this tab`));
+      assert.match(await text(), /settings changed since then do not reach it/);
+      assert.doesNotMatch(await typeAndSee(dash, '4h', '14,400 s'), /Blocks save/, 'the old guard keeps its settings');
+
+      // Handed over: the old guard steps down, the new one takes the page as it is (what was
+      // typed stays) and applies today's settings.
+      await popup.bringToFront();
+      const button = await popup.waitForSelector(`::-p-text(Use version ${next} on this tab)`);
+      await button.click();
+      await popup.waitForFunction(() => document.getElementById('tab').textContent.includes('Maximum Access Token Lifetime: 14,400 s = 4 hours — blocks save'), { timeout: 10000 });
+      assert.equal(await (await firefoxField(dash, MAIN)).evaluate((input) => input.value), '14400');
+      await dash.waitForFunction(() => document.querySelector('lifetime-guard-note')?.shadowRoot.textContent.includes('policy allows at most 3,600 s (1 hour)'), { timeout: 5000 });
+      assert.equal(await dash.evaluate(() => document.documentElement.dataset.lifetimeGuardVersion), next);
+      await typeAndSee(dash, '30m', '1,800 s = 30 minutes');
+      assert.deepEqual(await census(dash), { notes: 2, orphans: 0 });
+      // A second copy of the same version (injected twice) stands back.
+      await popup.evaluate(async (t) => chrome.scripting.executeScript({ target: { tabId: t }, files: chrome.runtime.getManifest().content_scripts[0].js }), tabId);
+      await typeAndSee(dash, '2h', '7,200 s = 2 hours');
+      assert.deepEqual(await census(dash), { notes: 2, orphans: 0 });
+      assert.deepEqual(invalidated(dash.logs), []);
+    } finally {
+      await chromium.close();
+      await replica.close();
+      installed.remove();
+    }
+  });
+
+  test('a guard from before the handover existed is never doubled: the popup asks for a reload', async () => {
+    const installed = installedCopy(CHROME_EXTENSION);
+    const replica = await startReplica();
+    const chromium = await chromiumWith(installed.dir);
+    try {
+      const dash = await dashboard(chromium.browser, replica.base);
+      // 0.1.0 marked the page with its engine only.
+      await dash.evaluate(() => document.documentElement.removeAttribute('data-lifetime-guard-version'));
+      installed.bump();
+      await chromium.browser.installExtension(installed.dir);
+      const { text, popup } = await popupFor(chromium.browser, chromium.id);
+      assert.match(await text(), /An earlier Lifetime Guard \(before the update\) still guards this tab/);
+      assert.match(await text(), /Reload the tab to use this version \(save your changes first\)\./);
+      assert.equal(await popup.$('::-p-text(Use version)'), null);
+      await typeAndSee(dash, '2h', '7,200 s = 2 hours');
+      assert.deepEqual(await census(dash), { notes: 2, orphans: 0 });
+    } finally {
+      await chromium.close();
+      await replica.close();
+      installed.remove();
+    }
+  });
+});
+
+describe('Firefox: an update with a Dashboard tab open', () => {
+  test('the new version takes the tab over from the unloaded one: one note per field, typing checked', async () => {
+    const installed = installedCopy(FIREFOX_EXTENSION);
+    const replica = await startReplica();
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-firefox-'));
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr', headless: true, userDataDir: profile });
+    try {
+      await browser.installExtension(installed.dir);
+      const page = await browser.newPage();
+      const logs = [];
+      page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+      page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+      await page.goto(`${replica.base}/dashboard/us/acme/apis/${API}/settings`);
+      await page.waitForFunction(() => document.documentElement.dataset.lifetimeGuard === 'wasm', { timeout: 20000 });
+      await (await page.$('::-p-text(Got it)'))?.click();
+      await page.waitForFunction(() => !document.querySelector('[role=dialog]'));
+      const note = () => page.evaluate(() => [...document.querySelectorAll('lifetime-guard-note')].map((n) => n.shadowRoot.textContent));
+      await firefoxType(page, await firefoxField(page, MAIN), '3h');
+      await page.waitForFunction(() => document.querySelector('lifetime-guard-note')?.shadowRoot.textContent.includes('10,800 s'), { timeout: 5000 });
+
+      const next = installed.bump();
+      await browser.installExtension(installed.dir);
+      await page.waitForFunction((v) => document.documentElement.dataset.lifetimeGuardVersion === v && document.documentElement.dataset.lifetimeGuard === 'wasm', { timeout: 20000 }, next);
+      // Firefox unloaded the old content script and left its notes: the new guard replaced them.
+      await page.waitForFunction(() => document.querySelectorAll('lifetime-guard-note').length === 2, { timeout: 5000 });
+      assert.match((await note())[0], /10,800 s = 3 hours/, 'what was typed before the update is read again');
+      await firefoxType(page, await firefoxField(page, MAIN), '5h');
+      await page.waitForFunction(() => document.querySelector('lifetime-guard-note')?.shadowRoot.textContent.includes('18,000 s'), { timeout: 5000 });
+      assert.equal((await note()).length, 2);
+      assert.deepEqual(invalidated(logs), []);
+    } finally {
+      await browser.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+      await replica.close();
+      installed.remove();
+    }
+  });
+});
