@@ -1,7 +1,7 @@
 // Options: switches and the organisation policy, stored in storage.sync. Values pushed by IT
 // through storage.managed are shown read-only. Every check runs in the Rust core.
-import { loadEngine, loadFields } from './engine.js';
-import { read, merge, SWITCHES } from './settings.js';
+import { loadEngine, loadCatalog } from './engine.js';
+import { read, readStored, merge, toStore, SWITCHES } from './settings.js';
 import * as hosts from './hosts.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
@@ -9,15 +9,38 @@ const form = document.getElementById('options');
 // The first managed read of a browser session takes about two seconds in Chromium: the admin's
 // own settings are shown at once, and what IT set is laid over them when it arrives.
 const managedRead = read(ext, 'managed');
-const [{ core }, sync, fields] = await Promise.all([loadEngine(), read(ext, 'sync'), loadFields()]);
+const [{ core }, stored, { fields, pages }] = await Promise.all([loadEngine(), readStored(ext), loadCatalog()]);
+const sync = stored.settings;
+// Saved by a later version (the extension was rolled back): what this one knows is shown, and
+// saving keeps only that.
+document.getElementById('newer-note').hidden = !stored.newer;
 const KEYS = ['max', 'min', 'warn_above', 'warn_below'];
 const managedBadge = () => Object.assign(document.createElement('span'), { className: 'managed', textContent: 'Set by your organisation' });
 
 // The admin's own switches over the defaults, as settings.merge reads them (nothing managed yet).
-const stored = merge({ sync, managed: {} });
-for (const name of SWITCHES) form.elements[name].checked = stored[name];
+const own = merge({ sync, managed: {} });
+for (const name of SWITCHES) form.elements[name].checked = own[name];
 
-const rows = document.getElementById('policy');
+// The policy rows grouped by where each setting lives in the Dashboard (the catalog's pages, in
+// the catalog's order): one short table per page instead of one table of every field.
+const groups = new Map();
+function groupFor(page) {
+  if (groups.has(page)) return groups.get(page);
+  const section = document.createElement('section');
+  section.className = 'policy-group';
+  const heading = Object.assign(document.createElement('h3'), { id: `policy-${page}`, textContent: pages[page] ?? page });
+  const table = document.createElement('table');
+  table.setAttribute('aria-labelledby', heading.id);
+  const head = table.createTHead().insertRow();
+  for (const title of ['Field', 'Auth0 limit', 'Block above', 'Block below', 'Warn above', 'Warn below']) {
+    head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: title }));
+  }
+  const body = table.createTBody();
+  section.append(heading, table);
+  document.getElementById('policy').append(section);
+  groups.set(page, body);
+  return body;
+}
 /** Each policy input with what checks it, by `field:key`. */
 const policyInputs = new Map();
 for (const field of fields) {
@@ -55,7 +78,7 @@ for (const field of fields) {
     policyInputs.set(input.name, { input, check });
     tr.append(td);
   }
-  rows.append(tr);
+  groupFor(field.page).append(tr);
 }
 form.dataset.shown = 'stored';
 
@@ -73,7 +96,19 @@ form.addEventListener('submit', async (e) => {
   if (bad) { status.textContent = 'Fix the highlighted values first.'; bad.focus(); return; }
   const next = { policy };
   for (const name of SWITCHES) if (!form.elements[name].disabled) next[name] = form.elements[name].checked;
-  await ext.storage.sync.set(next);
+  try {
+    await ext.storage.sync.set(toStore(next));
+  } catch (error) {
+    // The browser refuses writes past its storage.sync quotas (bytes per item and in all, writes
+    // per minute and hour): nothing of this save was stored, and what was stored before holds.
+    // What is on the form stays for another try.
+    const message = String(error?.message ?? error);
+    const advice = /WRITE_OPERATIONS/.test(message) ? ' Try again in a minute.' : /QUOTA_BYTES/.test(message) ? ' The policy is larger than your browser syncs: remove some entries.' : '';
+    status.textContent = `Not saved: your browser refused to store these settings (${message}). The settings saved before are still in force.${advice}`;
+    status.className = 'error';
+    return;
+  }
+  status.className = '';
   status.textContent = 'Saved. Open Dashboard tabs use it now.';
 });
 
