@@ -45,14 +45,15 @@ export const guardStatus = (extPage) => extPage.evaluate(async () => {
 
 /** Chromium with `extension` loaded; `id` is the extension's id. A new profile, or `profile`
  * (a folder an earlier session used, which `close` then keeps: the next browser session). */
-export async function launchChromium(extension = CHROME_EXTENSION, { profile: reuse } = {}) {
+export async function launchChromium(extension = CHROME_EXTENSION, { profile: reuse, viewport = { width: 1200, height: 900 }, deviceScaleFactor } = {}) {
   const profile = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lg-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
-    viewport: { width: 1200, height: 900 },
+    viewport,
+    ...(deviceScaleFactor ? { deviceScaleFactor } : {}),
   });
   const errors = [];
   context.on('weberror', (e) => errors.push(String(e.error())));

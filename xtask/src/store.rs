@@ -199,7 +199,7 @@ fn store_page(store: &str, title: &str, manifest: &Value, listing: &Value, extra
     if let Some(tile) = l["promo_tile"].as_array() {
         let _ = writeln!(
             out,
-            "\nSmall promo tile ({}×{}): `promo-tile.png`.",
+            "\nSmall promo tile ({}×{}): `promo-tile.jpg`.",
             tile[0], tile[1]
         );
     }
