@@ -5,7 +5,7 @@
 // GitLab reads it, and actionlint on the workflows.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -45,6 +45,19 @@ async function serveRelease(dir, swap = {}) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
+/** spawnSync's answer without blocking this process, whose loopback server answers the download. */
+function run(command, args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 const tmp = (name) => fs.mkdtempSync(path.join(os.tmpdir(), `lg-${name}-`));
 
 function scratchRepo(files) {
@@ -79,7 +92,7 @@ const condition = (expr, ctx) => {
  * `if:` evaluated, outputs read from $GITHUB_OUTPUT; `uses: actions/cache` is a hit when `cached`
  * holds the key. Returns the action's outputs and what the steps printed.
  */
-function runAction({ repo, inputs, toolCache, cached = new Set(), env = {} }) {
+async function runAction({ repo, inputs, toolCache, cached = new Set(), env = {} }) {
   const action = yaml.load(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8'));
   const withDefaults = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, inputs[k] ?? v.default ?? '']));
   const ctx = { inputs: withDefaults, steps: {}, runner: { os: 'Linux', arch: 'X64' } };
@@ -99,9 +112,8 @@ function runAction({ repo, inputs, toolCache, cached = new Set(), env = {} }) {
       const output = path.join(tmp('out'), 'output');
       fs.writeFileSync(output, '');
       const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, evaluate(v, ctx)]));
-      const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], {
+      const r = await run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], {
         cwd: repo,
-        encoding: 'utf8',
         env: {
           PATH: process.env.PATH, HOME: process.env.HOME, ...env, ...stepEnv,
           GITHUB_ACTION_PATH: env.GITHUB_ACTION_PATH ?? ROOT, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary,
@@ -143,8 +155,8 @@ test('install.sh installs the release for this machine, checked against SHA256SU
   const server = await serveRelease(RELEASE);
   try {
     const to = path.join(tmp('bin'), 'bin');
-    const r = spawnSync('sh', [path.join(RELEASE, 'install.sh'), '--to', to], {
-      encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tmp('home'), LIFETIME_GUARD_RELEASES_URL: server.url },
+    const r = await run('sh', [path.join(RELEASE, 'install.sh'), '--to', to], {
+      env: { PATH: process.env.PATH, HOME: tmp('home'), LIFETIME_GUARD_RELEASES_URL: server.url },
     });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, new RegExp(`installed lifetime-guard ${VERSION.replace(/\./g, '\\.')} to`));
@@ -160,8 +172,8 @@ test('install.sh installs the release for this machine, checked against SHA256SU
   const bad = await serveRelease(RELEASE, { [ARCHIVE]: tampered });
   try {
     const to = path.join(tmp('bin'), 'bin');
-    const r = spawnSync('sh', [path.join(RELEASE, 'install.sh'), '--to', to], {
-      encoding: 'utf8', env: { PATH: process.env.PATH, HOME: tmp('home'), LIFETIME_GUARD_RELEASES_URL: bad.url },
+    const r = await run('sh', [path.join(RELEASE, 'install.sh'), '--to', to], {
+      env: { PATH: process.env.PATH, HOME: tmp('home'), LIFETIME_GUARD_RELEASES_URL: bad.url },
     });
     assert.equal(r.status, 1);
     assert.match(r.stderr, /does not match its checksum/);
@@ -180,7 +192,7 @@ test('the GitHub Action: installs the pinned release, annotates the bad file, wr
   const cached = new Set();
   try {
     const repo = scratchRepo({ 'tenant.yaml': BAD_TENANT, 'ok/tenant.yaml': GOOD_TENANT });
-    const bad = runAction({ repo, toolCache, cached, inputs: { paths: 'tenant.yaml ok', 'sarif-file': 'results/lifetimes.sarif', 'releases-url': server.url } });
+    const bad = await runAction({ repo, toolCache, cached, inputs: { paths: 'tenant.yaml ok', 'sarif-file': 'results/lifetimes.sarif', 'releases-url': server.url } });
     assert.equal(bad.outputs['exit-code'], '1', bad.log);
     assert.deepEqual(bad.failed, { step: 'lifetime-guard lint', status: 1 });
     assert.match(bad.log, /installed lifetime-guard .* \(SHA-256 checked\)/);
@@ -201,7 +213,7 @@ test('the GitHub Action: installs the pinned release, annotates the bad file, wr
     // A clean repository, the same runner: the cached binary, no download.
     await server.close();
     const clean = scratchRepo({ 'tenant.yaml': GOOD_TENANT });
-    const good = runAction({ repo: clean, toolCache, cached, inputs: { 'releases-url': server.url } });
+    const good = await runAction({ repo: clean, toolCache, cached, inputs: { 'releases-url': server.url } });
     assert.equal(good.outputs['exit-code'], '0', good.log);
     assert.equal(good.failed, null);
     assert.ok(!good.log.includes('downloading'), 'a cache hit downloads nothing');
