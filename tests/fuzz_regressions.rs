@@ -60,20 +60,22 @@ fn check_regressions_stay_fixed() {
     }
 }
 
+/// The file names the lint fuzz target picks from.
+const NAMES: &[&str] = &[
+    "tenant.yaml",
+    "resource-servers/api.json",
+    "clients/app.json",
+    "tenant.json",
+    "main.tf",
+    "plan.json",
+    "terraform.tfstate",
+    "export.json",
+];
+
 /// Replays the lint target's inputs: the first byte picks the file name, its top bit keywords.
 #[test]
 fn lint_regressions_stay_fixed() {
     use lifetime_guard::lint::{run, Keywords, Options};
-    const NAMES: &[&str] = &[
-        "tenant.yaml",
-        "resource-servers/api.json",
-        "clients/app.json",
-        "tenant.json",
-        "main.tf",
-        "plan.json",
-        "terraform.tfstate",
-        "export.json",
-    ];
     let mut count = 0;
     for dir in ["fuzz/regressions/lint", "fuzz/corpus/lint"] {
         for entry in std::fs::read_dir(dir).expect(dir) {
@@ -109,4 +111,47 @@ fn lint_regressions_stay_fixed() {
         }
     }
     assert!(count > 5, "the lint corpus is not empty");
+}
+
+/// Nesting far past every reader's limit, in every format `lint` reads: a clean refusal of the
+/// file (`error[unreadable]`), never a stack overflow. 200,000 `[` in JSON killed `lint` with
+/// exit 134 and no message; the playground's lint module reads the same code.
+#[test]
+fn deep_nesting_is_refused_in_every_format() {
+    use lifetime_guard::lint::{run, Options};
+    let deep = 200_000;
+    let json = [
+        format!("{}{}", "[".repeat(deep), "]".repeat(deep)),
+        format!("{}1{}", "{\"a\":".repeat(deep), "}".repeat(deep)),
+        "[".repeat(deep),
+    ];
+    let yaml = [format!("a: {}{}", "[".repeat(deep), "]".repeat(deep))];
+    let hcl = [
+        format!("x = {}{}", "[".repeat(deep), "]".repeat(deep)),
+        format!(
+            "resource \"auth0_client\" \"a\" {{\n  x = {}\n}}",
+            "{a = ".repeat(deep)
+        ),
+    ];
+    let mut names = NAMES.to_vec();
+    names.push("main.tf.json");
+    for name in names {
+        let own: &[String] = if name.ends_with(".tf") {
+            &hcl
+        } else if name.ends_with(".yaml") {
+            &yaml
+        } else {
+            &json
+        };
+        // Every text in every file (what is not nested in a format's syntax may be, say, a YAML
+        // string): none may crash; those nested in the file's own syntax are refused.
+        for text in json.iter().chain(&yaml).chain(&hcl) {
+            let file = run::lint_text(std::path::Path::new(name), text, None, &Options::default());
+            assert!(
+                file.error.is_some() || !own.contains(text),
+                "{name}, {}…: read without a refusal",
+                &text[..12]
+            );
+        }
+    }
 }

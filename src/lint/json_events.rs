@@ -10,6 +10,11 @@
 use saphyr_parser::{Event, Marker, ScalarStyle, ScanError, Span};
 use std::borrow::Cow;
 
+/// How deep arrays and objects may nest: serde_json's limit. Deeper JSON is refused here, as
+/// saphyr and hcl-edit refuse deep YAML and HCL, rather than built into a tree whose recursive
+/// walks and drop would overflow the stack (200,000 `[` did: exit 134 with no message).
+pub const MAX_DEPTH: usize = 128;
+
 /// What may come next.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Expect {
@@ -318,6 +323,9 @@ impl<'a> Iterator for JsonEvents<'a> {
                 },
                 Expect::Value | Expect::ValueOrEnd => match c {
                     Some(b']') if self.expect == Expect::ValueOrEnd => return self.close(false),
+                    Some(b'{' | b'[') if self.open.len() == MAX_DEPTH => {
+                        return self.error("arrays and objects nested more than 128 deep");
+                    }
                     Some(b'{') => {
                         self.open.push(true);
                         self.expect = Expect::KeyOrEnd;
@@ -378,6 +386,31 @@ mod tests {
             .iter()
             .any(|e| e.contains("\"é\"") && e.ends_with("@24")));
         assert_eq!(got.last().map(String::as_str), Some("StreamEnd@34"));
+    }
+
+    #[test]
+    fn nesting_stops_at_the_limit() {
+        let at_limit = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(!events(&at_limit).iter().any(|e| e.starts_with("error")));
+        let mixed = format!(
+            "{}{}",
+            "{\"a\":[".repeat(MAX_DEPTH / 2),
+            "]}".repeat(MAX_DEPTH / 2)
+        );
+        assert!(!events(&mixed).iter().any(|e| e.starts_with("error")));
+        for deep in ["[", "{\"a\":"] {
+            let text = deep.repeat(200_000);
+            let got = events(&text);
+            assert_eq!(
+                got.last().map(String::as_str),
+                Some(format!("error@{}", MAX_DEPTH * deep.chars().count()).as_str())
+            );
+            assert!(
+                got.len() < MAX_DEPTH * 3,
+                "stops at once: {} events",
+                got.len()
+            );
+        }
     }
 
     #[test]
