@@ -13,12 +13,12 @@
 //! | what the popup asks for | `status.rs` |
 //! | the CSS selectors | `selectors.rs` |
 
-use super::content::Config;
 use super::dom;
 use super::note::Alert;
 use super::scope::Scope;
 use super::tracked::Tracked;
 use crate::catalog::Field;
+use crate::policy::Policy;
 use crate::text::concat;
 use crate::verdict::Context;
 use std::cell::RefCell;
@@ -93,6 +93,30 @@ fn with_app_boxed(task: Task) {
         effects
     });
     run(effects);
+}
+
+/// Settings the extension passes in, from `storage.sync` and `storage.managed`.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The master switch.
+    pub enabled: bool,
+    /// Write the whole number into the field when the admin leaves it.
+    pub convert_on_blur: bool,
+    /// Stop saves while a value is invalid.
+    pub guard_save: bool,
+    /// The organisation's policy.
+    pub policy: Option<Policy>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            enabled: true,
+            convert_on_blur: true,
+            guard_save: true,
+            policy: None,
+        }
+    }
 }
 
 /// The guard's state on one page.

@@ -1,32 +1,8 @@
 //! The content module's exports: the guard on a Dashboard page, driven by the content script.
 
-use super::{app, settings, status as page_status};
-use crate::policy::Policy;
+use super::app::{self, Config};
+use super::{settings, status as page_status};
 use wasm_bindgen::prelude::*;
-
-/// Settings the extension passes in, from `storage.sync` and `storage.managed`.
-#[derive(Debug, Clone)]
-pub struct Config {
-    /// The master switch.
-    pub enabled: bool,
-    /// Write the whole number into the field when the admin leaves it.
-    pub convert_on_blur: bool,
-    /// Stop saves while a value is invalid.
-    pub guard_save: bool,
-    /// The organisation's policy.
-    pub policy: Option<Policy>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            enabled: true,
-            convert_on_blur: true,
-            guard_save: true,
-            policy: None,
-        }
-    }
-}
 
 fn config_from(value: JsValue) -> Result<Config, JsError> {
     settings::config(&value)

@@ -50,7 +50,9 @@ mod tracked;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
 mod content;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
-pub use content::{configure, snapshot, start, status, stop, Config};
+pub use app::Config;
+#[cfg(not(any(feature = "tools", feature = "lint")))]
+pub use content::{configure, snapshot, start, status, stop};
 #[cfg(feature = "tools")]
 mod tools;
 #[cfg(feature = "tools")]

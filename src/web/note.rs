@@ -2,7 +2,6 @@
 //! page's CSS cannot reach in and ours cannot leak out.
 
 use super::dom::{document, ALERT_TAG, NOTE_TAG};
-use super::note_actions::NoteAction;
 use crate::text::{concat, joined};
 use crate::verdict::Level;
 use crate::view::NoteView;
@@ -10,6 +9,36 @@ use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+/// A button of a note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteAction {
+    /// Write the whole number into the field.
+    Convert,
+    /// Set the other field of a broken relation to this one's limit.
+    Fix,
+    /// Open or close the details.
+    Details,
+}
+
+impl NoteAction {
+    const ALL: [NoteAction; 3] = [NoteAction::Convert, NoteAction::Fix, NoteAction::Details];
+
+    /// The button's class in the note's shadow root.
+    pub const fn class(self) -> &'static str {
+        match self {
+            NoteAction::Convert => "convert",
+            NoteAction::Fix => "fix",
+            NoteAction::Details => "details",
+        }
+    }
+
+    /// The action of a note's button, by its class.
+    pub fn of(button: &Element) -> Option<NoteAction> {
+        let class = button.class_name();
+        NoteAction::ALL.into_iter().find(|a| a.class() == class)
+    }
+}
 
 /// `style.css`, minified by `build.rs`.
 const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));

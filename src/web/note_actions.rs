@@ -1,43 +1,14 @@
 //! What the buttons of a note do (Use, the fix, Details), and its details closed again when
-//! focus leaves a note it had opened. The buttons are drawn by `note.rs` with the same
+//! focus leaves a note it had opened. The buttons are drawn by `note.rs`, beside their
 //! [`NoteAction`]s, so drawing and handling cannot drift apart.
 
 use super::app::{App, Effect};
 use super::dom;
+use super::note::NoteAction;
 use super::tracked::Details;
 use crate::text::u64_string;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement, Node, ShadowRoot};
-
-/// A button of a note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoteAction {
-    /// Write the whole number into the field.
-    Convert,
-    /// Set the other field of a broken relation to this one's limit.
-    Fix,
-    /// Open or close the details.
-    Details,
-}
-
-impl NoteAction {
-    const ALL: [NoteAction; 3] = [NoteAction::Convert, NoteAction::Fix, NoteAction::Details];
-
-    /// The button's class in the note's shadow root.
-    pub const fn class(self) -> &'static str {
-        match self {
-            NoteAction::Convert => "convert",
-            NoteAction::Fix => "fix",
-            NoteAction::Details => "details",
-        }
-    }
-
-    /// The action of a note's button, by its class.
-    pub fn of(button: &Element) -> Option<NoteAction> {
-        let class = button.class_name();
-        NoteAction::ALL.into_iter().find(|a| a.class() == class)
-    }
-}
 
 impl App {
     /// A click on a button of a note, or `None` for any other click. The note's buttons are in

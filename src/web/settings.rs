@@ -6,7 +6,7 @@
 //! for three small objects. Unknown keys are ignored; wrongly typed values are reported.
 
 #[cfg(not(feature = "tools"))]
-use super::Config;
+use super::app::Config;
 use crate::policy::{FieldPolicy, Policy, PolicyValue};
 use crate::text::concat;
 #[cfg(feature = "tools")]

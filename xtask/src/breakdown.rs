@@ -3,9 +3,10 @@
 //! data and glue sections — what twiggy's `top` shows, summed where a decision is made.
 
 use crate::util::{capture, npm_bin, root, Cmd};
-use crate::wasm::{leb, WASM_OPT_FEATURES, WASM_OPT_SIZE};
+use crate::wasm::{WASM_OPT_FEATURES, WASM_OPT_SIZE};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
+use wasmparser::{KnownCustom, Name, Parser, Payload, TypeRef};
 
 /// A function's group: `lifetime_guard::web::app`, `lifetime_guard::parse`, `core`, `alloc`, …
 fn group(name: &str) -> String {
@@ -35,108 +36,91 @@ fn group(name: &str) -> String {
     }
 }
 
-/// Function names from the `name` custom section, by function index.
-fn function_names(data: &[u8], mut i: usize, end: usize) -> BTreeMap<usize, String> {
-    let mut names = BTreeMap::new();
-    while i < end {
-        let id = data[i];
-        let Some((size, body)) = leb(data, i + 1) else {
-            break;
-        };
-        if id == 1 {
-            let Some((count, mut j)) = leb(data, body) else {
-                break;
-            };
-            for _ in 0..count {
-                let Some((index, k)) = leb(data, j) else {
-                    break;
-                };
-                let Some((len, s)) = leb(data, k) else { break };
-                let name = String::from_utf8_lossy(data.get(s..s + len).unwrap_or_default());
-                names.insert(index, name.into_owned());
-                j = s + len;
-            }
-        }
-        i = body + size;
-    }
-    names
-}
-
 /// Function names by index from `module`'s `name` section (empty when it has none).
 fn module_function_names(module: &[u8]) -> Result<BTreeMap<usize, String>, String> {
-    let mut i = 8;
-    while i < module.len() {
-        let (size, body) = leb(module, i + 1).ok_or("truncated section")?;
-        if module[i] == 0 {
-            let (len, s) = leb(module, body).ok_or("bad custom")?;
-            if module.get(s..s + len) == Some(b"name".as_slice()) {
-                return Ok(function_names(module, s + len, body + size));
+    let mut names = BTreeMap::new();
+    for payload in Parser::new(0).parse_all(module) {
+        let Payload::CustomSection(custom) = payload.map_err(|e| e.to_string())? else {
+            continue;
+        };
+        let KnownCustom::Name(reader) = custom.as_known() else {
+            continue;
+        };
+        for name in reader {
+            if let Name::Function(map) = name.map_err(|e| e.to_string())? {
+                for naming in map {
+                    let naming = naming.map_err(|e| e.to_string())?;
+                    names.insert(naming.index as usize, naming.name.to_string());
+                }
             }
         }
-        i = body + size;
     }
-    Ok(BTreeMap::new())
+    Ok(names)
 }
 
-/// Bytes per group of `module` (a wasm file with a name section).
+/// Bytes per group of `module` (a wasm file with a name section): each function body by the
+/// group of its name, and the other sections by what they hold.
 fn sizes(module: &[u8]) -> Result<BTreeMap<String, u64>, String> {
     let mut out: BTreeMap<String, u64> = BTreeMap::new();
-    let mut imported_functions = 0;
-    let mut bodies: Vec<usize> = Vec::new();
     let names = module_function_names(module)?;
-    let mut i = 8;
-    while i < module.len() {
-        let id = module[i];
-        let (size, body) = leb(module, i + 1).ok_or("truncated section")?;
-        let end = body + size;
-        match id {
-            2 => {
-                // Imports: count the functions, whose indices come first.
-                let (count, mut j) = leb(module, body).ok_or("bad imports")?;
-                for _ in 0..count {
-                    for _ in 0..2 {
-                        let (len, s) = leb(module, j).ok_or("bad import")?;
-                        j = s + len;
-                    }
-                    let kind = module[j];
-                    j += 1;
-                    match kind {
-                        0 => {
-                            imported_functions += 1;
-                            j = leb(module, j).ok_or("bad import")?.1;
-                        }
+    // Imported functions' indices come first: the first body is function `imported`.
+    let mut imported = 0;
+    let mut body = 0;
+    let mut code_overhead = 0;
+    let add = |out: &mut BTreeMap<String, u64>, group: String, bytes: usize| {
+        *out.entry(group).or_default() += bytes as u64;
+    };
+    for payload in Parser::new(0).parse_all(module) {
+        let payload = payload.map_err(|e| e.to_string())?;
+        match &payload {
+            Payload::ImportSection(reader) => {
+                for import in reader.clone().into_imports() {
+                    match import.map_err(|e| e.to_string())?.ty {
+                        TypeRef::Func(_) => imported += 1,
                         _ => {
                             return Err("imports other than functions: extend the breakdown".into())
                         }
                     }
                 }
-                *out.entry("(imports: wasm-bindgen glue)".into())
-                    .or_default() += size as u64;
+                add(
+                    &mut out,
+                    "(imports: wasm-bindgen glue)".into(),
+                    reader.range().len(),
+                );
             }
-            10 => {
-                let (count, mut j) = leb(module, body).ok_or("bad code")?;
-                for _ in 0..count {
-                    let (len, s) = leb(module, j).ok_or("bad body")?;
-                    bodies.push(len + (s - j));
-                    j = s + len;
+            // Counted body by body; the section's counts and sizes go with the structure.
+            Payload::CodeSectionStart { range, .. } => code_overhead += range.len(),
+            Payload::CodeSectionEntry(function) => {
+                let group = names
+                    .get(&(imported + body))
+                    .map_or("(unnamed)".to_string(), |n| group(n));
+                add(&mut out, group, function.range().len());
+                code_overhead -= function.range().len();
+                body += 1;
+            }
+            Payload::DataSection(reader) => add(
+                &mut out,
+                "(data: strings and tables)".into(),
+                reader.range().len(),
+            ),
+            // Custom sections (names) are not shipped: not counted.
+            Payload::CustomSection(_) => {}
+            other => {
+                if let Some((_, range)) = other.as_section() {
+                    add(
+                        &mut out,
+                        "(types, exports, table, globals)".into(),
+                        range.len(),
+                    );
                 }
             }
-            11 => *out.entry("(data: strings and tables)".into()).or_default() += size as u64,
-            // Custom sections (names) are not shipped: not counted.
-            0 => {}
-            _ => {
-                *out.entry("(types, exports, table, globals)".into())
-                    .or_default() += size as u64
-            }
         }
-        i = end;
     }
-    for (k, len) in bodies.iter().enumerate() {
-        let name = names
-            .get(&(imported_functions + k))
-            .map_or("(unnamed)".to_string(), |n| group(n));
-        *out.entry(name).or_default() += *len as u64;
-    }
+    add(
+        &mut out,
+        "(types, exports, table, globals)".into(),
+        code_overhead,
+    );
     Ok(out)
 }
 

@@ -9,47 +9,28 @@ pub fn core_dir() -> PathBuf {
     root().join("target/lg/core")
 }
 
-/// Reads an unsigned LEB128 number.
-pub fn leb(bytes: &[u8], mut i: usize) -> Option<(usize, usize)> {
-    let (mut value, mut shift) = (0usize, 0u32);
-    loop {
-        let b = *bytes.get(i)?;
-        i += 1;
-        value |= usize::from(b & 0x7f).checked_shl(shift)?;
-        shift += 7;
-        if b < 0x80 {
-            return Some((value, i));
-        }
-    }
-}
-
 /// Removes the `target_features` custom section. Rust records the features its standard
 /// library was built with there; wasm-bindgen then emits reference types, which wasm2js cannot
-/// translate. wasm-opt is told the features instead ([`WASM_OPT_FEATURES`]).
+/// translate. wasm-opt is told the features instead ([`WASM_OPT_FEATURES`]). Sections are read by
+/// wasmparser and written back unchanged by wasm-encoder.
 pub fn strip_target_features(input: &Path, output: &Path) -> Result<(), String> {
     let data = std::fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?;
-    if data.len() < 8 || &data[..4] != b"\0asm" {
-        return Err(format!("{} is not a wasm module", input.display()));
-    }
-    let mut out = data[..8].to_vec();
-    let mut i = 8;
-    while i < data.len() {
-        let id = data[i];
-        let (size, body) = leb(&data, i + 1).ok_or("truncated section header")?;
-        let end = body + size;
-        if end > data.len() {
-            return Err("truncated section".into());
+    let mut module = wasm_encoder::Module::new();
+    for payload in wasmparser::Parser::new(0).parse_all(&data) {
+        let payload = payload.map_err(|e| format!("{}: {e}", input.display()))?;
+        if let wasmparser::Payload::CustomSection(c) = &payload {
+            if c.name() == "target_features" {
+                continue;
+            }
         }
-        let skip = id == 0
-            && leb(&data, body).is_some_and(|(n, name)| {
-                data.get(name..name + n) == Some(b"target_features".as_slice())
+        if let Some((id, range)) = payload.as_section() {
+            module.section(&wasm_encoder::RawSection {
+                id,
+                data: &data[range],
             });
-        if !skip {
-            out.extend_from_slice(&data[i..end]);
         }
-        i = end;
     }
-    std::fs::write(output, out).map_err(|e| format!("{}: {e}", output.display()))
+    std::fs::write(output, module.finish()).map_err(|e| format!("{}: {e}", output.display()))
 }
 
 /// What wasm2js emits to grow memory: a new buffer, the old one copied and left attached.
