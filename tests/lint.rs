@@ -36,27 +36,22 @@ fn temp_file(tag: &str, name: &str, text: &str) -> (std::path::PathBuf, std::pat
     (dir, file)
 }
 
-/// The value of `field` for `entity` (a prefix of the entity label); a finding of a rule that
-/// ties several settings together is found only when nothing else is.
+/// The lifetime `field` of `entity` (a prefix of the entity label), or else a rule's finding
+/// about the setting `field` of it (`refresh_token.expiration_type`), which is no lifetime.
 fn value<'a>(report: &'a Value, entity: &str, field: &str) -> &'a Value {
+    let of_entity = |v: &&Value| v["entity"].as_str().is_some_and(|e| e.starts_with(entity));
     let values = report["values"].as_array().expect("values");
-    let matches = |v: &&Value| {
-        v["entity"].as_str().is_some_and(|e| e.starts_with(entity)) && v["field"] == field
-    };
-    let rule = |v: &&Value| {
-        codes(v).iter().any(|c| {
-            [
-                "rotation_needs_expiration",
-                "spa_non_expiring_refresh_token",
-            ]
-            .contains(c)
-        })
-    };
+    let findings = report["findings"].as_array().expect("findings");
     values
         .iter()
-        .filter(matches)
-        .find(|v| !rule(v))
-        .or_else(|| values.iter().find(matches))
+        .filter(of_entity)
+        .find(|v| v["field"] == field)
+        .or_else(|| {
+            findings
+                .iter()
+                .filter(of_entity)
+                .find(|v| v["about"] == field)
+        })
         .unwrap_or_else(|| panic!("no {entity} {field} in {report:#}"))
 }
 
@@ -161,19 +156,35 @@ fn deploy_cli_yaml() {
     assert_eq!(saml["raw"], "99999999999");
     let url = value(&r, "email_template:verify_email", "urlLifetimeInSeconds");
     assert_eq!(url["seconds"], 99_999_999_999u64);
-    // Rotation with an infinite maximum: refused, pointed at the flag that breaks the rule.
-    let rules: Vec<&Value> = r["values"]
+    // Rotation with an infinite maximum: refused, pointed at the flag that breaks the rule, a
+    // finding about that flag and not a second value of the lifetime.
+    let rules: Vec<&Value> = r["findings"]
         .as_array()
-        .expect("values")
+        .expect("findings")
         .iter()
         .filter(|v| codes(v).contains(&"rotation_needs_expiration"))
         .collect();
     assert_eq!(rules.len(), 1);
     assert_eq!(
-        (rules[0]["raw"].as_str(), rules[0]["line"].as_u64()),
-        (Some("true"), Some(26))
+        (
+            rules[0]["raw"].as_str(),
+            rules[0]["line"].as_u64(),
+            rules[0]["about"].as_str(),
+            rules[0]["field"].as_str()
+        ),
+        (
+            Some("true"),
+            Some(26),
+            Some("refresh_token.infinite_token_lifetime"),
+            Some("refresh_token.token_lifetime")
+        )
     );
-    assert_eq!(r["values"].as_array().map(Vec::len), Some(14));
+    assert!(r["values"]
+        .as_array()
+        .expect("values")
+        .iter()
+        .all(|v| !codes(v).contains(&"rotation_needs_expiration")));
+    assert_eq!(r["values"].as_array().map(Vec::len), Some(13));
 }
 
 /// Issue 26: every lifetime an admin sets, in every format, in the file's unit.
@@ -240,9 +251,10 @@ fn more_lifetimes_in_every_format() {
             "ok",
             "",
         ),
+        // A rule's finding about a flag, not a lifetime: looked up by the flag.
         (
             "client:Storefront SPA",
-            "refresh_token.token_lifetime",
+            "refresh_token.expiration_type",
             "error",
             "spa_non_expiring_refresh_token",
         ),
@@ -294,7 +306,7 @@ fn more_lifetimes_in_every_format() {
         ),
         (
             "client:auth0_client.saml",
-            "refresh_token.token_lifetime",
+            "refresh_token.expiration_type",
             "error",
             "rotation_needs_expiration",
         ),
@@ -750,7 +762,7 @@ fn human_output_reads_like_a_compiler() {
     assert!(out.contains("error[above_maximum]: Above the maximum of 2,592,000 s (30 days); Auth0 rejects the save — Management API schema.\n  --> tests/lint/deploy-cli-yaml/tenant.yaml:10:21\n"), "{out}");
     assert!(out.contains("10 |     token_lifetime: 2678400\n   |                     ^^^^^^^ 2,678,400 s = 31 days\n"), "{out}");
     assert!(
-        out.ends_with("lifetime-guard lint: 14 lifetimes in 1 file: 4 errors, 5 warnings\n"),
+        out.ends_with("lifetime-guard lint: 13 lifetimes in 1 file: 4 errors, 5 warnings\n"),
         "{out}"
     );
 }

@@ -86,10 +86,11 @@ async function lintFiles(files) {
     try {
       reports.push(JSON.parse(lint.lint(f.name, f.text, keywords)));
     } catch (e) {
-      reports.push({ files: [{ path: f.name, format: null, error: { message: String(e.message ?? e), line: 1, column: 1 } }], values: [] });
+      reports.push({ files: [{ path: f.name, format: null, error: { message: String(e.message ?? e), line: 1, column: 1 } }], values: [], findings: [] });
     }
   }
-  const report = { files: reports.flatMap((r) => r.files), values: reports.flatMap((r) => r.values) };
+  // Lifetimes go on the map; a rule's finding about another setting (a flag) is listed only.
+  const report = { files: reports.flatMap((r) => r.files), values: reports.flatMap((r) => r.values), findings: reports.flatMap((r) => r.findings ?? []) };
   showFindings(report);
   drawMap(report.values);
 }
@@ -97,8 +98,9 @@ async function lintFiles(files) {
 function showFindings(report) {
   const out = $('lint-out');
   out.replaceChildren();
-  const errors = report.values.filter((v) => v.level === 'error').length + report.files.filter((f) => f.error).length;
-  const warnings = report.values.filter((v) => v.level === 'warning').length;
+  const flagged = [...report.values, ...report.findings];
+  const errors = flagged.filter((v) => v.level === 'error').length + report.files.filter((f) => f.error).length;
+  const warnings = flagged.filter((v) => v.level === 'warning').length;
   const unread = report.files.filter((f) => !f.format && !f.error).map((f) => f.path);
   const n = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
   out.append(text('p', `${n(report.values.length, 'lifetime')} in ${n(report.files.length - unread.length, 'file')}: ${n(errors, 'error')}, ${n(warnings, 'warning')}.`, errors ? 'badge error' : warnings ? 'badge warning' : 'badge ok'));
@@ -109,12 +111,13 @@ function showFindings(report) {
     li.append(text('span', 'Error ', 'badge error'), text('span', f.error.message), text('div', `${f.path}:${f.error.line}:${f.error.column}`, 'where'));
     ul.append(li);
   }
-  for (const v of report.values.filter((x) => x.level !== 'ok')) {
+  for (const v of flagged.filter((x) => x.level !== 'ok')) {
     const li = document.createElement('li');
     const [first, ...rest] = v.messages.filter((m) => m.level === 'error' || m.level === 'warning');
     li.append(text('span', v.level === 'error' ? 'Error ' : 'Warning ', `badge ${v.level}`), text('span', first?.text ?? ''));
     for (const m of rest) li.append(text('div', m.text, m.level));
-    li.append(text('div', `${entityName(v.entity)} · ${v.field} = ${v.raw} (${v.unit}) · ${v.path}:${v.line}:${v.column}`, 'where'));
+    const what = v.about ? `${v.about} = ${v.raw} (for ${v.field})` : `${v.field} = ${v.raw} (${v.unit})`;
+    li.append(text('div', `${entityName(v.entity)} · ${what} · ${v.path}:${v.line}:${v.column}`, 'where'));
     ul.append(li);
   }
   out.append(ul);

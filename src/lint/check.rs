@@ -103,6 +103,10 @@ pub struct Found {
     /// Findings left out on purpose: by a `lifetime-guard-ignore` comment with its reason, or by
     /// the config's `ignore_codes`.
     pub suppressed: Vec<Suppressed>,
+    /// `None` for a lifetime read from the file. For a rule's finding about another setting of
+    /// the entity that bears on `field` (`refresh_token.expiration_type: non-expiring` with
+    /// rotation), that setting's path: the finding points at it, and it is no lifetime.
+    pub about: Option<&'static str>,
 }
 
 /// A finding left out on purpose, and why.
@@ -128,6 +132,16 @@ impl serde::Serialize for Suppressed {
 }
 
 impl Found {
+    /// What the finding is about: the setting it points at, or the lifetime's field.
+    pub fn subject(&self) -> &'static str {
+        self.about.unwrap_or(self.field.id)
+    }
+
+    /// A lifetime read from the file (not a rule's finding about another setting).
+    pub fn is_lifetime(&self) -> bool {
+        self.about.is_none()
+    }
+
     /// Sorts the messages, most serious first (a diagnostic's headline is its worst), and sets
     /// the value's level from them.
     pub fn settle(&mut self) {
@@ -451,6 +465,7 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
             level: Level::Ok,
             messages: Vec::new(),
             suppressed: Vec::new(),
+            about: None,
         };
         match reading {
             Reading::NotChecked(why) => found.messages.push(Said {
@@ -551,7 +566,7 @@ impl<'a> RefreshFlags<'a> {
 }
 
 /// The refresh-token rules that tie several settings of an application together. Each finding
-/// is about the maximum lifetime and points at the setting that breaks the rule.
+/// concerns the maximum lifetime and is about the setting that breaks the rule (`about`).
 fn refresh_token_rules(
     flags: &RefreshFlags,
     node: &Node,
@@ -561,9 +576,14 @@ fn refresh_token_rules(
     let Some(field) = catalog::field("refresh_token.token_lifetime") else {
         return Vec::new();
     };
-    let (non_expiring, infinite) = (flags.non_expiring, flags.infinite);
+    let non_expiring = flags
+        .non_expiring
+        .map(|e| (e, "refresh_token.expiration_type"));
+    let infinite = flags
+        .infinite
+        .map(|e| (e, "refresh_token.infinite_token_lifetime"));
     let mut out = Vec::new();
-    let mut finding = |entry: &Entry, code: Code, said: &str| {
+    let mut finding = |(entry, about): (&Entry, &'static str), code: Code, said: &str| {
         let span = if entry.value.span.is_empty() {
             entry.key_span.clone()
         } else {
@@ -584,6 +604,7 @@ fn refresh_token_rules(
                 text: said.to_string(),
             }],
             suppressed: Vec::new(),
+            about: Some(about),
         };
         found.settle();
         out.push(found);

@@ -80,7 +80,7 @@ fn findings(report: &Report) -> Vec<Finding> {
         }
         for v in &f.values {
             for m in v.messages.iter().filter(|m| m.level >= Level::Warning) {
-                let mut message = format!("{} {}: {}", v.entity, v.field.id, m.text);
+                let mut message = format!("{} {}: {}", v.entity, v.subject(), m.text);
                 if let Some(eq) = v.equation() {
                     let _ = write!(message, " ({eq})");
                 }
@@ -92,7 +92,7 @@ fn findings(report: &Report) -> Vec<Finding> {
                     message,
                     start,
                     end,
-                    subject: format!("{} {}", v.entity, v.field.id),
+                    subject: format!("{} {}", v.entity, v.subject()),
                 });
             }
         }

@@ -228,13 +228,17 @@ pub fn write_human(report: &Report, to: &mut dyn std::io::Write) -> std::io::Res
             let _ = writeln!(out, "  --> {}:{line}:{col}", display_path(f));
             let label = v.equation().unwrap_or_default();
             snippet(&mut out, &lines, (line, col), &v.span, &label);
-            let _ = writeln!(
-                out,
-                "  = note: {} {} ({})",
-                v.entity,
-                v.field.id,
-                v.unit.name()
-            );
+            match v.about {
+                None => writeln!(
+                    out,
+                    "  = note: {} {} ({})",
+                    v.entity,
+                    v.field.id,
+                    v.unit.name()
+                ),
+                Some(about) => writeln!(out, "  = note: {} {about}, for {}", v.entity, v.field.id),
+            }
+            .unwrap_or_default();
             for m in shown.chain(v.messages.iter().filter(|m| m.level < Level::Warning)) {
                 let _ = writeln!(out, "  = {}[{}]: {}", level_word(m.level), m.code, m.text);
             }
@@ -266,7 +270,7 @@ pub fn summary(report: &Report) -> String {
         warnings += f.warnings.len();
         errors += usize::from(f.error.is_some());
         for v in &f.values {
-            values += 1;
+            values += usize::from(v.is_lifetime());
             suppressed += v
                 .suppressed
                 .iter()
@@ -391,41 +395,100 @@ impl Serialize for JsonFiles<'_> {
     }
 }
 
-/// Every value of a report, serialised one at a time (never a list of tens of thousands).
-struct JsonValues<'a>(&'a Report, &'a [String]);
+/// A rule's finding about a setting of an entity that is no lifetime, as `--format json` writes
+/// it: `about` is the setting it points at, `field` the lifetime it concerns.
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
+    format: Option<&'static str>,
+    entity: &'a str,
+    about: &'static str,
+    field: &'static str,
+    raw: &'a str,
+    level: &'static str,
+    messages: JsonMessages<'a>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    suppressed: &'a [super::check::Suppressed],
+}
+
+/// The lifetimes (`findings == false`) or the rules' findings about other settings of a
+/// report, serialised one at a time (never a list of tens of thousands).
+struct JsonValues<'a> {
+    report: &'a Report,
+    paths: &'a [String],
+    findings: bool,
+}
 
 impl Serialize for JsonValues<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.files.iter().zip(self.1).flat_map(|(f, path)| {
-            let lines = Lines::new(&f.text);
-            f.values.iter().map(move |v| {
-                let (line, column) = lines.line_col(v.span.start);
-                JsonValue {
-                    path,
-                    line,
-                    column,
-                    format: f.format.map(|x| x.code()),
-                    entity: &v.entity,
-                    field: v.field.id,
-                    raw: &v.raw,
-                    unit: v.unit.name(),
-                    seconds: v.seconds,
-                    level: v.level.code(),
-                    messages: JsonMessages(&v.messages),
-                    suppressed: &v.suppressed,
-                }
-            })
-        }))
+        let findings = self.findings;
+        s.collect_seq(
+            self.report
+                .files
+                .iter()
+                .zip(self.paths)
+                .flat_map(move |(f, path)| {
+                    let lines = Lines::new(&f.text);
+                    let format = f.format.map(|x| x.code());
+                    f.values
+                        .iter()
+                        .filter(move |v| v.is_lifetime() != findings)
+                        .map(move |v| {
+                            let (line, column) = lines.line_col(v.span.start);
+                            let messages = JsonMessages(&v.messages);
+                            match v.about {
+                                None => JsonEither::Value(JsonValue {
+                                    path,
+                                    line,
+                                    column,
+                                    format,
+                                    entity: &v.entity,
+                                    field: v.field.id,
+                                    raw: &v.raw,
+                                    unit: v.unit.name(),
+                                    seconds: v.seconds,
+                                    level: v.level.code(),
+                                    messages,
+                                    suppressed: &v.suppressed,
+                                }),
+                                Some(about) => JsonEither::Finding(JsonFinding {
+                                    path,
+                                    line,
+                                    column,
+                                    format,
+                                    entity: &v.entity,
+                                    about,
+                                    field: v.field.id,
+                                    raw: &v.raw,
+                                    level: v.level.code(),
+                                    messages,
+                                    suppressed: &v.suppressed,
+                                }),
+                            }
+                        })
+                }),
+        )
     }
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonEither<'a> {
+    Value(JsonValue<'a>),
+    Finding(JsonFinding<'a>),
 }
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
     files: JsonFiles<'a>,
     values: JsonValues<'a>,
+    findings: JsonValues<'a>,
 }
 
-/// `{"files": [{path, format, error}], "values": [...]}`: every lifetime found.
+/// `{"files": [{path, format, error}], "values": [...], "findings": [...]}`: every lifetime
+/// found, then the rules' findings about other settings (a flag that breaks a rule).
 pub fn json(report: &Report) -> String {
     let mut out = Vec::new();
     match write_json(report, &mut out) {
@@ -439,7 +502,16 @@ pub fn write_json(report: &Report, to: &mut dyn std::io::Write) -> std::io::Resu
     let paths: Vec<String> = report.files.iter().map(display_path).collect();
     let report = JsonReport {
         files: JsonFiles(report, &paths),
-        values: JsonValues(report, &paths),
+        values: JsonValues {
+            report,
+            paths: &paths,
+            findings: false,
+        },
+        findings: JsonValues {
+            report,
+            paths: &paths,
+            findings: true,
+        },
     };
     serde_json::to_writer(to, &report).map_err(std::io::Error::from)
 }
@@ -514,7 +586,7 @@ pub fn sarif(report: &Report, help_uri: Option<&str>) -> Value {
         }
         for v in &f.values {
             for m in v.messages.iter().filter(|m| m.level >= Level::Warning) {
-                let mut text = format!("{} {}: {}", v.entity, v.field.id, m.text);
+                let mut text = format!("{} {}: {}", v.entity, v.subject(), m.text);
                 if let Some(eq) = v.equation() {
                     let _ = write!(text, " ({eq})");
                 }
@@ -526,7 +598,7 @@ pub fn sarif(report: &Report, help_uri: Option<&str>) -> Value {
                 .iter()
                 .filter(|s| s.said.level >= Level::Warning)
             {
-                let text = format!("{} {}: {}", v.entity, v.field.id, s.said.text);
+                let text = format!("{} {}: {}", v.entity, v.subject(), s.said.text);
                 let kind = if s.by_config { "external" } else { "inSource" };
                 let suppression = json!([{"kind": kind, "justification": s.reason}]);
                 add(
