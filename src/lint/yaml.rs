@@ -21,27 +21,39 @@ pub struct Duplicate {
     pub at: usize,
 }
 
-/// Character index → byte offset (saphyr's markers count characters).
+/// A marker's index → byte offset. saphyr's markers count characters; the JSON reader's are byte
+/// offsets already.
 struct Offsets<'a> {
     text: &'a str,
-    ascii: bool,
-    /// Byte offset of every character, built only for non-ASCII text.
+    /// Markers are byte offsets: ASCII text, or the JSON reader's events.
+    bytes: bool,
+    /// Byte offset of every character, built only for saphyr's markers in non-ASCII text.
     table: Vec<usize>,
 }
 
 impl<'a> Offsets<'a> {
-    fn new(text: &'a str) -> Self {
-        let ascii = text.is_ascii();
-        let table = if ascii {
+    /// For saphyr's markers, which count characters.
+    fn chars(text: &'a str) -> Self {
+        let bytes = text.is_ascii();
+        let table = if bytes {
             Vec::new()
         } else {
             text.char_indices().map(|(i, _)| i).collect()
         };
-        Offsets { text, ascii, table }
+        Offsets { text, bytes, table }
+    }
+
+    /// For markers that are byte offsets.
+    fn bytes(text: &'a str) -> Self {
+        Offsets {
+            text,
+            bytes: true,
+            table: Vec::new(),
+        }
     }
 
     fn byte(&self, char_index: usize) -> usize {
-        if self.ascii {
+        if self.bytes {
             char_index.min(self.text.len())
         } else {
             self.table
@@ -98,7 +110,7 @@ pub fn read_streaming(
         return read_pipelined(text, streamed, hand_off, duplicates);
     }
     build(
-        text,
+        Offsets::chars(text),
         Parser::new_from_str(text),
         streamed,
         hand_off,
@@ -115,7 +127,7 @@ pub fn read_json_streaming(
     duplicates: &mut Vec<Duplicate>,
 ) -> Result<Node, ReadError> {
     build(
-        text,
+        Offsets::bytes(text),
         super::json_events::JsonEvents::new(text),
         streamed,
         hand_off,
@@ -151,7 +163,7 @@ fn read_pipelined(
             let _ = tx.send(batch);
         });
         build(
-            text,
+            Offsets::chars(text),
             rx.into_iter().flatten(),
             streamed,
             hand_off,
@@ -162,13 +174,13 @@ fn read_pipelined(
 
 /// The tree of the first document, from saphyr's events (see [`read_streaming`] for `streamed`).
 fn build<'a>(
-    text: &'a str,
+    offsets: Offsets<'a>,
     events: impl Iterator<Item = Result<(Event<'a>, Span), saphyr_parser::ScanError>>,
     streamed: &[&str],
     hand_off: &mut dyn FnMut(&str, Node),
     duplicates: &mut Vec<Duplicate>,
 ) -> Result<Node, ReadError> {
-    let offsets = Offsets::new(text);
+    let text = offsets.text;
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<Node> = None;
     let mut anchors: Vec<(usize, Node)> = Vec::new();
@@ -462,7 +474,7 @@ mod tests {
             text += &format!("  - name: App {i}\n    jwt_configuration:\n      lifetime_in_seconds: {i}\n    callbacks: [\"https://a{i}.example/\"]\n");
         }
         let one = build(
-            &text,
+            Offsets::chars(&text),
             Parser::new_from_str(&text),
             &[],
             &mut |_, _| {},
@@ -472,7 +484,7 @@ mod tests {
         assert_eq!(read(&text, &mut Vec::new()).expect("reads"), one);
         let broken = format!("{text}  - name: [unclosed\n");
         let one = build(
-            &broken,
+            Offsets::chars(&broken),
             Parser::new_from_str(&broken),
             &[],
             &mut |_, _| {},

@@ -1,8 +1,8 @@
 // `cargo xtask bench`, lint part: a generated export of 10,000 applications and 2,000 APIs (as one
 // Deploy CLI YAML file, and as a Deploy CLI directory of 12,001 JSON files), linted by the release
 // binary, side by side with js-yaml parsing the same files in Node — the least the Deploy CLI
-// does before it deploys; and the applications as one minified `GET /clients` answer, with the
-// binary's peak memory. Prints one JSON object.
+// does before it deploys; and the applications as one minified `GET /clients` answer, ASCII and
+// not, with the binary's peak memory. Prints one JSON object.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -94,12 +94,18 @@ function jsonParse(file) {
 const apiFile = path.join(OUT, 'clients.json');
 fs.writeFileSync(apiFile, JSON.stringify(clients.map((c, i) => ({ client_id: `id${String(i).padStart(28, '0')}`, ...c }))));
 
+// The same answer where names and descriptions hold accented and Japanese letters, as a tenant's
+// do: the reader's memory must not grow with the characters (it did, 3.8×, while it counted them).
+const nonAsciiFile = path.join(OUT, 'clients-non-ascii.json');
+fs.writeFileSync(nonAsciiFile, JSON.stringify(clients.map((c, i) => ({ client_id: `id${String(i).padStart(28, '0')}`, ...c, name: `Réservation 予約アプリ ${i}`, description: 'Application de réservation pour les équipes — チームの予約アプリケーション' }))));
+
 const dirFiles = [path.join(OUT, 'dir', 'tenant.json'), ...['resource-servers', 'clients'].flatMap((d) => fs.readdirSync(path.join(OUT, 'dir', d)).map((f) => path.join(OUT, 'dir', d, f)))];
 const result = {
   entities: { apis: apis.length, clients: clients.length },
   yaml: { bytes: fs.statSync(yamlFile).size, lint: lint(yamlFile), js_yaml_ms: jsYaml([yamlFile]), node_js_yaml_process_ms: jsYamlProcess([yamlFile]) },
   directory: { files: dirFiles.length, lint: lint(path.join(OUT, 'dir')), js_yaml_ms: jsYaml(dirFiles), node_js_yaml_process_ms: jsYamlProcess(dirFiles) },
   api_json: { bytes: fs.statSync(apiFile).size, lint: lint(apiFile), json_parse_ms: jsonParse(apiFile), peak_rss_mb: peakRss(apiFile), peak_rss_json_mb: peakRss(apiFile, ['--format', 'json']) },
+  api_json_non_ascii: { bytes: fs.statSync(nonAsciiFile).size, peak_rss_mb: peakRss(nonAsciiFile), peak_rss_json_mb: peakRss(nonAsciiFile, ['--format', 'json']) },
   runs: RUNS,
 };
 console.log(JSON.stringify(result));

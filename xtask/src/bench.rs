@@ -433,5 +433,12 @@ fn table(r: &Value) -> String {
             l["entities"]["clients"], a["bytes"], cell(&a["lint"], "ms"), cell(&a["lint"], "json_ms"), cell(a, "json_parse_ms"), cell(a, "peak_rss_mb"), cell(a, "peak_rss_json_mb")
         );
     }
+    let u = &l["api_json_non_ascii"];
+    if u.is_object() {
+        t += &format!(
+            "| the same answer with accented and Japanese names and descriptions ({} bytes): peak memory (diagnostics / JSON), MB | {} / {} | within 1.2× the ASCII answer's |\n",
+            u["bytes"], cell(u, "peak_rss_mb"), cell(u, "peak_rss_json_mb")
+        );
+    }
     t
 }
