@@ -77,14 +77,19 @@ function renderTab(status, { tabId, onDashboard, inPlace } = {}) {
     const state = inPlace?.state;
     const running = state && !['inactive', 'loading', 'retired'].includes(state);
     if (running) {
-      p(`An earlier Lifetime Guard (${inPlace.version ? `version ${inPlace.version}` : 'before the update'}) still guards this tab, as it was set up when the tab opened: settings changed since then do not reach it, and this popup cannot read its fields.`, 'warning');
+      // The same version: the extension was reloaded (or turned off and on), not updated.
+      const which = !inPlace.version ? 'An earlier Lifetime Guard (before the update)'
+        : inPlace.version === current ? 'The Lifetime Guard loaded before the extension was reloaded'
+          : `An earlier Lifetime Guard (version ${inPlace.version})`;
+      p(`${which} still guards this tab, as it was set up when the tab opened: settings changed since then do not reach it, and this popup cannot read its fields.`, 'warning');
     } else {
       p('Nothing of Lifetime Guard runs on this tab: it was opened before Lifetime Guard was installed, enabled or allowed there. Auth0 still validates on save.', 'warning');
     }
     // A guard that predates the handover (it leaves no version on the page) cannot step down:
     // starting a second one would put two notes under each field.
     if (running && !inPlace.version) return p('Reload the tab to use this version (save your changes first).', 'muted');
-    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: running ? `Use version ${current} on this tab` : 'Guard this tab now' });
+    const label = !running ? 'Guard this tab now' : inPlace.version === current ? 'Restart the guard on this tab' : `Use version ${current} on this tab`;
+    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: label });
     button.addEventListener('click', async () => {
       button.disabled = true;
       const next = await guardNow(tabId).catch(() => null);
