@@ -6,27 +6,30 @@ const $ = (id) => document.getElementById(id);
 const { core } = await loadEngine();
 let last = null;
 
+/** The units a field can have, in the order the result line shows them. */
+const UNITS = ['seconds', 'minutes', 'milliseconds', 'days'];
+
 function show() {
   const input = $('input').value;
-  const inMinutes = $('unit').value === 'minutes';
-  // Numbers first (one call, one number back); words only for what is shown.
-  const value = core.value(input, inMinutes);
-  const seconds = inMinutes ? value * 60 : value;
-  last = Number.isSafeInteger(seconds) ? { seconds, minutes: seconds % 60 === 0 ? seconds / 60 : null } : null;
+  const r = core.convert(input, $('unit').value);
+  // The value in every unit it is a whole number of (the core's answer: no rule in JavaScript).
+  last = r.ok ? Object.fromEntries(UNITS.map((u) => [u, r[u] ?? null])) : null;
   const out = $('result');
   out.textContent = '';
+  for (const u of UNITS) $(`copy-${u}`).disabled = !last || last[u] === null;
   if (!input.trim()) return;
   const line = document.createElement('div');
-  if (last) {
-    line.textContent = `${last.seconds.toLocaleString('en-US')} seconds` + (last.minutes !== null ? ` · ${last.minutes.toLocaleString('en-US')} minutes` : '') + ` · ${core.words(value, inMinutes)}`;
+  if (last && last.seconds !== null) {
+    const parts = UNITS.filter((u) => last[u] !== null && u !== 'days').map((u) => `${last[u].toLocaleString('en-US')} ${u}`);
+    line.textContent = [...parts, r.human].join(' · ');
+  } else if (last?.milliseconds != null) {
+    // Milliseconds that are no whole number of seconds.
+    line.textContent = `${last.milliseconds.toLocaleString('en-US')} milliseconds · ${r.human}`;
   } else {
-    const r = core.convert(input, $('unit').value);
     line.className = 'error';
-    line.textContent = r.ok ? 'Too large to be a lifetime.' : r.error.message + (r.error.suggestion ? ` Did you mean “${r.error.suggestion}”?` : '');
+    line.textContent = r.error ? r.error.message + (r.error.suggestion ? ` Did you mean “${r.error.suggestion}”?` : '') : 'Too large to be a lifetime.';
   }
   out.append(line);
-  $('copy-seconds').disabled = !last;
-  $('copy-minutes').disabled = !last || last.minutes === null;
 }
 
 async function copy(which) {
@@ -37,8 +40,7 @@ async function copy(which) {
 
 $('input').addEventListener('input', show);
 $('unit').addEventListener('change', show);
-$('copy-seconds').addEventListener('click', () => copy('seconds'));
-$('copy-minutes').addEventListener('click', () => copy('minutes'));
+for (const u of UNITS) $(`copy-${u}`).addEventListener('click', () => copy(u));
 $('converter').addEventListener('submit', (e) => e.preventDefault());
 $('input').addEventListener('keydown', (e) => {
   if (e.key === 'Enter') { e.preventDefault(); copy(e.shiftKey ? 'minutes' : 'seconds'); }

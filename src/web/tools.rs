@@ -18,8 +18,11 @@ struct Converted {
     ok: bool,
     value: Option<u64>,
     unit: &'static str,
+    /// The value in each unit a field can have, where it is a whole number of it.
+    milliseconds: Option<u64>,
     seconds: Option<u64>,
     minutes: Option<u64>,
+    days: Option<u64>,
     human: Option<String>,
     short: Option<String>,
     equation: Option<String>,
@@ -38,8 +41,12 @@ pub fn convert(input: &str, unit: &str) -> Result<JsValue, JsError> {
         ok: value.is_some(),
         value,
         unit: unit.name(),
+        milliseconds: value
+            .and_then(|v| v.checked_mul(unit.millis()))
+            .filter(|&ms| ms <= crate::MAX_VALUE),
         seconds,
         minutes: seconds.filter(|s| s % 60 == 0).map(|s| s / 60),
+        days: seconds.filter(|s| s % 86_400 == 0).map(|s| s / 86_400),
         human: value.map(|v| format::words(v, unit)),
         short: value.map(|v| format::short(v, unit)),
         equation: value.map(|v| format::equation(v, unit)),

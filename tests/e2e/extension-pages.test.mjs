@@ -31,7 +31,7 @@ describe('popup and options', () => {
     const input = popup.getByLabel('Type a lifetime');
     await assert.doesNotReject(input.evaluate((el) => (document.activeElement === el ? 1 : Promise.reject(new Error('input not focused')))));
     await typeInto(input, '1d 12h');
-    await assert.doesNotReject(popup.getByText('129,600 seconds · 2,160 minutes · 1 day 12 hours').waitFor());
+    await assert.doesNotReject(popup.getByText('129,600 seconds · 2,160 minutes · 129,600,000 milliseconds · 1 day 12 hours').waitFor());
     await input.press('Enter');
     await popup.getByText('Copied 129600 (seconds).').waitFor();
     await input.press('Shift+Enter');
@@ -40,6 +40,17 @@ describe('popup and options', () => {
     await typeInto(input, '');
     await input.press('ControlOrMeta+v');
     assert.equal(await input.inputValue(), '2160');
+    // Every unit a field can have: a bare number in milliseconds or days, words in any of them.
+    await popup.getByLabel('Unit of a bare number').selectOption('milliseconds');
+    await typeInto(input, '1500');
+    await popup.getByText('1,500 milliseconds · 1 second 500 milliseconds').waitFor();
+    assert.ok(await popup.getByRole('button', { name: 'Copy seconds' }).isDisabled(), '1.5 s is no whole number of seconds');
+    await popup.getByLabel('Unit of a bare number').selectOption('days');
+    await typeInto(input, '30');
+    await popup.getByText('2,592,000 seconds · 43,200 minutes · 2,592,000,000 milliseconds · 30 days').waitFor();
+    await popup.getByRole('button', { name: 'Copy days' }).click();
+    await popup.getByText('Copied 30 (days).').waitFor();
+    await popup.getByLabel('Unit of a bare number').selectOption('seconds');
     await typeInto(input, '1 month');
     await popup.getByText(/Months have no fixed length.*Did you mean “30d”\?/).waitFor();
     assert.ok(await popup.getByRole('button', { name: 'Copy seconds' }).isDisabled());
