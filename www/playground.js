@@ -132,11 +132,13 @@ const SHORT = {
   token_lifetime: 'access token', token_lifetime_for_web: 'implicit/hybrid', 'jwt_configuration.lifetime_in_seconds': 'ID token',
   'refresh_token.token_lifetime': 'refresh (absolute)', 'refresh_token.idle_token_lifetime': 'refresh (idle)',
   session_lifetime: 'session', idle_session_lifetime: 'session (idle)', ephemeral_session_lifetime: 'non-persistent session', idle_ephemeral_session_lifetime: 'non-persistent (idle)',
-  urlLifetimeInSeconds: 'email link', 'options.totp.time_step': 'one-time code', 'suspicious_ip_throttling.stage.pre-login.rate': 'login attempts',
-  'suspicious_ip_throttling.stage.pre-user-registration.rate': 'signup attempts', 'addons.samlp.lifetimeInSeconds': 'SAML assertion',
+  urlLifetimeInSeconds: 'email link', 'options.totp.time_step': 'one-time code', 'suspicious_ip_throttling.stage.pre-login.rate': 'login throttling',
+  'suspicious_ip_throttling.stage.pre-user-registration.rate': 'signup throttling', 'addons.samlp.lifetimeInSeconds': 'SAML assertion',
 };
 // Every other field by its catalog name: a row added to the catalog is on the map at once.
 const shortName = (id) => SHORT[id] ?? fields.find((f) => f.id === id)?.name ?? id;
+/** Attempts a day that an interval of `seconds` allows (one each time it passes). */
+const perDay = (seconds) => (seconds > 86400 ? 'less than one' : Math.floor(86400 / seconds).toLocaleString('en-US'));
 const TICKS = [[60, '1 min'], [3600, '1 h'], [86400, '1 day'], [604800, '1 week'], [2592000, '30 days'], [31557600, '1 year'], [157788000, '5 years']];
 const SVG = 'http://www.w3.org/2000/svg';
 const el = (tag, attrs = {}, content) => {
@@ -148,9 +150,17 @@ const el = (tag, attrs = {}, content) => {
 
 /** One row per API, application and tenant; every lifetime on one logarithmic time axis. */
 function drawMap(values) {
-  // The rotation overlap is a grace period, not a lifetime to compare with the others.
-  const shown = values.filter((v) => v.seconds !== null && v.field !== 'refresh_token.leeway');
-  $('map-figure').hidden = !shown.length;
+  // Only lifetimes share the axis: the rotation overlap is a grace period, and attack
+  // protection's rates are intervals between attempts (the catalog says what each field measures).
+  const interval = (v) => fields.find((f) => f.id === v.field)?.measures === 'interval';
+  const shown = values.filter((v) => v.seconds !== null && v.field !== 'refresh_token.leeway' && !interval(v));
+  const intervals = values.filter(interval);
+  const apart = $('map-intervals');
+  apart.hidden = !intervals.length;
+  apart.textContent = intervals.length
+    ? `Not on the map, being no lifetimes: ${intervals.map((v) => `${shortName(v.field)} = ${v.raw} ${v.unit} (${entityName(v.entity)}), an interval between attempts${v.seconds ? `: ${perDay(v.seconds)} a day` : ''}`).join('; ')}.`
+    : '';
+  $('map-figure').hidden = !shown.length && !intervals.length;
   const box = $('map');
   box.replaceChildren();
   if (!shown.length) return;

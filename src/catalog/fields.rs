@@ -3,7 +3,7 @@
 
 use super::flows::{AUTHORIZE_ENDPOINT_FLOWS, REFRESH_TOKEN_FLOWS, TOKEN_ENDPOINT_FLOWS};
 use super::more_fields as more;
-use super::{at, at_in_hours, Field, Kind, Owner, Page, Relation, SoftLimit, Sourced};
+use super::{at, at_in_hours, Field, Kind, Measure, Owner, Page, Relation, SoftLimit, Sourced};
 use crate::codes::Code;
 use crate::unit::Unit;
 
@@ -91,6 +91,7 @@ pub static FIELDS: &[Field] = &[
         section_words: &[],
         toggle_labels: &[],
         unit: Unit::Seconds,
+        measures: Measure::Lifetime,
         default: Some(Sourced { value: 86_400, kind: Kind::Documented, source: DOCS_ACCESS }),
         default_note: None,
         min: Sourced { value: 1, kind: Kind::ProjectRule, source: RULE_MIN },
@@ -115,6 +116,7 @@ pub static FIELDS: &[Field] = &[
         section_words: &[],
         toggle_labels: &[],
         unit: Unit::Seconds,
+        measures: Measure::Lifetime,
         default: Some(Sourced { value: 86_400, kind: Kind::Documented, source: src("Auth0 docs, “API Settings”") }),
         default_note: Some("the API fills in 7,200 s (2 hours) for an API created without it (observed in terraform-provider-auth0's recorded API calls)"),
         min: Sourced { value: 1, kind: Kind::ProjectRule, source: RULE_MIN },
@@ -148,6 +150,7 @@ pub static FIELDS: &[Field] = &[
         section_words: &[],
         toggle_labels: &[],
         unit: Unit::Seconds,
+        measures: Measure::Lifetime,
         default: Some(Sourced { value: 36_000, kind: Kind::Schema, source: SPEC_JWT }),
         default_note: None,
         min: Sourced { value: 1, kind: Kind::ProjectRule, source: RULE_MIN },
@@ -173,6 +176,7 @@ pub static FIELDS: &[Field] = &[
         section_words: &[],
         toggle_labels: &["Absolute Expiration", "Set Maximum Refresh Token Lifetime"],
         unit: Unit::Seconds,
+        measures: Measure::Lifetime,
         default: Some(Sourced { value: 2_592_000, kind: Kind::Documented, source: DOCS_REFRESH }),
         default_note: Some("the Dashboard pre-fills 31,557,600 s (365 days 6 hours) when the switch is turned on (documented: the screenshot of “Configure Refresh Token Expiration”), and clients created through the API got 31,557,600 in 2026 recordings (observed); 2,592,000 is stated for rotation"),
         min: Sourced { value: 1, kind: Kind::Schema, source: SPEC_REFRESH },
@@ -192,6 +196,7 @@ pub static FIELDS: &[Field] = &[
         section_words: &[],
         toggle_labels: &["Inactivity Expiration", "Set Idle Refresh Token Lifetime"],
         unit: Unit::Seconds,
+        measures: Measure::Lifetime,
         default: Some(Sourced { value: 2_592_000, kind: Kind::Documented, source: DOCS_REFRESH }),
         default_note: Some("the API fills in 1,296,000 s (15 days) for many clients (observed in terraform-provider-auth0's recorded API calls)"),
         min: Sourced { value: 1, kind: Kind::Schema, source: SPEC_REFRESH },
@@ -220,6 +225,7 @@ pub static FIELDS: &[Field] = &[
         section_words: &[],
         toggle_labels: &["Allow Refresh Token Rotation"],
         unit: Unit::Seconds,
+        measures: Measure::Lifetime,
         default: Some(Sourced { value: 0, kind: Kind::Schema, source: SPEC_REFRESH }),
         default_note: None,
         min: Sourced { value: 0, kind: Kind::Schema, source: SPEC_REFRESH },
@@ -245,6 +251,7 @@ pub static FIELDS: &[Field] = &[
         section_words: &[],
         toggle_labels: &[],
         unit: Unit::Minutes,
+        measures: Measure::Lifetime,
         default: Some(Sourced { value: 4_320, kind: Kind::Schema, source: SPEC_TENANT }),
         default_note: None,
         min: SESSION_MIN,
@@ -272,6 +279,7 @@ pub static FIELDS: &[Field] = &[
         section_words: &[],
         toggle_labels: &[],
         unit: Unit::Minutes,
+        measures: Measure::Lifetime,
         default: Some(Sourced { value: 10_080, kind: Kind::Schema, source: SPEC_TENANT }),
         default_note: None,
         min: SESSION_MIN,
@@ -291,6 +299,7 @@ pub static FIELDS: &[Field] = &[
         section_words: &[],
         toggle_labels: &[],
         unit: Unit::Minutes,
+        measures: Measure::Lifetime,
         default: Some(Sourced { value: 1_440, kind: Kind::Schema, source: SPEC_TENANT }),
         default_note: None,
         min: SESSION_MIN,
@@ -317,6 +326,7 @@ pub static FIELDS: &[Field] = &[
         section_words: &[],
         toggle_labels: &[],
         unit: Unit::Minutes,
+        measures: Measure::Lifetime,
         default: Some(Sourced { value: 4_320, kind: Kind::Schema, source: SPEC_TENANT }),
         default_note: None,
         min: SESSION_MIN,

@@ -261,6 +261,16 @@ pub struct Relation {
     pub source: &'static str,
 }
 
+/// What a field's value measures, which decides what it may be compared with: a lifetime (how
+/// long a token, session, link or code stays valid) or an interval (attack protection's rate: the
+/// time between two attempts an IP address is allowed), which no lifetime axis should hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Measure {
+    Lifetime,
+    Interval,
+}
+
 /// One lifetime setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Field {
@@ -279,6 +289,8 @@ pub struct Field {
     /// toggle is off is not enforced by Auth0, so it is not checked.
     pub toggle_labels: &'static [&'static str],
     pub unit: Unit,
+    /// What the value measures: how long something lives, or the time between two events.
+    pub measures: Measure,
     /// Auth0's default, when one is known (a SCIM token without a lifetime never expires).
     pub default: Option<Sourced>,
     /// Where sources disagree on the default: what else is seen. The default is then never

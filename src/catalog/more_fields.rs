@@ -3,7 +3,7 @@
 //! others (`FIELDS` lists them); see "More lifetimes an admin sets" in
 //! `shared/facts/auth0-lifetimes.md` and the pinned spec excerpt in `tests/spec/`.
 
-use super::{at, Field, Kind, Owner, Page, SoftLimit, Sourced};
+use super::{at, Field, Kind, Measure, Owner, Page, SoftLimit, Sourced};
 use crate::codes::Code;
 use crate::unit::Unit;
 
@@ -46,6 +46,7 @@ const BASE: Field = Field {
     section_words: &[],
     toggle_labels: &[],
     unit: Unit::Seconds,
+    measures: Measure::Lifetime,
     default: None,
     default_note: None,
     min: AT_LEAST_ONE,
@@ -214,6 +215,7 @@ pub(super) const THROTTLE_LOGIN_RATE: Field = Field {
     page: Page::AttackProtection,
     labels: &["Throttling rate", "Login throttling rate", "Pre-login throttling rate"],
     unit: Unit::Milliseconds,
+    measures: Measure::Interval,
     default: Some(spec(864_000, SPEC_PRE_LOGIN)),
     min: spec(34_560, SPEC_PRE_LOGIN),
     max: Some(spec(86_400_000, SPEC_PRE_LOGIN)),
@@ -239,6 +241,7 @@ pub(super) const THROTTLE_SIGNUP_RATE: Field = Field {
     ],
     section_words: &["sign up", "signup", "sign-up", "registration", "registrations"],
     unit: Unit::Milliseconds,
+    measures: Measure::Interval,
     default: Some(spec(1_728_000, SPEC_PRE_REGISTRATION)),
     min: spec(1_200, SPEC_PRE_REGISTRATION),
     max: Some(spec(86_400_000, SPEC_PRE_REGISTRATION)),

@@ -72,6 +72,16 @@ test('a Deploy CLI export chosen as a file: findings and the lifetime map', asyn
   await page.locator('section').filter({ has: page.locator('#lint-h') }).screenshot({ path: screenshotPath('playground-lint') });
 });
 
+test("attack protection's rates are intervals: said beside the map, not drawn on its lifetime axis", async () => {
+  await page.locator('#lint-files').setInputFiles(path.join(ROOT, 'tests/lint/more-lifetimes/terraform/main.tf'));
+  await page.locator('#lint-out').filter({ hasText: 'in 1 file:' }).waitFor();
+  const apart = await page.locator('#map-intervals').textContent();
+  assert.match(apart, /^Not on the map, being no lifetimes: login throttling = 100000000 milliseconds \(Attack protection auth0_attack_protection\.this\), an interval between attempts: less than one a day; signup throttling = 1200 milliseconds \(Attack protection auth0_attack_protection\.this\), an interval between attempts\.$/);
+  const drawn = await page.evaluate(() => [...document.querySelectorAll('#map text:not(.row-label)')].map((t) => t.textContent));
+  assert.ok(!drawn.some((t) => /throttling|attempts/.test(t)), `no rate on the lifetime axis: ${drawn}`);
+  assert.ok(drawn.includes('SAML assertion'), 'the lifetimes are');
+});
+
 test('a file pasted on the keyboard, read as Terraform', async () => {
   const tf = 'resource "auth0_resource_server" "api" {\n  token_lifetime = 31 * 24 * 3600\n}\n';
   await page.getByLabel('Or paste a file').click();
