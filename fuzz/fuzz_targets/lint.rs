@@ -35,12 +35,14 @@ fuzz_target!(|data: &[u8]| {
         if let Some((_, at)) = &file.error {
             assert!(inside(*at), "{name}: error at {at}");
         }
-        for (_, at) in &file.warnings {
-            assert!(inside(*at), "{name}: warning at {at}");
+        for w in &file.warnings {
+            assert!(inside(w.at), "{name}: warning at {}", w.at);
         }
         let report = Report { files: vec![file] };
         let _ = output::human(&report);
         let _ = output::json(&report);
         let _ = output::sarif(&report, None);
+        let _ = lifetime_guard::lint::ci::github(&report);
+        let _ = lifetime_guard::lint::ci::gitlab(&report);
     }
 });
