@@ -30,6 +30,7 @@
   let why = null; // why WebAssembly was not used (a page CSP refusal, usually)
   let retired = false;
   document.addEventListener(HANDOVER, () => {
+    if (retired) return; // stepped down already: the guard after it answers
     // runtime.id is gone once the extension that injected this script is updated, reloaded or
     // removed: this guard can then receive no settings and no popup, and hands the page over.
     if (ext.runtime?.id) {

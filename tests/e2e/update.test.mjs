@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { ROOT, startReplica, launchChromium, open, retype, waitNote, noteCensus, API, CHROME_EXTENSION, CHROMIUM_FLAGS, FIREFOX_EXTENSION, firefoxField, firefoxType } from './helpers.mjs';
+import { ROOT, startReplica, API, CHROME_EXTENSION, CHROMIUM_FLAGS, FIREFOX_EXTENSION, firefoxField, firefoxType } from './helpers.mjs';
 
 const MAIN = 'Maximum Access Token Lifetime';
 
@@ -89,42 +89,35 @@ async function popupFor(browser, id) {
 }
 
 describe('Chromium: an update with a Dashboard tab open', () => {
-  test('a reload (chrome.runtime.reload, the same version): the tab stays guarded, typed into at once; the popup restarts its guard', async () => {
+  test('a reload (the same version loaded again): the tab stays guarded, typed into at once; the popup restarts its guard', async () => {
+    const installed = installedCopy(CHROME_EXTENSION);
     const replica = await startReplica();
-    const browser = await launchChromium();
+    const chromium = await chromiumWith(installed.dir);
     try {
-      const dash = await open(browser.context, `${replica.base}/dashboard/us/acme/apis/${API}/settings`);
-      await retype(dash, MAIN, '3h');
-      await waitNote(dash, MAIN, '10,800 s = 3 hours');
-      const ext = await browser.context.newPage();
-      await ext.goto(`chrome-extension://${browser.id}/popup.html`);
-      const tabId = await ext.evaluate(async () => (await chrome.tabs.query({ url: 'http://127.0.0.1/*' }))[0].id);
-      await ext.evaluate(() => setTimeout(() => chrome.runtime.reload(), 0));
-      // Typed at once, while the extension reloads: the guard in the tab keeps checking.
-      await retype(dash, MAIN, '31 days');
-      await waitNote(dash, MAIN, 'Blocks save');
-      await dash.getByRole('button', { name: 'Save', exact: true }).click();
+      const dash = await dashboard(chromium.browser, replica.base);
+      await typeAndSee(dash, '3h', '10,800 s = 3 hours');
+      // The extension reloaded as chrome://extensions's Reload does (chrome.runtime.reload()
+      // from a test page left Chromium 156 without the extension about one time in two, with or
+      // without Lifetime Guard's code running: 16 s of ERR_BLOCKED_BY_CLIENT), and the admin
+      // types meanwhile.
+      const reload = chromium.browser.installExtension(installed.dir);
+      await typeAndSee(dash, '31 days', 'Blocks save');
+      assert.equal(await reload, chromium.id);
+      await (await dash.waitForSelector('::-p-text(Save)')).click();
       assert.deepEqual((await replica.requests()).filter((r) => r.method === 'PATCH'), [], 'the save is still stopped');
-      assert.deepEqual(await noteCensus(dash).then(({ notes, orphans }) => ({ notes, orphans })), { notes: 2, orphans: 0 });
-      let popup = null;
-      for (let i = 0; i < 50 && !popup; i += 1) {
-        await new Promise((r) => setTimeout(r, 200));
-        const page = await browser.context.newPage();
-        if (await page.goto(`chrome-extension://${browser.id}/popup.html?tab=${tabId}`).then(() => true, () => false)) popup = page;
-        else await page.close();
-      }
-      assert.ok(popup, 'the extension came back');
-      await popup.getByText(/The Lifetime Guard loaded before the extension was reloaded still guards this tab/).waitFor();
-      await popup.getByRole('button', { name: 'Restart the guard on this tab' }).click();
-      await popup.locator('#tab li').first().waitFor();
-      assert.match(await popup.locator('#tab').textContent(), /Maximum Access Token Lifetime: 2,678,400 s = 31 days — blocks save/);
-      await retype(dash, MAIN, '2h');
-      await waitNote(dash, MAIN, '7,200 s = 2 hours');
-      assert.deepEqual(await noteCensus(dash).then(({ notes, orphans }) => ({ notes, orphans })), { notes: 2, orphans: 0 });
-      assert.deepEqual(invalidated([...dash.logs, ...browser.errors]), []);
+      assert.deepEqual(await census(dash), { notes: 2, orphans: 0 });
+      const { popup, text } = await popupFor(chromium.browser, chromium.id);
+      assert.match(await text(), /The Lifetime Guard loaded before the extension was reloaded still guards this tab/);
+      await popup.bringToFront();
+      await (await popup.waitForSelector('::-p-text(Restart the guard on this tab)')).click();
+      await popup.waitForFunction(() => document.getElementById('tab').textContent.includes('Maximum Access Token Lifetime: 2,678,400 s = 31 days — blocks save'), { timeout: 10000 });
+      await typeAndSee(dash, '2h', '7,200 s = 2 hours');
+      assert.deepEqual(await census(dash), { notes: 2, orphans: 0 });
+      assert.deepEqual(invalidated(dash.logs), []);
     } finally {
-      await browser.close();
+      await chromium.close();
       await replica.close();
+      installed.remove();
     }
   });
 
