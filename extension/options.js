@@ -102,7 +102,7 @@ form.addEventListener('submit', async (e) => {
     // The browser refuses writes past its storage.sync quotas (bytes per item and in all, writes
     // per minute and hour): nothing of this save was stored, and what was stored before holds.
     // What is on the form stays for another try.
-    const message = String(error?.message ?? error);
+    const message = String(error?.message ?? error).replace(/\.$/, '');
     const advice = /WRITE_OPERATIONS/.test(message) ? ' Try again in a minute.' : /QUOTA_BYTES/.test(message) ? ' The policy is larger than your browser syncs: remove some entries.' : '';
     status.textContent = `Not saved: your browser refused to store these settings (${message}). The settings saved before are still in force.${advice}`;
     status.className = 'error';

@@ -178,8 +178,15 @@ function drawMap(values) {
   rows.forEach((key, i) => {
     const [path, entity] = key.split('\u0000');
     const y = top + i * rowH + rowH / 2;
-    svg.append(el('text', { x: 0, y: y + 4, class: 'row-label' }, truncate(entityName(entity), 28)), el('line', { class: 'row-line', x1: left, x2: left + width, y1: y, y2: y }));
     const items = shown.filter((v) => v.path === path && v.entity === entity).sort((a, b) => a.seconds - b.seconds);
+    // The label is cut to fit; the full name is the row's title (hover) and, for the keyboard,
+    // the row is focusable and says its name and lifetimes beside the map when focused.
+    const name = entityName(entity);
+    const said = `${name}: ${items.map((v) => `${shortName(v.field)} ${v.raw} ${v.unit}`).join(', ')}`;
+    const label = el('text', { x: 0, y: y + 4, class: 'row-label', tabindex: 0, 'aria-label': said }, truncate(name, 28));
+    label.append(el('title', {}, name));
+    label.addEventListener('focus', () => { $('map-focus').textContent = said; });
+    svg.append(label, el('line', { class: 'row-line', x1: left, x2: left + width, y1: y, y2: y }));
     // Labels go above or below the line, wherever they overlap no label already placed.
     const lanes = [[], []];
     for (const v of items) {

@@ -60,7 +60,7 @@ test('a Deploy CLI export chosen as a file: findings and the lifetime map', asyn
   assert.match(out, /API Payments API · token_lifetime = 2678400 \(seconds\) · tenant\.yaml:10:21/);
   assert.match(out, /placeholder @@ORDERS_TL@@/);
   const map = await page.evaluate(() => ({
-    rows: [...document.querySelectorAll('#map .row-label')].map((t) => t.textContent),
+    rows: [...document.querySelectorAll('#map .row-label')].map((t) => t.firstChild.nodeValue),
     marks: [...document.querySelectorAll('#map circle')].map((c) => c.getAttribute('class')),
     labels: [...document.querySelectorAll('#map text:not(.row-label)')].map((t) => t.textContent),
   }));
@@ -80,6 +80,25 @@ test("attack protection's rates are intervals: said beside the map, not drawn on
   const drawn = await page.evaluate(() => [...document.querySelectorAll('#map text:not(.row-label)')].map((t) => t.textContent));
   assert.ok(!drawn.some((t) => /throttling|attempts/.test(t)), `no rate on the lifetime axis: ${drawn}`);
   assert.ok(drawn.includes('SAML assertion'), 'the lifetimes are');
+});
+
+test('a long name on the map: cut to fit, whole on hover and when its row has keyboard focus', async () => {
+  const yaml = 'clients:\n  - name: Application Storefront app for the Nordic market\n    jwt_configuration:\n      lifetime_in_seconds: 36000\n  - name: Application Storefront app for the Iberian market\n    jwt_configuration:\n      lifetime_in_seconds: 3600\n';
+  await page.getByLabel('Or paste a file').click();
+  await page.keyboard.type(yaml);
+  await page.getByLabel('Read it as').selectOption('tenant.yaml');
+  await page.getByRole('button', { name: 'Lint', exact: true }).click();
+  await page.locator('#lint-out').filter({ hasText: '2 lifetimes in 1 file:' }).waitFor();
+  const rows = await page.evaluate(() => [...document.querySelectorAll('#map .row-label')].map((t) => ({ shown: t.firstChild.nodeValue, title: t.querySelector('title').textContent })));
+  assert.deepEqual(rows.map((r) => r.title), ['Application Application Storefront app for the Nordic market', 'Application Application Storefront app for the Iberian market']);
+  assert.ok(rows.every((r) => r.shown.endsWith('…') && r.shown.length <= 28), JSON.stringify(rows));
+  await page.locator('#map .row-label').first().focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.querySelector('title')?.textContent), rows[1].title, 'Tab goes to the next row');
+  assert.equal(await page.locator('#map-focus').textContent(), 'Application Application Storefront app for the Iberian market: ID token 3600 seconds');
+  await page.getByLabel('Or paste a file').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
 });
 
 test('a file pasted on the keyboard, read as Terraform', async () => {
