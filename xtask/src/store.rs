@@ -6,7 +6,7 @@
 //! they show what ships.
 
 use crate::dist::{self, Browser, VERSION};
-use crate::util::root;
+use crate::util::{root, sha256_hex};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -121,17 +121,6 @@ fn permissions_table(manifest: &Value, listing: &Value) -> String {
     out
 }
 
-fn sha256_of(path: &Path) -> Result<String, String> {
-    use sha2::{Digest, Sha256};
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(Sha256::digest(&bytes)
-        .iter()
-        .fold(String::new(), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        }))
-}
-
 fn store_page(store: &str, title: &str, manifest: &Value, listing: &Value, extra: &str) -> String {
     let l = &listing["limits"][store];
     let sizes: Vec<String> = l["screenshots"]
@@ -239,8 +228,8 @@ No Auth0 account is needed: `cargo xtask demo` serves an offline replica of the 
 http://127.0.0.1:8080/dashboard/us/acme/apis built from the same components as the real one; load \
 `target/lg/test-chrome/` (the test build, which also matches 127.0.0.1). Type `31 days` into \
 *Maximum Access Token Lifetime* and press Save: the save is stopped, and the note says why.\n",
-        sha256_of(chrome_zip)?,
-        sha256_of(firefox_zip)?,
+        sha256_hex(chrome_zip)?,
+        sha256_hex(firefox_zip)?,
     ))
 }
 

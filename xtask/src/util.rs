@@ -12,6 +12,19 @@ pub fn root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
+/// The SHA-256 of a file, in lowercase hex (as `sha256sum` prints it).
+pub fn sha256_hex(path: &Path) -> Result<String, String> {
+    use sha2::{Digest, Sha256};
+    use std::fmt::Write as _;
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(Sha256::digest(&bytes)
+        .iter()
+        .fold(String::new(), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        }))
+}
+
 /// A tool installed by npm into `node_modules/.bin`.
 pub fn npm_bin(name: &str) -> PathBuf {
     root().join("node_modules/.bin").join(name)
