@@ -1,7 +1,7 @@
 // Options: switches and the organisation policy, stored in storage.sync. Values pushed by IT
 // through storage.managed are shown read-only. Every check runs in the Rust core.
 import { loadEngine, loadCatalog } from './engine.js';
-import { read, readStored, merge, toStore, SWITCHES } from './settings.js';
+import { read, readStored, merge, toStore, SWITCHES, POLICY_KEYS as KEYS } from './settings.js';
 import * as hosts from './hosts.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
@@ -14,7 +14,6 @@ const sync = stored.settings;
 // Saved by a later version (the extension was rolled back): what this one knows is shown, and
 // saving keeps only that.
 document.getElementById('newer-note').hidden = !stored.newer;
-const KEYS = ['max', 'min', 'warn_above', 'warn_below'];
 const managedBadge = () => Object.assign(document.createElement('span'), { className: 'managed', textContent: 'Set by your organisation' });
 
 // The admin's own switches over the defaults, as settings.merge reads them (nothing managed yet).

@@ -11,7 +11,8 @@ const AREAS = ['sync', 'managed'];
  * a step to `migrate` and a fixture of the format it replaces.
  */
 export const STORED_VERSION = 1;
-const POLICY_KEYS = ['max', 'min', 'warn_above', 'warn_below'];
+/** What a policy entry may set for a field, in the order the options page shows them. */
+export const POLICY_KEYS = ['max', 'min', 'warn_above', 'warn_below'];
 
 /**
  * What storage.sync holds, in today's format, whichever version stored it: `{ settings, from,
