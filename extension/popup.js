@@ -77,7 +77,7 @@ function renderTab(status, { tabId, onDashboard, inPlace } = {}) {
   const current = ext.runtime.getManifest().version;
   if (!status && onDashboard) {
     const state = inPlace?.state;
-    const running = state && !['inactive', 'loading', 'retired'].includes(state);
+    const running = state && !['inactive', 'loading'].includes(state);
     if (running) {
       // The same version: the extension was reloaded (or turned off and on), not updated.
       const which = !inPlace.version ? 'An earlier Lifetime Guard (before the update)'
