@@ -228,7 +228,7 @@ pub fn write_human(report: &Report, to: &mut dyn std::io::Write) -> std::io::Res
             let _ = writeln!(out, "  --> {}:{line}:{col}", display_path(f));
             let label = v.equation().unwrap_or_default();
             snippet(&mut out, &lines, (line, col), &v.span, &label);
-            match v.about {
+            let _ = match v.about {
                 None => writeln!(
                     out,
                     "  = note: {} {} ({})",
@@ -237,8 +237,7 @@ pub fn write_human(report: &Report, to: &mut dyn std::io::Write) -> std::io::Res
                     v.unit.name()
                 ),
                 Some(about) => writeln!(out, "  = note: {} {about}, for {}", v.entity, v.field.id),
-            }
-            .unwrap_or_default();
+            };
             for m in shown.chain(v.messages.iter().filter(|m| m.level < Level::Warning)) {
                 let _ = writeln!(out, "  = {}[{}]: {}", level_word(m.level), m.code, m.text);
             }
