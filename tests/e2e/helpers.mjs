@@ -61,12 +61,12 @@ export async function launchChromium(extension = CHROME_EXTENSION, { profile: re
 }
 
 /** Firefox ESR (through puppeteer's WebDriver BiDi) with a new profile and the built extension
- * installed; `close` removes the profile. */
-export async function launchFirefox() {
+ * (or `extension`) installed; `close` removes the profile. */
+export async function launchFirefox(extension = FIREFOX_EXTENSION) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-firefox-'));
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr', headless: true, userDataDir: profile });
   try {
-    await browser.installExtension(FIREFOX_EXTENSION);
+    await browser.installExtension(extension);
   } catch (e) {
     await browser.close();
     fs.rmSync(profile, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { ROOT, startReplica, API, CHROME_EXTENSION, CHROMIUM_FLAGS, FIREFOX_EXTENSION, firefoxField, firefoxType } from './helpers.mjs';
+import { ROOT, startReplica, launchFirefox, noteCensus, API, CHROME_EXTENSION, CHROMIUM_FLAGS, FIREFOX_EXTENSION, firefoxField, firefoxType } from './helpers.mjs';
 
 const MAIN = 'Maximum Access Token Lifetime';
 
@@ -51,6 +51,20 @@ async function chromiumWith(dir) {
   return { browser, id, close: async () => { await browser.close(); fs.rmSync(profile, { recursive: true, force: true }); } };
 }
 
+/** Runs `body({ chromium, replica })` with `installed` in a new Chromium profile and the replica
+ * served; closes both and removes the copy whatever happens. */
+async function inChromium(installed, body) {
+  const replica = await startReplica();
+  const chromium = await chromiumWith(installed.dir);
+  try {
+    await body({ chromium, replica });
+  } finally {
+    await chromium.close();
+    await replica.close();
+    installed.remove();
+  }
+}
+
 /** Opens the replica's API page in puppeteer, records its console, closes the dialog. */
 async function dashboard(browser, base) {
   const page = await browser.newPage();
@@ -72,11 +86,11 @@ async function typeAndSee(page, text, expect) {
   return page.evaluate(() => document.querySelector('lifetime-guard-note').shadowRoot.textContent);
 }
 
-const census = (page) => page.evaluate(() => {
-  const notes = [...document.querySelectorAll('lifetime-guard-note')];
-  const described = [...document.querySelectorAll('input[aria-describedby]')].flatMap((i) => i.getAttribute('aria-describedby').split(/\s+/));
-  return { notes: notes.length, orphans: notes.filter((n) => !described.includes(n.id)).length };
-});
+/** How many notes the page holds and how many of them belong to no field. */
+const census = async (page) => {
+  const { notes, orphans } = await noteCensus(page);
+  return { notes, orphans };
+};
 
 /** The popup, opened as a page for the replica's tab (as keyboard users and the tests do). */
 async function popupFor(browser, id) {
@@ -91,9 +105,7 @@ async function popupFor(browser, id) {
 describe('Chromium: an update with a Dashboard tab open', () => {
   test('a reload (the same version loaded again): the tab stays guarded, typed into at once; the popup restarts its guard', async () => {
     const installed = installedCopy(CHROME_EXTENSION);
-    const replica = await startReplica();
-    const chromium = await chromiumWith(installed.dir);
-    try {
+    await inChromium(installed, async ({ chromium, replica }) => {
       const dash = await dashboard(chromium.browser, replica.base);
       await typeAndSee(dash, '3h', '10,800 s = 3 hours');
       // The extension reloaded as chrome://extensions's Reload does (chrome.runtime.reload()
@@ -114,18 +126,12 @@ describe('Chromium: an update with a Dashboard tab open', () => {
       await typeAndSee(dash, '2h', '7,200 s = 2 hours');
       assert.deepEqual(await census(dash), { notes: 2, orphans: 0 });
       assert.deepEqual(invalidated(dash.logs), []);
-    } finally {
-      await chromium.close();
-      await replica.close();
-      installed.remove();
-    }
+    });
   });
 
   test('the old guard keeps the tab, the popup says so and hands the tab over without a reload', async () => {
     const installed = installedCopy(CHROME_EXTENSION);
-    const replica = await startReplica();
-    const chromium = await chromiumWith(installed.dir);
-    try {
+    await inChromium(installed, async ({ chromium, replica }) => {
       const dash = await dashboard(chromium.browser, replica.base);
       await typeAndSee(dash, '3h', '10,800 s = 3 hours');
       const next = installed.bump();
@@ -159,18 +165,12 @@ describe('Chromium: an update with a Dashboard tab open', () => {
       await typeAndSee(dash, '2h', '7,200 s = 2 hours');
       assert.deepEqual(await census(dash), { notes: 2, orphans: 0 });
       assert.deepEqual(invalidated(dash.logs), []);
-    } finally {
-      await chromium.close();
-      await replica.close();
-      installed.remove();
-    }
+    });
   });
 
   test("0.1.0's guard, which cannot hand over, is never doubled: the popup asks for a reload", async () => {
     const installed = installedCopy(CHROME_EXTENSION, { from: CONTENT_0_1_0 });
-    const replica = await startReplica();
-    const chromium = await chromiumWith(installed.dir);
-    try {
+    await inChromium(installed, async ({ chromium, replica }) => {
       const dash = await dashboard(chromium.browser, replica.base);
       assert.equal(await dash.evaluate(() => document.documentElement.dataset.lifetimeGuardVersion ?? null), null, '0.1.0 marked the page with its engine only');
       installed.bump();
@@ -181,11 +181,7 @@ describe('Chromium: an update with a Dashboard tab open', () => {
       assert.equal(await popup.$('::-p-text(Use version)'), null);
       await typeAndSee(dash, '2h', '7,200 s = 2 hours');
       assert.deepEqual(await census(dash), { notes: 2, orphans: 0 });
-    } finally {
-      await chromium.close();
-      await replica.close();
-      installed.remove();
-    }
+    });
   });
 });
 
@@ -193,10 +189,8 @@ describe('Chromium: an update with a Dashboard tab open', () => {
  * installed over it (the same add-on id), and must take the tab over. */
 async function firefoxUpdate(installed) {
   const replica = await startReplica();
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-firefox-'));
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr', headless: true, userDataDir: profile });
+  const { browser, close } = await launchFirefox(installed.dir);
   try {
-    await browser.installExtension(installed.dir);
     const page = await dashboard(browser, replica.base);
     const notes = () => page.evaluate(() => [...document.querySelectorAll('lifetime-guard-note')].map((n) => n.shadowRoot.textContent));
     await typeAndSee(page, '3h', '10,800 s');
@@ -210,8 +204,7 @@ async function firefoxUpdate(installed) {
     assert.deepEqual(await census(page), { notes: 2, orphans: 0 });
     assert.deepEqual(invalidated(page.logs), []);
   } finally {
-    await browser.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await close();
     await replica.close();
     installed.remove();
   }
