@@ -2,6 +2,7 @@
 // as the extension and the command line. The lint module is loaded only when something is linted.
 import { loadEngine, loadFields } from './engine.js';
 import { instantiate } from './instantiate.js';
+import { drawMap, svgFile, pngFile } from './map.js';
 
 const { core } = await loadEngine();
 const $ = (id) => document.getElementById(id);
@@ -73,26 +74,17 @@ const loadLint = () => {
 async function lintFiles(files) {
   const out = $('lint-out');
   out.replaceChildren(text('p', 'Checking…', 'muted'));
-  let lint;
+  let answer;
   try {
-    lint = await loadLint();
+    const lint = await loadLint();
+    const keywords = $('lint-keywords').value.trim() || undefined;
+    answer = JSON.parse(lint.lint(files.map((f) => f.name), files.map((f) => f.text), keywords));
   } catch (e) {
-    out.replaceChildren(text('p', `The linter could not load: ${e.message}`, 'error'));
+    out.replaceChildren(text('p', `Not linted: ${e.message ?? e}`, 'error'));
     return;
   }
-  const keywords = $('lint-keywords').value.trim() || undefined;
-  const reports = [];
-  for (const f of files) {
-    try {
-      reports.push(JSON.parse(lint.lint(f.name, f.text, keywords)));
-    } catch (e) {
-      reports.push({ files: [{ path: f.name, format: null, error: { message: String(e.message ?? e), line: 1, column: 1 } }], values: [], findings: [] });
-    }
-  }
-  // Lifetimes go on the map; a rule's finding about another setting (a flag) is listed only.
-  const report = { files: reports.flatMap((r) => r.files), values: reports.flatMap((r) => r.values), findings: reports.flatMap((r) => r.findings ?? []) };
-  showFindings(report);
-  drawMap(report.values);
+  showFindings(answer.report);
+  showMap(answer.map, answer.csv);
 }
 
 function showFindings(report) {
@@ -127,87 +119,34 @@ function showFindings(report) {
 const KINDS = { resource_server: 'API', client: 'Application' };
 const entityName = (e) => (e === 'tenant' ? 'Tenant' : e.replace(/^([a-z_]+):/, (_, k) => `${KINDS[k] ?? (k[0].toUpperCase() + k.slice(1).replace(/_/g, ' '))} `));
 
-// Short names on the map, per field.
-const SHORT = {
-  token_lifetime: 'access token', token_lifetime_for_web: 'implicit/hybrid', 'jwt_configuration.lifetime_in_seconds': 'ID token',
-  'refresh_token.token_lifetime': 'refresh (absolute)', 'refresh_token.idle_token_lifetime': 'refresh (idle)',
-  session_lifetime: 'session', idle_session_lifetime: 'session (idle)', ephemeral_session_lifetime: 'non-persistent session', idle_ephemeral_session_lifetime: 'non-persistent (idle)',
-  urlLifetimeInSeconds: 'email link', 'options.totp.time_step': 'one-time code', 'suspicious_ip_throttling.stage.pre-login.rate': 'login throttling',
-  'suspicious_ip_throttling.stage.pre-user-registration.rate': 'signup throttling', 'addons.samlp.lifetimeInSeconds': 'SAML assertion',
-};
-// Every other field by its catalog name: a row added to the catalog is on the map at once.
-const shortName = (id) => SHORT[id] ?? fields.find((f) => f.id === id)?.name ?? id;
-/** Attempts a day that an interval of `seconds` allows (one each time it passes). */
-const perDay = (seconds) => (seconds > 86400 ? 'less than one' : Math.floor(86400 / seconds).toLocaleString('en-US'));
-const TICKS = [[60, '1 min'], [3600, '1 h'], [86400, '1 day'], [604800, '1 week'], [2592000, '30 days'], [31557600, '1 year'], [157788000, '5 years']];
-const SVG = 'http://www.w3.org/2000/svg';
-const el = (tag, attrs = {}, content) => {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (content !== undefined) e.textContent = content;
-  return e;
-};
-
-/** One row per API, application and tenant; every lifetime on one logarithmic time axis. */
-function drawMap(values) {
-  // Only lifetimes share the axis: the rotation overlap is a grace period, and attack
-  // protection's rates are intervals between attempts (the catalog says what each field measures).
-  const interval = (v) => fields.find((f) => f.id === v.field)?.measures === 'interval';
-  const shown = values.filter((v) => v.seconds !== null && v.field !== 'refresh_token.leeway' && !interval(v));
-  const intervals = values.filter(interval);
+let shownMap = null;
+/** The lifetime map of the model the core computed; what is no lifetime is said beside it. */
+function showMap(model, csv) {
   const apart = $('map-intervals');
-  apart.hidden = !intervals.length;
-  apart.textContent = intervals.length
-    ? `Not on the map, being no lifetimes: ${intervals.map((v) => `${shortName(v.field)} = ${v.raw} ${v.unit} (${entityName(v.entity)}), an interval between attempts${v.seconds ? `: ${perDay(v.seconds)} a day` : ''}`).join('; ')}.`
-    : '';
-  $('map-figure').hidden = !shown.length && !intervals.length;
-  const box = $('map');
-  box.replaceChildren();
-  if (!shown.length) return;
-  const rows = [...new Set(shown.map((v) => `${v.path}\u0000${v.entity}`))];
-  const left = 190; const width = 620; const rowH = 34; const top = 24;
-  const height = top + rows.length * rowH + 30;
-  const [lo, hi] = [Math.log(60), Math.log(157788000)];
-  const x = (s) => left + ((Math.log(Math.min(Math.max(s, 60), 157788000)) - lo) / (hi - lo)) * width;
-  const svg = el('svg', { width: left + width + 20, height, role: 'img', 'aria-label': `Lifetime map of ${rows.length} APIs, applications, tenants and other settings` });
-  for (const [s, label] of TICKS) {
-    const g = el('g', { class: 'tick' });
-    g.append(el('line', { class: 'axis', x1: x(s), x2: x(s), y1: top - 6, y2: height - 24 }), el('text', { x: x(s), y: height - 8, 'text-anchor': 'middle' }, label));
-    svg.append(g);
-  }
-  rows.forEach((key, i) => {
-    const [path, entity] = key.split('\u0000');
-    const y = top + i * rowH + rowH / 2;
-    const items = shown.filter((v) => v.path === path && v.entity === entity).sort((a, b) => a.seconds - b.seconds);
-    // The label is cut to fit; the full name is the row's title (hover) and, for the keyboard,
-    // the row is focusable and says its name and lifetimes beside the map when focused.
-    const name = entityName(entity);
-    const said = `${name}: ${items.map((v) => `${shortName(v.field)} ${v.raw} ${v.unit}`).join(', ')}`;
-    const label = el('text', { x: 0, y: y + 4, class: 'row-label', tabindex: 0, 'aria-label': said }, truncate(name, 28));
-    label.append(el('title', {}, name));
-    label.addEventListener('focus', () => { $('map-focus').textContent = said; });
-    svg.append(label, el('line', { class: 'row-line', x1: left, x2: left + width, y1: y, y2: y }));
-    // Labels go above or below the line, wherever they overlap no label already placed.
-    const lanes = [[], []];
-    for (const v of items) {
-      const cx = x(v.seconds);
-      const mark = el('circle', { cx, cy: y, r: v.level === 'ok' ? 5 : 7, class: v.level });
-      mark.append(el('title', {}, `${shortName(v.field)}: ${v.raw} ${v.unit} — ${v.messages.find((m) => m.level !== 'info')?.text ?? 'OK'}`));
-      const label = shortName(v.field);
-      const w = label.length * 5.6;
-      // Near the right edge the label goes to the left of its mark.
-      const right = cx > left + width - 120;
-      const span = right ? [cx - 8 - w, cx - 8] : [cx + 8, cx + 8 + w];
-      const overlap = (lane) => lane.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, span[1]) - Math.max(a, span[0])), 0);
-      const lane = overlap(lanes[0]) <= overlap(lanes[1]) ? 0 : 1;
-      lanes[lane].push(span);
-      svg.append(mark, el('text', { x: right ? cx - 8 : cx + 8, y: y + (lane ? 14 : -6), 'font-size': 10, 'text-anchor': right ? 'end' : 'start' }, label));
-    }
-  });
-  box.append(svg);
+  apart.hidden = !model.apart.length;
+  const what = (a) => `${a.short} = ${a.raw} ${a.unit} (${a.who})${a.measures === 'interval' ? `, an interval between attempts${a.per_day !== null ? `: ${a.per_day ? a.per_day.toLocaleString('en-US') : 'less than one'} a day` : ''}` : ', a grace period after rotation'}`;
+  apart.textContent = model.apart.length ? `Not on the map, being no lifetimes: ${model.apart.map(what).join('; ')}.` : '';
+  $('map-figure').hidden = !model.rows.length && !model.apart.length;
+  $('map-export').hidden = !model.rows.length;
+  $('map-table').hidden = !model.rows.length;
+  const n = (count, one, many) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  const count = (s) => model.rows.filter((r) => r.standing === s).length;
+  $('map-summary').textContent = model.rows.length ? `${n(model.entities, 'entity', 'entities')} in ${n(model.rows.length, 'row', 'rows')}: ${n(count('finding'), 'row', 'rows')} with findings, ${n(count('outlier'), 'outlier', 'outliers')}, ${n(count('profile'), 'profile', 'profiles')}.` : '';
+  drawMap(model, { box: $('map'), table: $('map-table'), focusOut: $('map-focus') });
+  shownMap = { csv };
 }
 
-const truncate = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const download = (name, blob) => {
+  const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 0);
+};
+$('export-svg').addEventListener('click', () => download('lifetime-map.svg', new Blob([svgFile($('map').querySelector('svg'))], { type: 'image/svg+xml' })));
+$('export-png').addEventListener('click', async () => {
+  const svg = $('map').querySelector('svg');
+  download('lifetime-map.png', await pngFile(svgFile(svg), Number(svg.getAttribute('width')), Number(svg.getAttribute('height'))));
+});
+$('export-csv').addEventListener('click', () => download('lifetime-map.csv', new Blob([shownMap.csv], { type: 'text/csv' })));
 
 // Files chosen or dropped; a directory export keeps its folder names (resource-servers/x.json).
 const readFiles = async (list) => Promise.all([...list].map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })));

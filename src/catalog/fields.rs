@@ -81,6 +81,7 @@ pub static FIELDS: &[Field] = &[
     Field {
         id: "token_lifetime",
         name: "Access token lifetime",
+        short: "access token",
         page: Page::ApiSettings,
         labels: &[
             "Token Expiration (Seconds)",
@@ -106,6 +107,7 @@ pub static FIELDS: &[Field] = &[
     Field {
         id: "token_lifetime_for_web",
         name: "Implicit / Hybrid flow access token lifetime",
+        short: "implicit/hybrid",
         page: Page::ApiSettings,
         labels: &[
             "Token Expiration For Browser Flows (Seconds)",
@@ -145,6 +147,7 @@ pub static FIELDS: &[Field] = &[
     Field {
         id: "jwt_configuration.lifetime_in_seconds",
         name: "ID token lifetime",
+        short: "ID token",
         page: Page::ApplicationSettings,
         labels: &["JWT Expiration (seconds)", "JWT Expiration", "ID Token Expiration"],
         section_words: &[],
@@ -171,6 +174,7 @@ pub static FIELDS: &[Field] = &[
     Field {
         id: "refresh_token.token_lifetime",
         name: "Refresh token maximum (absolute) lifetime",
+        short: "refresh (absolute)",
         page: Page::ApplicationSettings,
         labels: &["Absolute Lifetime", "Maximum Refresh Token Lifetime"],
         section_words: &[],
@@ -191,6 +195,7 @@ pub static FIELDS: &[Field] = &[
     Field {
         id: "refresh_token.idle_token_lifetime",
         name: "Refresh token idle (inactivity) lifetime",
+        short: "refresh (idle)",
         page: Page::ApplicationSettings,
         labels: &["Inactivity Lifetime", "Idle Refresh Token Lifetime"],
         section_words: &[],
@@ -219,13 +224,14 @@ pub static FIELDS: &[Field] = &[
     Field {
         id: "refresh_token.leeway",
         name: "Refresh token rotation overlap",
+        short: "rotation overlap",
         page: Page::ApplicationSettings,
         labels: &["Reuse Interval", "Rotation Overlap Period"],
         // The overlap follows rotation: without it there is nothing to overlap.
         section_words: &[],
         toggle_labels: &["Allow Refresh Token Rotation"],
         unit: Unit::Seconds,
-        measures: Measure::Lifetime,
+        measures: Measure::Grace,
         default: Some(Sourced { value: 0, kind: Kind::Schema, source: SPEC_REFRESH }),
         default_note: None,
         min: Sourced { value: 0, kind: Kind::Schema, source: SPEC_REFRESH },
@@ -246,6 +252,7 @@ pub static FIELDS: &[Field] = &[
     Field {
         id: "idle_session_lifetime",
         name: "Idle session lifetime (persistent)",
+        short: "session (idle)",
         page: Page::TenantAdvanced,
         labels: &["Inactivity timeout", "Idle Session Lifetime", "Idle Session Lifetime (Persistent)"],
         section_words: &[],
@@ -274,6 +281,7 @@ pub static FIELDS: &[Field] = &[
     Field {
         id: "session_lifetime",
         name: "Maximum session lifetime (persistent)",
+        short: "session",
         page: Page::TenantAdvanced,
         labels: &["Require log in after", "Maximum Session Lifetime", "Maximum Session Lifetime (Persistent)"],
         section_words: &[],
@@ -294,6 +302,7 @@ pub static FIELDS: &[Field] = &[
     Field {
         id: "idle_ephemeral_session_lifetime",
         name: "Idle session lifetime (non-persistent)",
+        short: "non-persistent (idle)",
         page: Page::TenantAdvanced,
         labels: &["Idle Session Lifetime (Non-Persistent)"],
         section_words: &[],
@@ -321,6 +330,7 @@ pub static FIELDS: &[Field] = &[
     Field {
         id: "ephemeral_session_lifetime",
         name: "Maximum session lifetime (non-persistent)",
+        short: "non-persistent session",
         page: Page::TenantAdvanced,
         labels: &["Maximum Session Lifetime (Non-Persistent)"],
         section_words: &[],

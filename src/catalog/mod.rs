@@ -115,7 +115,7 @@ impl Page {
 
 /// What a setting belongs to: the Management API object that holds it, which is also what a
 /// configuration file describes (a Deploy CLI entry, a Terraform resource, an API body).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Owner {
     /// An API (`resource_servers`).
@@ -143,6 +143,24 @@ pub enum Owner {
 }
 
 impl Owner {
+    /// How a person names one and several of them: the lifetime map's rows ("API Payments",
+    /// "214 applications").
+    pub const fn noun(self) -> (&'static str, &'static str) {
+        match self {
+            Owner::ResourceServer => ("API", "APIs"),
+            Owner::Client => ("application", "applications"),
+            Owner::Tenant => ("tenant", "tenants"),
+            Owner::EmailTemplate => ("email template", "email templates"),
+            Owner::Connection => ("connection", "connections"),
+            Owner::AttackProtection => ("attack protection", "attack protection settings"),
+            Owner::NewDevice => ("new-device setting", "new-device settings"),
+            Owner::ScimToken => ("SCIM token", "SCIM tokens"),
+            Owner::Invitation => ("invitation", "invitations"),
+            Owner::Ticket => ("ticket", "tickets"),
+            Owner::SsoTicket => ("SSO ticket", "SSO tickets"),
+        }
+    }
+
     /// The stable snake_case name, as serialised and as lint names entities.
     pub const fn code(self) -> &'static str {
         match self {
@@ -262,13 +280,15 @@ pub struct Relation {
 }
 
 /// What a field's value measures, which decides what it may be compared with: a lifetime (how
-/// long a token, session, link or code stays valid) or an interval (attack protection's rate: the
-/// time between two attempts an IP address is allowed), which no lifetime axis should hold.
+/// long a token, session, link or code stays valid), an interval (attack protection's rate: the
+/// time between two attempts an IP address is allowed) or a grace period (how long a used refresh
+/// token is still accepted after rotation); no lifetime axis should hold the last two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Measure {
     Lifetime,
     Interval,
+    Grace,
 }
 
 /// One lifetime setting.
@@ -279,6 +299,9 @@ pub struct Field {
     /// A short human name, for the popup, the options page, the playground and the CLI (the
     /// notes in the Dashboard sit at the field's own label).
     pub name: &'static str,
+    /// A few words where space is short: the lifetime map's legend and its rows' summaries
+    /// ("ID token", "refresh (idle)").
+    pub short: &'static str,
     pub page: Page,
     /// Every generation of the Dashboard label, oldest first.
     pub labels: &'static [&'static str],

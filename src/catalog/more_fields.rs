@@ -41,6 +41,7 @@ const AT_LEAST_ONE: Sourced = Sourced {
 const BASE: Field = Field {
     id: "",
     name: "",
+    short: "",
     page: Page::ManagementApiOnly,
     labels: &[],
     section_words: &[],
@@ -62,6 +63,7 @@ const BASE: Field = Field {
 pub(super) const EMAIL_URL_LIFETIME: Field = Field {
     id: "urlLifetimeInSeconds",
     name: "Email link lifetime",
+    short: "email link",
     page: Page::EmailTemplates,
     labels: &["URL Lifetime", "URL Lifetime (seconds)"],
     default: Some(documented(432_000, DOCS_EMAIL)),
@@ -78,6 +80,7 @@ pub(super) const EMAIL_URL_LIFETIME: Field = Field {
 pub(super) const OTP_EXPIRY: Field = Field {
     id: "options.totp.time_step",
     name: "One-time code expiry (passwordless email and SMS)",
+    short: "one-time code",
     page: Page::Passwordless,
     labels: &["OTP Expiry", "OTP Expiry (seconds)"],
     default: Some(documented(180, DOCS_OTP)),
@@ -98,6 +101,7 @@ pub(super) const OTP_EXPIRY: Field = Field {
 pub(super) const SCIM_TOKEN_LIFETIME: Field = Field {
     id: "scim_token.token_lifetime",
     name: "SCIM token lifetime",
+    short: "SCIM token",
     page: Page::ScimProvisioning,
     labels: &["Expiration date in seconds", "Token lifetime in seconds"],
     default_note: Some("a token created without a lifetime never expires (Management API schema: null)"),
@@ -111,6 +115,7 @@ pub(super) const SCIM_TOKEN_LIFETIME: Field = Field {
 pub(super) const SSO_TICKET_TTL: Field = Field {
     id: "sso_ticket.ttl_sec",
     name: "Self-service SSO ticket lifetime",
+    short: "SSO ticket",
     default: Some(spec(
         432_000,
         "Management API schema, CreateSelfServiceProfileSsoTicketRequestContent.ttl_sec",
@@ -134,6 +139,7 @@ pub(super) const SSO_TICKET_TTL: Field = Field {
 pub(super) const SAML_ADDON_LIFETIME: Field = Field {
     id: "addons.samlp.lifetimeInSeconds",
     name: "SAML2 Web App add-on: assertion lifetime",
+    short: "SAML assertion",
     page: Page::Addons,
     default: Some(documented(3_600, DOCS_ADDONS)),
     explanation: "How long the SAML assertion this application's SAML2 Web App add-on issues is valid (its NotOnOrAfter). Set in the add-on's settings JSON.",
@@ -148,6 +154,7 @@ pub(super) const SAML_ADDON_LIFETIME: Field = Field {
 pub(super) const AWS_ADDON_LIFETIME: Field = Field {
     id: "addons.aws.lifetime_in_seconds",
     name: "AWS add-on: token lifetime",
+    short: "AWS token",
     page: Page::Addons,
     min: spec(900, "Management API schema, ClientAddonAWS.lifetime_in_seconds"),
     max: Some(spec(43_200, "Management API schema, ClientAddonAWS.lifetime_in_seconds")),
@@ -160,6 +167,7 @@ pub(super) const AWS_ADDON_LIFETIME: Field = Field {
 pub(super) const FIREBASE_ADDON_LIFETIME: Field = Field {
     id: "addons.firebase.lifetime_in_seconds",
     name: "Firebase add-on: token lifetime",
+    short: "Firebase token",
     page: Page::Addons,
     default: Some(documented(3_600, DOCS_ADDONS)),
     explanation: "How long the Firebase token this application's Firebase add-on issues is valid.",
@@ -172,11 +180,13 @@ pub(super) const FIREBASE_ADDON_LIFETIME: Field = Field {
 const fn minutes_addon(
     id: &'static str,
     name: &'static str,
+    short: &'static str,
     in_files: &'static [super::InFile],
 ) -> Field {
     Field {
         id,
         name,
+        short,
         page: Page::Addons,
         unit: Unit::Minutes,
         default: Some(documented(5, DOCS_ADDONS)),
@@ -190,18 +200,21 @@ const fn minutes_addon(
 pub(super) const AZURE_BLOB_EXPIRATION: Field = minutes_addon(
     "addons.azure_blob.expiration",
     "Azure Blob Storage add-on: token expiration",
+    "Azure Blob token",
     &[at("addons.azure_blob.expiration")],
 );
 
 pub(super) const AZURE_SB_EXPIRATION: Field = minutes_addon(
     "addons.azure_sb.expiration",
     "Azure Service Bus add-on: token expiration",
+    "Azure Service Bus token",
     &[at("addons.azure_sb.expiration")],
 );
 
 pub(super) const LAYER_EXPIRATION: Field = minutes_addon(
     "addons.layer.expiration",
     "Layer add-on: token expiration",
+    "Layer token",
     &[at("addons.layer.expiration")],
 );
 
@@ -212,6 +225,7 @@ const SPEC_PRE_REGISTRATION: &str =
 pub(super) const THROTTLE_LOGIN_RATE: Field = Field {
     id: "suspicious_ip_throttling.stage.pre-login.rate",
     name: "Suspicious IP throttling: login attempt interval",
+    short: "login throttling",
     page: Page::AttackProtection,
     labels: &["Throttling rate", "Login throttling rate", "Pre-login throttling rate"],
     unit: Unit::Milliseconds,
@@ -232,6 +246,7 @@ pub(super) const THROTTLE_LOGIN_RATE: Field = Field {
 pub(super) const THROTTLE_SIGNUP_RATE: Field = Field {
     id: "suspicious_ip_throttling.stage.pre-user-registration.rate",
     name: "Suspicious IP throttling: signup attempt interval",
+    short: "signup throttling",
     page: Page::AttackProtection,
     labels: &[
         "Throttling rate",
@@ -258,6 +273,7 @@ pub(super) const THROTTLE_SIGNUP_RATE: Field = Field {
 pub(super) const NEW_DEVICE_REMEMBER_FOR: Field = Field {
     id: "new_device.remember_for",
     name: "Risk assessment: days a device is remembered",
+    short: "device remembered",
     unit: Unit::Days,
     min: spec(1, "Management API schema, UpdateRiskAssessmentsSettingsNewDeviceRequestContent.remember_for"),
     max: Some(spec(365, "Management API schema, UpdateRiskAssessmentsSettingsNewDeviceRequestContent.remember_for")),
@@ -273,6 +289,7 @@ pub(super) const NEW_DEVICE_REMEMBER_FOR: Field = Field {
 pub(super) const PAR_REQUEST_EXPIRY: Field = Field {
     id: "par_request_expiry",
     name: "Pushed authorization request expiry",
+    short: "PAR request",
     default: Some(documented(30, DOCS_PAR)),
     min: spec(10, "Management API schema, UpdateClientRequestContent.par_request_expiry"),
     max: Some(spec(600, "Management API schema, UpdateClientRequestContent.par_request_expiry")),
@@ -288,6 +305,7 @@ const SPEC_INVITATION: &str =
 pub(super) const INVITATION_TTL: Field = Field {
     id: "invitation.ttl_sec",
     name: "Organization invitation lifetime",
+    short: "invitation",
     default: Some(spec(0, SPEC_INVITATION)),
     default_note: Some("0 means 604,800 s (7 days)"),
     min: Sourced {
@@ -309,6 +327,7 @@ const SPEC_TICKET: &str =
 pub(super) const TICKET_TTL: Field = Field {
     id: "ticket.ttl_sec",
     name: "Email-verification or password-change ticket lifetime",
+    short: "ticket",
     default: Some(spec(0, SPEC_TICKET)),
     default_note: Some("0 means 432,000 s (5 days)"),
     min: Sourced { value: 0, kind: Kind::Schema, source: SPEC_TICKET },

@@ -1,23 +1,38 @@
-//! The lint module's export (`--features lint`), for the playground: a configuration file's
-//! text checked in the browser, by the same code as `lifetime-guard lint`.
+//! The lint module's export (`--features lint`), for the playground: configuration files' text
+//! checked in the browser, by the same code as `lifetime-guard lint`, and the lifetime map.
 
+use crate::lint::map::{csv, lifetime_map};
 use crate::lint::{output, run, Keywords, Options, Report};
 use wasm_bindgen::prelude::*;
 
-/// Lints `text` as the file `name` (its name picks the format: `tenant.yaml`, `main.tf`,
-/// `plan.json`, …), with optional keyword mappings as JSON. Returns `lifetime-guard lint
-/// --format json`'s object, as text.
+/// Lints each of `texts` as the file of the same index in `names` (a name picks the format:
+/// `tenant.yaml`, `main.tf`, `plan.json`, …), with optional keyword mappings as JSON. Returns, as
+/// text, `{"report": <lifetime-guard lint --format json>, "map": <the lifetime map>, "csv": "…"}`.
 #[wasm_bindgen]
-pub fn lint(name: &str, text: &str, keywords: Option<String>) -> Result<String, JsError> {
+pub fn lint(
+    names: Vec<String>,
+    texts: Vec<String>,
+    keywords: Option<String>,
+) -> Result<String, JsError> {
     let keywords = match keywords.as_deref().filter(|k| !k.trim().is_empty()) {
         Some(k) => Some(Keywords::from_json(k).map_err(|e| JsError::new(&e))?),
         None => None,
     };
-    let file = run::lint_text(
-        std::path::Path::new(name),
-        text,
-        keywords.as_ref(),
-        &Options::default(),
-    );
-    Ok(output::json(&Report { files: vec![file] }))
+    let report = Report {
+        files: names
+            .iter()
+            .zip(&texts)
+            .map(|(name, text)| {
+                run::lint_text(
+                    std::path::Path::new(name),
+                    text,
+                    keywords.as_ref(),
+                    &Options::default(),
+                )
+            })
+            .collect(),
+    };
+    let map = lifetime_map(&report);
+    let json: serde_json::Value = serde_json::from_str(&output::json(&report))?;
+    Ok(serde_json::json!({ "report": json, "map": map, "csv": csv(&map) }).to_string())
 }

@@ -14,6 +14,7 @@ pub fn build(out: &Path) -> Result<(), String> {
     for (from, to) in [
         ("www/index.html", "index.html"),
         ("www/playground.js", "playground.js"),
+        ("www/map.js", "map.js"),
         ("www/playground.css", "playground.css"),
         ("www/privacy.html", "privacy.html"),
         ("extension/engine.js", "engine.js"),
