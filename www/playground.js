@@ -150,7 +150,25 @@ $('export-csv').addEventListener('click', () => download('lifetime-map.csv', new
 
 // Files chosen or dropped; a directory export keeps its folder names (resource-servers/x.json).
 const readFiles = async (list) => Promise.all([...list].map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })));
+/** What was dropped: files, or folders walked (a Deploy CLI directory export is dropped whole). */
+async function readDropped(entries) {
+  const out = [];
+  const walk = async (entry) => {
+    if (entry.isFile) {
+      const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+      out.push({ name: entry.fullPath.replace(/^\//, ''), text: await file.text() });
+      return;
+    }
+    const reader = entry.createReader();
+    for (let batch; (batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject))).length;) {
+      for (const e of batch) await walk(e);
+    }
+  };
+  for (const e of entries) await walk(e);
+  return out;
+}
 $('lint-files').addEventListener('change', async (e) => lintFiles(await readFiles(e.target.files)));
+$('lint-folder').addEventListener('change', async (e) => lintFiles(await readFiles(e.target.files)));
 $('lint-paste').addEventListener('click', () => lintFiles([{ name: $('lint-as').value, text: $('lint-text').value }]));
 const drop = $('drop');
 drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
@@ -158,5 +176,7 @@ drop.addEventListener('dragleave', () => drop.classList.remove('over'));
 drop.addEventListener('drop', async (e) => {
   e.preventDefault();
   drop.classList.remove('over');
-  lintFiles(await readFiles(e.dataTransfer.files));
+  // The entries are taken at once: the drop's data is gone when the handler returns.
+  const entries = [...e.dataTransfer.items].map((i) => i.webkitGetAsEntry?.()).filter(Boolean);
+  lintFiles(entries.length ? await readDropped(entries) : await readFiles(e.dataTransfer.files));
 });

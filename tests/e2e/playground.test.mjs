@@ -4,6 +4,7 @@
 // linted in the browser with its findings listed and drawn on the lifetime map.
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startReplica, typeInto, screenshotPath, CHROMIUM_FLAGS, ROOT } from './helpers.mjs';
@@ -74,6 +75,22 @@ test('a Deploy CLI export chosen as a file: findings and the lifetime map', asyn
   assert.match(await page.locator('#map-intervals').textContent(), /rotation overlap = 0 seconds \(Application Acme Web Shop\), a grace period after rotation/);
   await page.locator('#lint-h').scrollIntoViewIfNeeded();
   await page.locator('section').filter({ has: page.locator('#lint-h') }).screenshot({ path: screenshotPath('playground-lint') });
+});
+
+test('a Deploy CLI directory export chosen as a folder keeps its folder names; files dropped are linted', async () => {
+  await page.locator('#lint-folder').setInputFiles(path.join(ROOT, 'tests/lint/deploy-cli-dir'));
+  await page.locator('#lint-out').filter({ hasText: 'in 3 files:' }).waitFor();
+  const out = await page.locator('#lint-out').textContent();
+  assert.match(out, /^8 lifetimes in 3 files: 3 errors, 1 warning\./);
+  assert.match(out, /Application Acme Web Shop · jwt_configuration\.lifetime_in_seconds = 3600\.5 \(seconds\) · deploy-cli-dir\/clients\/shop\.json:4:49/);
+  // A drop: the page reads what the drop carries (a synthetic drop carries files, not folders).
+  const text = fs.readFileSync(path.join(ROOT, 'tests/lint/deploy-cli-yaml/tenant.yaml'), 'utf8');
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.items.add(new File([t], 'tenant.yaml', { type: 'text/yaml' }));
+    document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  await page.locator('#lint-out').filter({ hasText: '13 lifetimes in 1 file:' }).waitFor();
 });
 
 test("attack protection's rates are intervals: said beside the map, not drawn on its lifetime axis", async () => {
