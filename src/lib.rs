@@ -17,6 +17,7 @@ pub mod parse;
 pub mod policy;
 pub mod report;
 pub mod text;
+pub mod token;
 pub mod unit;
 pub mod verdict;
 pub mod view;
