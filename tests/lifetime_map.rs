@@ -1,6 +1,8 @@
 //! The lifetime map's model on generated tenants: profiles counted, findings and outliers first,
 //! what is no lifetime kept off the axis, and the CSV a spreadsheet reads.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use lifetime_guard::lint::map::{csv, lifetime_map, LifetimeMap, Standing};
 use lifetime_guard::lint::{run, Options, Report};
 use std::fmt::Write;
