@@ -134,6 +134,19 @@ fn attack_protection_rates_are_intervals_with_attempts_a_day() {
 }
 
 #[test]
+fn two_rates_of_one_value_are_each_named() {
+    let map = map_of("attackProtection:\n  suspiciousIpThrottling:\n    enabled: true\n    stage:\n      pre-login:\n        rate: 1728000\n      pre-user-registration:\n        rate: 1728000\n");
+    let named: Vec<(&str, Option<u64>)> = map.apart.iter().map(|a| (a.short, a.per_day)).collect();
+    assert_eq!(
+        named,
+        [
+            ("login throttling", Some(50)),
+            ("signup throttling", Some(50))
+        ]
+    );
+}
+
+#[test]
 fn the_csv_has_a_column_per_kind_and_keeps_names_as_text() {
     let text = "clients:\n  - name: \"=HYPERLINK(\\\"x\\\")\"\n    jwt_configuration:\n      lifetime_in_seconds: 3600\n  - name: Shop, EU\n    jwt_configuration:\n      lifetime_in_seconds: 3600\n";
     let out = csv(&map_of(text));

@@ -14,6 +14,7 @@ use crate::format;
 use crate::unit::Unit;
 use crate::verdict::Level;
 use serde::Serialize;
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Serialize)]
@@ -115,11 +116,10 @@ pub fn lifetime_map(report: &Report) -> LifetimeMap {
         })
         .collect();
     let mut groups: BTreeMap<Profile, Vec<&Entity>> = BTreeMap::new();
-    for e in entities.iter().filter(|e| {
-        e.values
-            .iter()
-            .any(|v| on_axis(v) || v.level >= Level::Warning)
-    }) {
+    for e in entities
+        .iter()
+        .filter(|e| e.values.iter().any(|v| on_map(v)))
+    {
         groups.entry(profile(e)).or_default().push(e);
     }
     let shared = |owner: Owner| groups.iter().any(|((o, _), m)| *o == owner && m.len() > 1);
@@ -127,22 +127,7 @@ pub fn lifetime_map(report: &Report) -> LifetimeMap {
         .iter()
         .map(|((owner, _), members)| row(*owner, members, &legend, shared(*owner)))
         .collect();
-    rows.sort_by(|a, b| {
-        (
-            a.standing,
-            std::cmp::Reverse(a.level),
-            b.members.len(),
-            a.owner,
-            &a.label,
-        )
-            .cmp(&(
-                b.standing,
-                std::cmp::Reverse(b.level),
-                a.members.len(),
-                b.owner,
-                &b.label,
-            ))
-    });
+    rows.sort_by(|a, b| order(a).cmp(&order(b)));
     LifetimeMap {
         entities: groups.values().map(Vec::len).sum(),
         legend: legend
@@ -158,6 +143,17 @@ pub fn lifetime_map(report: &Report) -> LifetimeMap {
     }
 }
 
+/// Findings first (errors before warnings), then outliers, then profiles; the largest first.
+fn order(r: &Row) -> (Standing, Reverse<Level>, Reverse<usize>, Owner, &str) {
+    (
+        r.standing,
+        Reverse(r.level),
+        Reverse(r.members.len()),
+        r.owner,
+        &r.label,
+    )
+}
+
 /// One entity's values, in file order.
 struct Entity<'a> {
     owner: Owner,
@@ -168,11 +164,12 @@ struct Entity<'a> {
 
 fn entities(report: &Report) -> Vec<Entity<'_>> {
     let mut out: Vec<Entity> = Vec::new();
-    let mut index: BTreeMap<(String, &str), usize> = BTreeMap::new();
     for f in &report.files {
         let path = f.path.display().to_string();
+        // An entity is one file's: the same name in two files is two entities.
+        let mut index: BTreeMap<&str, usize> = BTreeMap::new();
         for v in &f.values {
-            let at = *index.entry((path.clone(), &v.entity)).or_insert_with(|| {
+            let at = *index.entry(&v.entity).or_insert_with(|| {
                 out.push(Entity {
                     owner: v.field.owner,
                     name: entity_name(&v.entity, v.field.owner),
@@ -208,11 +205,16 @@ fn on_axis(v: &Found) -> bool {
     v.is_lifetime() && v.seconds.is_some() && v.field.measures == Measure::Lifetime
 }
 
+/// What puts an entity on the map and into its profile: a lifetime to draw, or a finding.
+fn on_map(v: &Found) -> bool {
+    on_axis(v) || v.level >= Level::Warning
+}
+
 fn profile(e: &Entity) -> Profile {
     let mut values: Vec<_> = e
         .values
         .iter()
-        .filter(|v| on_axis(v) || v.level >= Level::Warning)
+        .filter(|v| on_map(v))
         .map(|v| {
             let about = v.about.unwrap_or_default().to_string();
             let codes = v
@@ -325,7 +327,9 @@ fn who(members: &[&Entity]) -> String {
 }
 
 fn apart(entities: &[Entity]) -> Vec<Apart> {
-    let mut groups: BTreeMap<(usize, &str, Owner), Vec<&Entity>> = BTreeMap::new();
+    // Per field (in catalog order), value and kind: the first value read, and who has it.
+    type Group<'a> = (&'a Found, Vec<&'a Entity<'a>>);
+    let mut groups: BTreeMap<(usize, &str, Owner), Group> = BTreeMap::new();
     for e in entities {
         for v in &e.values {
             if v.is_lifetime() && v.field.measures != Measure::Lifetime {
@@ -333,19 +337,16 @@ fn apart(entities: &[Entity]) -> Vec<Apart> {
                     .iter()
                     .position(|f| f.id == v.field.id)
                     .unwrap_or(usize::MAX);
-                groups.entry((order, &v.raw, e.owner)).or_default().push(e);
+                let group = groups.entry((order, &v.raw, e.owner));
+                group.or_insert_with(|| (v, Vec::new())).1.push(e);
             }
         }
     }
     groups
-        .into_iter()
-        .filter_map(|((_, raw, _), members)| {
-            let v = members[0]
-                .values
-                .iter()
-                .find(|v| v.raw == raw && v.field.measures != Measure::Lifetime)?;
+        .into_values()
+        .map(|(v, members)| {
             let value = v.value;
-            Some(Apart {
+            Apart {
                 field: v.field.id,
                 short: v.field.short,
                 measures: v.field.measures,
@@ -359,7 +360,7 @@ fn apart(entities: &[Entity]) -> Vec<Apart> {
                     _ => None,
                 },
                 who: who(&members),
-            })
+            }
         })
         .collect()
 }
