@@ -1,7 +1,7 @@
 //! The lint module's export (`--features lint`), for the playground: configuration files' text
 //! checked in the browser, by the same code as `lifetime-guard lint`, and the lifetime map.
 
-use crate::lint::map::{csv, lifetime_map};
+use crate::lint::map::{csv, lifetime_map, LifetimeMap};
 use crate::lint::{output, run, Keywords, Options, Report};
 use wasm_bindgen::prelude::*;
 
@@ -33,6 +33,17 @@ pub fn lint(
             .collect(),
     };
     let map = lifetime_map(&report);
-    let json: serde_json::Value = serde_json::from_str(&output::json(&report))?;
-    Ok(serde_json::json!({ "report": json, "map": map, "csv": csv(&map) }).to_string())
+    let answer = Answer {
+        report: &serde_json::value::RawValue::from_string(output::json(&report))?,
+        csv: csv(&map),
+        map: &map,
+    };
+    Ok(serde_json::to_string(&answer)?)
+}
+
+#[derive(serde::Serialize)]
+struct Answer<'a> {
+    report: &'a serde_json::value::RawValue,
+    map: &'a LifetimeMap,
+    csv: String,
 }
