@@ -34,8 +34,10 @@ function shape(key, cx, cy) {
   }
 }
 
-const plural = (n, one, many) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-const said = (row, legend) => `${row.label}${row.members.length > 1 ? ` (${row.members.length} alike)` : ''}: ${row.summary || 'no lifetime read'}${[...row.marks.filter((m) => m.said).map((m) => `${legend[m.key].short}: ${m.said}`), ...row.findings].map((f) => `. ${f}`).join('')}`;
+export const plural = (n, one, many) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** A row's warnings and errors: its marks' ("refresh (idle): …"), then the rest. */
+const findingsOf = (row, legend) => [...row.marks.filter((m) => m.said).map((m) => `${legend[m.key].short}: ${m.said}`), ...row.findings];
+const said = (row, legend) => `${row.label}${row.members.length > 1 ? ` (${row.members.length} alike)` : ''}: ${row.summary || 'no lifetime read'}${findingsOf(row, legend).map((f) => `. ${f}`).join('')}`;
 
 /**
  * Draws `model` into `box` (the SVG), `table` (a <details> holding the table) and says the
@@ -58,9 +60,11 @@ export function drawMap(model, { box, table, focusOut }) {
 
 function svgOf(model, open, allOutliers, on) {
   const { legend, rows } = model;
-  const outliers = rows.filter((r) => r.standing === 'outlier');
-  const hidden = allOutliers ? 0 : Math.max(0, outliers.length - OUTLIERS_SHOWN);
-  const shown = rows.filter((r) => r.standing !== 'outlier' || allOutliers || outliers.indexOf(r) < OUTLIERS_SHOWN);
+  // Each row with its index in the model (a group's toggle names it); outliers past the first
+  // OUTLIERS_SHOWN are folded.
+  let outliers = 0;
+  const shown = rows.map((row, i) => ({ row, i })).filter(({ row }) => row.standing !== 'outlier' || allOutliers || outliers++ < OUTLIERS_SHOWN);
+  const hidden = rows.length - shown.length;
   const svg = el('svg', { role: 'group', 'aria-label': `Lifetime map: ${plural(rows.length, 'row', 'rows')} for ${plural(model.entities, 'entity', 'entities')} (APIs, applications, the tenant and other settings)` });
   // The legend: each kind once, wrapped over lines.
   let lx = 0; let ly = 14;
@@ -83,8 +87,7 @@ function svgOf(model, open, allOutliers, on) {
   let y = top;
   const body = el('g');
   const labels = [];
-  shown.forEach((row) => {
-    const i = rows.indexOf(row);
+  shown.forEach(({ row, i }) => {
     const cy = y + ROW / 2;
     const group = row.members.length > 1;
     const text = said(row, legend);
@@ -171,7 +174,7 @@ function tableOf(model) {
       members.append(d);
     }
     model.legend.forEach((_, k) => { tr.insertCell().textContent = r.marks.find((m) => m.key === k)?.words ?? ''; });
-    tr.insertCell().textContent = [...r.marks.filter((m) => m.said).map((m) => `${model.legend[m.key].short}: ${m.said}`), ...r.findings].join(' ');
+    tr.insertCell().textContent = findingsOf(r, model.legend).join(' ');
   }
   return t;
 }

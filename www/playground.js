@@ -2,7 +2,7 @@
 // as the extension and the command line. The lint module is loaded only when something is linted.
 import { loadEngine, loadFields } from './engine.js';
 import { instantiate } from './instantiate.js';
-import { drawMap, svgFile, pngFile } from './map.js';
+import { drawMap, svgFile, pngFile, plural } from './map.js';
 
 const { core } = await loadEngine();
 const $ = (id) => document.getElementById(id);
@@ -119,7 +119,7 @@ function showFindings(report) {
 const KINDS = { resource_server: 'API', client: 'Application' };
 const entityName = (e) => (e === 'tenant' ? 'Tenant' : e.replace(/^([a-z_]+):/, (_, k) => `${KINDS[k] ?? (k[0].toUpperCase() + k.slice(1).replace(/_/g, ' '))} `));
 
-let shownMap = null;
+let shownCsv = '';
 /** The lifetime map of the model the core computed; what is no lifetime is said beside it. */
 function showMap(model, csv) {
   const apart = $('map-intervals');
@@ -129,11 +129,10 @@ function showMap(model, csv) {
   $('map-figure').hidden = !model.rows.length && !model.apart.length;
   $('map-export').hidden = !model.rows.length;
   $('map-table').hidden = !model.rows.length;
-  const n = (count, one, many) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
   const count = (s) => model.rows.filter((r) => r.standing === s).length;
-  $('map-summary').textContent = model.rows.length ? `${n(model.entities, 'entity', 'entities')} in ${n(model.rows.length, 'row', 'rows')}: ${n(count('finding'), 'row', 'rows')} with findings, ${n(count('outlier'), 'outlier', 'outliers')}, ${n(count('profile'), 'profile', 'profiles')}.` : '';
+  $('map-summary').textContent = model.rows.length ? `${plural(model.entities, 'entity', 'entities')} in ${plural(model.rows.length, 'row', 'rows')}: ${plural(count('finding'), 'row', 'rows')} with findings, ${plural(count('outlier'), 'outlier', 'outliers')}, ${plural(count('profile'), 'profile', 'profiles')}.` : '';
   drawMap(model, { box: $('map'), table: $('map-table'), focusOut: $('map-focus') });
-  shownMap = { csv };
+  shownCsv = csv;
 }
 
 const download = (name, blob) => {
@@ -146,7 +145,7 @@ $('export-png').addEventListener('click', async () => {
   const svg = $('map').querySelector('svg');
   download('lifetime-map.png', await pngFile(svgFile(svg), Number(svg.getAttribute('width')), Number(svg.getAttribute('height'))));
 });
-$('export-csv').addEventListener('click', () => download('lifetime-map.csv', new Blob([shownMap.csv], { type: 'text/csv' })));
+$('export-csv').addEventListener('click', () => download('lifetime-map.csv', new Blob([shownCsv], { type: 'text/csv' })));
 
 // Files chosen or dropped; a directory export keeps its folder names (resource-servers/x.json).
 const readFiles = async (list) => Promise.all([...list].map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })));

@@ -31,6 +31,7 @@ export function tenant(apps) {
       `      token_lifetime: ${absolute}`, `      idle_token_lifetime: ${idle}`, '      leeway: 0');
   }
   const count = (f) => [...Array(apps).keys()].filter(f).length;
+  const longApis = Math.floor(apis / 10);
   const expected = {
     // Findings and outliers first, each on its own row (the two alike warnings share one).
     first: ['API Payments API', `Application ${names[0]}`, '2 applications', `Application ${names[3]}`, `Application ${names[4]}`],
@@ -38,8 +39,8 @@ export function tenant(apps) {
       browser: count((i) => i > 4 && i % 10 !== 7 && i % 5 !== 0),
       native: count((i) => i > 4 && i % 5 === 0),
       backend: count((i) => i % 10 === 7),
-      apis: apis - 1 - Math.floor((apis + 0) / 10),
-      longApis: Math.floor(apis / 10),
+      apis: apis - 1 - longApis,
+      longApis,
     },
     names,
   };
