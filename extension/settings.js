@@ -1,8 +1,8 @@
 // Settings: the admin's own (storage.sync) overlaid by what IT deployed (storage.managed),
 // which always wins. Shared by the content script and the options page.
-export const DEFAULTS = { enabled: true, convert_on_blur: true, guard_save: true, policy: null };
+export const DEFAULTS = { enabled: true, convert_on_blur: true, guard_save: true, selection_popover: true, policy: null };
 /** The on/off settings, in the order the options page shows them. */
-export const SWITCHES = ['enabled', 'convert_on_blur', 'guard_save'];
+export const SWITCHES = ['enabled', 'convert_on_blur', 'guard_save', 'selection_popover'];
 const AREAS = ['sync', 'managed'];
 
 /**

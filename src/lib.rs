@@ -16,6 +16,7 @@ pub mod page;
 pub mod parse;
 pub mod policy;
 pub mod report;
+pub mod selection;
 pub mod text;
 pub mod token;
 pub mod unit;

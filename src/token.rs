@@ -35,6 +35,9 @@ pub enum Governed {
     /// An access token from a user's login: the maximum for the authorization code flow (PKCE
     /// from a browser SDK included), the Implicit / Hybrid lifetime for those two flows.
     ApiMaximumOrImplicit,
+    /// A token for the Management API from a grant: the API Explorer's Token Expiration when it
+    /// was made there, the Management API's own maximum otherwise.
+    ManagementApi,
 }
 
 impl Governed {
@@ -45,6 +48,7 @@ impl Governed {
             Governed::MfaApi => &[],
             Governed::ApiMaximum => &["token_lifetime"],
             Governed::ApiMaximumOrImplicit => &["token_lifetime", "token_lifetime_for_web"],
+            Governed::ManagementApi => &["api_explorer.token_expiration", "token_lifetime"],
         }
     }
 
@@ -55,6 +59,7 @@ impl Governed {
             Governed::MfaApi => "nothing: tokens for the MFA API always live 600 s",
             Governed::ApiMaximum => "the API's Maximum Access Token Lifetime",
             Governed::ApiMaximumOrImplicit => "the API's Maximum Access Token Lifetime (Authorization Code, PKCE included), or its Implicit / Hybrid Flow Access Token Lifetime if it came from those flows",
+            Governed::ManagementApi => "the API Explorer's Token Expiration if it was made there, else the Management API's Maximum Access Token Lifetime",
         }
     }
 }
@@ -78,9 +83,20 @@ pub fn read(claims: &Claims, setting: impl Fn(&str) -> Option<u64>) -> Reading {
     let governed = if claims.audiences.iter().any(|a| is_mfa_audience(a)) {
         Governed::MfaApi
     } else if !claims.has_scope
-        && (claims.id_token_claims || claims.audiences.iter().all(|a| !a.contains("://")))
+        && (claims.id_token_claims
+            || claims
+                .audiences
+                .iter()
+                .all(|a| crate::text::find(a, "://").is_none()))
     {
         Governed::IdToken
+    } else if claims.grant.is_some()
+        && claims
+            .audiences
+            .iter()
+            .any(|a| crate::text::find(a, "/api/v2/").is_some())
+    {
+        Governed::ManagementApi
     } else if claims.grant.is_some() {
         Governed::ApiMaximum
     } else {
@@ -104,10 +120,11 @@ pub fn read(claims: &Claims, setting: impl Fn(&str) -> Option<u64>) -> Reading {
     }
 }
 
-/// The line shown beside the token, but for its expiry in the admin's local time (the page's
-/// clock and locale): "Lives 1 day (86,400 s) · for https://api.example/ · follows the API's
-/// Maximum Access Token Lifetime: matches it".
-pub fn line(claims: &Claims, reading: &Reading) -> String {
+/// The line shown beside the token: "Lives 1 day (86,400 s) · expires 08/12/2026, 16:41 (in 23
+/// hours 59 minutes) · for https://api.example/ · follows the API's Maximum Access Token Lifetime:
+/// matches it". `now` is the page's clock in seconds, `local` the expiry in the admin's local time
+/// as the browser writes it.
+pub fn line(claims: &Claims, reading: &Reading, now: u64, local: &str) -> String {
     // Written with push_str: the content module, which draws these lines, links no formatter.
     let mut out = String::new();
     match reading.lifetime {
@@ -119,6 +136,23 @@ pub fn line(claims: &Claims, reading: &Reading) -> String {
             out.push_str(" s)");
         }
         None => out.push_str("No lifetime (no iat or exp)"),
+    }
+    if let Some(exp) = claims.exp {
+        out.push_str(if exp > now {
+            " · expires "
+        } else {
+            " · expired "
+        });
+        out.push_str(local);
+        out.push_str(" (");
+        if exp > now {
+            out.push_str("in ");
+            out.push_str(&about(exp - now));
+        } else {
+            out.push_str(&about(now - exp));
+            out.push_str(" ago");
+        }
+        out.push(')');
     }
     for (i, audience) in claims.audiences.iter().enumerate() {
         out.push_str(if i == 0 { " · for " } else { ", " });
@@ -132,6 +166,70 @@ pub fn line(claims: &Claims, reading: &Reading) -> String {
         None => {}
     }
     out
+}
+
+/// A span of time to the minute (to the second under a minute), for "in 23 hours 59 minutes".
+pub fn about(seconds: u64) -> String {
+    let rounded = if seconds < 60 {
+        seconds
+    } else {
+        seconds - seconds % 60
+    };
+    format::words(rounded, Unit::Seconds)
+}
+
+/// Longer than any token a page shows (Auth0's carry a few hundred claims' bytes at most): a
+/// longer run of token characters is not read.
+pub const MAX_TOKEN: usize = 16_384;
+
+fn is_token_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+}
+
+/// The signed JWTs in `text` (three base64url parts, a JSON header and payload: `eyJ…`), each
+/// whole, at most `MAX_TOKEN` bytes, at most 8 of them.
+pub fn find(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() && out.len() < 8 {
+        let starts = bytes[i..].starts_with(b"eyJ") && (i == 0 || !is_token_char(bytes[i - 1]));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        let mut dots = 0;
+        while end < bytes.len() && (is_token_char(bytes[end]) || bytes[end] == b'.') {
+            dots += usize::from(bytes[end] == b'.');
+            end += 1;
+        }
+        let token = &text[i..end];
+        let mut parts = token.split('.');
+        let payload_is_json = parts.nth(1).is_some_and(|p| p.starts_with("eyJ"));
+        if dots == 2 && payload_is_json && token.len() <= MAX_TOKEN {
+            out.push(token);
+        }
+        i = end;
+    }
+    out
+}
+
+/// A token's payload as standard, padded base64, for the browser's `atob`.
+pub fn payload_base64(token: &str) -> Option<String> {
+    let payload = token.split('.').nth(1)?;
+    let mut out: String = payload
+        .chars()
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            c => c,
+        })
+        .collect();
+    while out.len() % 4 != 0 {
+        out.push('=');
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -162,9 +260,11 @@ mod tests {
             (Some(86_400), Governed::ApiMaximum, Some(true))
         );
         assert_eq!(
-            line(&c, &r),
-            "Lives 1 day (86,400 s) · for https://payments.example/ · follows the API's Maximum Access Token Lifetime: matches it"
+            line(&c, &r, 1_700_000_000 + 3_700, "14/11/2023, 23:13"),
+            "Lives 1 day (86,400 s) · expires 14/11/2023, 23:13 (in 22 hours 58 minutes) · for https://payments.example/ · follows the API's Maximum Access Token Lifetime: matches it"
         );
+        assert!(line(&c, &r, 1_700_000_000 + 90_000, "then")
+            .contains(" · expired then (1 hour ago) · "));
         let other = read(&c, |f| (f == "token_lifetime").then_some(7_200));
         assert_eq!(other.matches, Some(false));
         assert_eq!(
@@ -218,7 +318,7 @@ mod tests {
             (r.lifetime, r.governed, r.matches),
             (Some(36_000), Governed::IdToken, Some(true))
         );
-        assert!(line(&c, &r).starts_with("Lives 10 hours (36,000 s) · for a1B2c3D4e5 · follows the application's ID Token Expiration"));
+        assert!(line(&c, &r, 20, "later").starts_with("Lives 10 hours (36,000 s) · expires later (in 9 hours 59 minutes) · for a1B2c3D4e5 · follows the application's ID Token Expiration"));
     }
 
     #[test]
@@ -231,6 +331,43 @@ mod tests {
         };
         let r = read(&c, |_| Some(1));
         assert_eq!((r.lifetime, r.matches), (None, None));
-        assert!(line(&c, &r).starts_with("No lifetime (no iat or exp)"));
+        assert!(line(&c, &r, 0, "x").starts_with("No lifetime (no iat or exp)"));
+    }
+
+    #[test]
+    fn a_management_api_token_follows_the_explorer_where_it_was_made() {
+        let c = access(
+            &["https://acme.eu.auth0.com/api/v2/"],
+            Some("client-credentials"),
+            3_600,
+        );
+        let r = read(&c, |f| {
+            (f == "api_explorer.token_expiration").then_some(3_600)
+        });
+        assert_eq!(
+            (r.governed, r.matches),
+            (Governed::ManagementApi, Some(true))
+        );
+    }
+
+    #[test]
+    fn tokens_are_found_whole_in_text() {
+        let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJpYXQiOjF9.c2ln-_";
+        let text = format!("{{\"access_token\":\"{jwt}\",\"token_type\":\"Bearer\"}}");
+        assert_eq!(find(&text), vec![jwt]);
+        assert_eq!(find(&format!("Bearer {jwt}\n{jwt}")), vec![jwt, jwt]);
+        // Not a JWT: two parts, a payload that is no JSON, glued to other letters, too long.
+        assert!(find("eyJhbGciOiJSUzI1NiJ9.eyJpYXQiOjF9").is_empty());
+        assert!(find("eyJhbGciOiJSUzI1NiJ9.abc.def").is_empty());
+        assert!(find(&format!("x{jwt}")).is_empty());
+        let long = format!("eyJ{}.eyJ{}.x", "a".repeat(MAX_TOKEN), "b");
+        assert!(find(&long).is_empty());
+        assert!(find("").is_empty() && find("eyJ").is_empty() && find("é eyJ.é").is_empty());
+    }
+
+    #[test]
+    fn payloads_become_standard_base64() {
+        assert_eq!(payload_base64("a.eyJ-_w.c").as_deref(), Some("eyJ+/w=="));
+        assert_eq!(payload_base64("abc"), None);
     }
 }

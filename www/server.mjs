@@ -7,7 +7,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validate, initialState } from './replica/management-api.mjs';
+import { validate, initialState, issueToken } from './replica/management-api.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Emotion (the MUI generation) writes style rules at run time: styles need 'unsafe-inline'; scripts
@@ -48,6 +48,14 @@ export function createServer({ root = path.join(here, '..', 'target', 'replica')
       const token = { token_id: `tok_${connection.scim_tokens.length + 1}`, scopes: body.scopes ?? [], token_lifetime: body.token_lifetime ?? null };
       connection.scim_tokens.push(token);
       return send(res, 201, { ...token, token: 'scim-secret-shown-once' });
+    }
+    if (p === '/oauth/token' && req.method === 'POST') {
+      const text = await readBody(req);
+      let body;
+      try { body = JSON.parse(text); } catch { body = undefined; }
+      const answer = issueToken(state, body);
+      requests.push({ method: 'POST', path: p, body: body ?? text, status: answer.status, error: answer.error?.error_description });
+      return send(res, answer.status, answer.error ?? answer.body);
     }
     const api = p.match(/^\/api\/v2\/(resource-servers|clients|email-templates|connections)(?:\/([^/]+))?$/)
       ?? (p === '/api/v2/tenants/settings' ? ['', 'tenant', 'settings'] : null)

@@ -368,4 +368,5 @@ pub static FIELDS: &[Field] = &[
     more::PAR_REQUEST_EXPIRY,
     more::INVITATION_TTL,
     more::TICKET_TTL,
+    more::API_EXPLORER_TOKEN,
 ];

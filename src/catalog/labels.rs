@@ -155,6 +155,26 @@ mod tests {
     }
 
     #[test]
+    fn the_api_explorer_label_is_settled_by_its_section() {
+        let field = match_label("Token Expiration (Seconds)").unwrap();
+        let settled = |context: &str| {
+            settle_match(field, Some("seconds"), || Some(context.to_string())).map(|f| f.id)
+        };
+        assert_eq!(
+            settled("API Explorer Copy Token Update & Regenerate Token https://manage.auth0.com/"),
+            Some("api_explorer.token_expiration")
+        );
+        assert_eq!(
+            settled("https://manage.auth0.com/dashboard/us/acme/apis/management/explorer"),
+            Some("api_explorer.token_expiration")
+        );
+        assert_eq!(
+            settled("Token Settings Save https://manage.auth0.com/#/apis/abc/settings"),
+            Some("token_lifetime")
+        );
+    }
+
+    #[test]
     fn variants() {
         assert_eq!(id("Token Expiration (Seconds)"), Some("token_lifetime"));
         assert_eq!(

@@ -22,6 +22,8 @@ use serde::Serialize;
 pub enum Page {
     /// APIs › (an API) › Settings.
     ApiSettings,
+    /// APIs › Auth0 Management API › API Explorer (the Management API's test token).
+    ApiExplorer,
     /// Applications › (an app) › Settings.
     ApplicationSettings,
     /// Settings › Advanced (tenant sessions).
@@ -45,6 +47,7 @@ impl Page {
     pub const fn code(self) -> &'static str {
         match self {
             Page::ApiSettings => "api_settings",
+            Page::ApiExplorer => "api_explorer",
             Page::ApplicationSettings => "application_settings",
             Page::TenantAdvanced => "tenant_advanced",
             Page::EmailTemplates => "email_templates",
@@ -60,6 +63,7 @@ impl Page {
     pub const fn location(self) -> &'static str {
         match self {
             Page::ApiSettings => "APIs › (an API) › Settings",
+            Page::ApiExplorer => "APIs › Auth0 Management API › API Explorer",
             Page::ApplicationSettings => "Applications › (an application) › Settings",
             Page::TenantAdvanced => "Settings › Advanced › Session Expiration",
             Page::EmailTemplates => "Branding › Email Templates › (a template)",
@@ -74,8 +78,9 @@ impl Page {
     }
 
     /// Every page, for the lists of where each field is set.
-    pub const ALL: [Page; 9] = [
+    pub const ALL: [Page; 10] = [
         Page::ApiSettings,
+        Page::ApiExplorer,
         Page::ApplicationSettings,
         Page::TenantAdvanced,
         Page::EmailTemplates,
@@ -91,7 +96,9 @@ impl Page {
     pub fn of_url(href: &str) -> Option<Page> {
         let lower = href.to_ascii_lowercase();
         let has = |part| crate::text::find(&lower, part).is_some();
-        if has("/apis/") {
+        if has("/apis/management/explorer") {
+            Some(Page::ApiExplorer)
+        } else if has("/apis/") {
             Some(Page::ApiSettings)
         } else if has("/addons") {
             Some(Page::Addons)

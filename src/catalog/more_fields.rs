@@ -12,6 +12,7 @@ const DOCS_EMAIL: &str = "Auth0 docs, “Customize Email Templates”";
 const DOCS_OTP: &str =
     "Auth0 docs, “Configure Email or SMS for Passwordless Authentication” (“three minutes”)";
 const DOCS_ADDONS: &str = "Auth0 docs, the add-on's settings page";
+const DOCS_EXPLORER: &str = "Auth0 docs, “Get Management API Access Tokens for Testing” (“by default … 24 hours (86400 seconds)”)";
 const DOCS_PAR: &str = "Auth0 docs, “Configure Pushed Authorization Requests”";
 
 const fn spec(value: u64, citation: &'static str) -> Sourced {
@@ -334,5 +335,28 @@ pub(super) const TICKET_TTL: Field = Field {
     explanation: "How long the link of an email-verification or password-change ticket works; 0 gives the default of 5 days.",
     owner: Owner::Ticket,
     in_files: &[at("ttl_sec")],
+    ..BASE
+};
+
+/// The Management API's test token: not a setting of any API, a parameter of the token the
+/// Dashboard makes when the admin clicks Update & Regenerate Token. Its label is the one the API
+/// page used to carry; the section (the tab, the button beside it) tells them apart.
+pub(super) const API_EXPLORER_TOKEN: Field = Field {
+    id: "api_explorer.token_expiration",
+    name: "API Explorer test token expiration",
+    short: "explorer token",
+    page: Page::ApiExplorer,
+    labels: &["Token Expiration (Seconds)", "Token Expiration"],
+    section_words: &["explorer", "regenerate"],
+    default: Some(documented(86_400, DOCS_EXPLORER)),
+    soft: &[SoftLimit {
+        above: 2_592_000,
+        code: Code::UnusuallyLong,
+        text: "Above {limit}: Auth0 publishes no maximum for this token, but it cannot be revoked — it works for everything its scopes allow until it expires.",
+        kind: Kind::ProjectRule,
+        source: "Lifetime Guard review threshold: the access-token maximum of every other API; Auth0 docs, “Get Management API Access Tokens for Testing”: these tokens “cannot be revoked”, no maximum is published",
+    }],
+    explanation: "How long the next test token of the Management API lives, made when you click Update & Regenerate Token. It changes no setting of any API or application; tokens already issued keep their lifetime.",
+    owner: Owner::ResourceServer,
     ..BASE
 };

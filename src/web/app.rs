@@ -19,7 +19,7 @@ use super::scope::Scope;
 use super::tracked::Tracked;
 use crate::catalog::Field;
 use crate::policy::Policy;
-use crate::text::concat;
+use crate::text::joined;
 use crate::verdict::Context;
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -104,6 +104,8 @@ pub struct Config {
     pub convert_on_blur: bool,
     /// Stop saves while a value is invalid.
     pub guard_save: bool,
+    /// Show a selected number or duration in words (the popover by a selection).
+    pub selection_popover: bool,
     /// The organisation's policy.
     pub policy: Option<Policy>,
 }
@@ -114,6 +116,7 @@ impl Default for Config {
             enabled: true,
             convert_on_blur: true,
             guard_save: true,
+            selection_popover: true,
             policy: None,
         }
     }
@@ -145,6 +148,11 @@ pub struct App {
     pub(super) render_pending: bool,
     /// `<body>`'s theme attributes are observed (it does not exist yet at `document_start`).
     pub(super) body_watched: bool,
+    /// The lines beside the page's tokens; the page changed since they were drawn; when.
+    pub(super) tokens: Vec<super::tokens::TokenLine>,
+    pub(super) tokens_dirty: bool,
+    pub(super) tokens_scanned: f64,
+    pub(super) popover: Option<super::popover::Popover>,
     pub(super) scope: Scope,
 }
 
@@ -162,7 +170,7 @@ pub fn start(config: Config) -> Result<(), JsValue> {
         return Ok(());
     }
     // Notes left by an earlier instance of the extension (before an update) are orphans now.
-    if let Ok(old) = doc.query_selector_all(&concat(&[dom::NOTE_TAG, ", ", dom::ALERT_TAG])) {
+    if let Ok(old) = doc.query_selector_all(&joined(dom::OUR_TAGS, ", ")) {
         for i in 0..old.length() {
             if let Some(el) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 el.remove();
@@ -190,6 +198,10 @@ pub fn start(config: Config) -> Result<(), JsValue> {
         pointer_down_ticks: 0,
         render_pending: false,
         body_watched: false,
+        tokens: Vec::new(),
+        tokens_dirty: true,
+        tokens_scanned: 0.0,
+        popover: None,
         scope,
     };
     APP.with(|cell| {
@@ -245,7 +257,23 @@ const WINDOW_EVENTS: &[(&str, Handler)] = &[
     ("focusin", App::on_focusin),
     ("focusout", App::on_focusout),
     ("pointerdown", App::on_pointerdown),
-    ("pointerup", |app, _| app.on_pointerup()),
+    ("pointerup", |app, _| {
+        let effects = app.on_pointerup();
+        app.on_selection();
+        effects
+    }),
+    ("selectionchange", |app, _| {
+        app.on_selection();
+        Vec::new()
+    }),
+    ("scroll", |app, _| {
+        app.place_popover();
+        Vec::new()
+    }),
+    ("resize", |app, _| {
+        app.place_popover();
+        Vec::new()
+    }),
     ("pointercancel", |app, _| app.on_pointerup()),
     ("paste", App::on_paste),
     ("keydown", App::on_keydown),
@@ -284,6 +312,8 @@ impl App {
         }
         self.dismiss_alert();
         self.toggles.clear();
+        self.remove_tokens();
+        self.remove_popover();
     }
 
     fn on_input(&mut self, e: &Event) -> Vec<Effect> {
@@ -302,7 +332,9 @@ impl App {
     }
 
     /// Keys go to text entry first (Escape, arrows), then to the Save guard (Enter, Space).
+    /// Escape also closes the popover by a selection.
     fn on_keydown(&mut self, e: &Event) -> Vec<Effect> {
+        self.popover_keydown(e);
         match self.entry_keydown(e) {
             Some(effects) => effects,
             None => self.guard_keydown(e),
@@ -311,6 +343,9 @@ impl App {
 
     /// A click on a note's button acts on its field; any other click may be a Save.
     fn on_click(&mut self, e: &Event) -> Vec<Effect> {
+        if self.popover_click(e) {
+            return Vec::new();
+        }
         match self.note_click(e) {
             Some(effects) => effects,
             None => self.guard_click(e),
@@ -341,6 +376,9 @@ impl App {
         if changed {
             self.revalidate(false);
             self.evaluate();
+        }
+        if self.config.enabled {
+            self.tokens_tick();
         }
         self.on_theme()
     }

@@ -1,7 +1,7 @@
 //! Finding things on the page: lifetime inputs, their toggles, the API identifier, the page kind,
 //! the theme, and Save buttons.
 
-use super::dom::{frame_text, input_label, is_ours, label_text, section_heading};
+use super::dom::{frame_text, input_label, is_ours, label_text, section_context};
 use crate::catalog::{match_label, match_toggle, normalise_label, settle_match, Field};
 use crate::view::is_dark_colour;
 use wasm_bindgen::JsCast;
@@ -23,7 +23,7 @@ pub fn detect_input(doc: &Document, input: &HtmlInputElement) -> Option<(&'stati
     let label = input_label(doc, input)?;
     let field = match_label(&label)?;
     settle_match(field, frame_text(input).as_deref(), || {
-        section_heading(input)
+        Some(section_context(input))
     })
     .map(|f| (f, label))
 }
@@ -154,8 +154,16 @@ pub fn page_is_dark(doc: &Document) -> bool {
 }
 
 /// What the buttons that send a lifetime say, besides "Save …": a SCIM token's dialog generates
-/// one, and a ticket or invitation is created.
-const SENDING_WORDS: &[&str] = &["generate", "generate token", "create", "create token"];
+/// one, a ticket or invitation is created, and the API Explorer's "Update & Regenerate Token"
+/// makes a token with the lifetime typed beside it.
+const SENDING_WORDS: &[&str] = &[
+    "generate",
+    "generate token",
+    "create",
+    "create token",
+    "update regenerate token",
+    "regenerate token",
+];
 
 /// True when an element is a Save action: a button-like element whose text says so.
 pub fn is_save_control(el: &Element) -> bool {

@@ -9,6 +9,14 @@ use web_sys::{Document, Element, Event, HtmlInputElement};
 pub const NOTE_TAG: &str = "lifetime-guard-note";
 /// The tag of the message next to Save.
 pub const ALERT_TAG: &str = "lifetime-guard-alert";
+/// The tag of the lines beside a token.
+pub const TOKEN_TAG: &str = "lifetime-guard-token";
+/// The tag of the popover by a selection, and of its live region.
+pub const POPOVER_TAG: &str = "lifetime-guard-popover";
+pub const STATUS_TAG: &str = "lifetime-guard-status";
+/// Every tag above: what an earlier instance left is removed by them, and the guard's observer
+/// passes over them.
+pub const OUR_TAGS: [&str; 5] = [NOTE_TAG, ALERT_TAG, TOKEN_TAG, POPOVER_TAG, STATUS_TAG];
 
 pub fn document() -> Option<Document> {
     web_sys::window()?.document()
@@ -55,7 +63,7 @@ pub fn related_element(e: &Event) -> Option<Element> {
 /// True for elements Lifetime Guard created.
 pub fn is_ours(el: &Element) -> bool {
     let tag = el.tag_name();
-    tag.eq_ignore_ascii_case(NOTE_TAG) || tag.eq_ignore_ascii_case(ALERT_TAG)
+    OUR_TAGS.iter().any(|t| tag.eq_ignore_ascii_case(t))
 }
 
 /// Visible-ish text of an element, without the text of form controls or of our own notes;
@@ -169,6 +177,35 @@ pub fn section_heading(input: &Element) -> Option<String> {
         node = n.parent_element();
     }
     None
+}
+
+/// What names the part of the page an input is in, for a label two catalog rows share: its
+/// section's heading, the selected tab, the buttons beside it (the API Explorer's "Update &
+/// Regenerate Token") and the address.
+pub fn section_context(input: &Element) -> String {
+    let mut parts: Vec<String> = section_heading(input).into_iter().collect();
+    let selected_tab = document().and_then(|d| {
+        d.query_selector("[role=tab][aria-selected=true]")
+            .ok()
+            .flatten()
+    });
+    parts.extend(selected_tab.and_then(|t| label_text(&t)));
+    let mut node = input.parent_element();
+    for _ in 0..6 {
+        let Some(n) = node else { break };
+        if let Ok(buttons) = n.query_selector_all("button") {
+            if buttons.length() > 0 {
+                for i in 0..buttons.length().min(6) {
+                    let button = buttons.item(i).and_then(|b| b.dyn_into::<Element>().ok());
+                    parts.extend(button.and_then(|b| label_text(&b)));
+                }
+                break;
+            }
+        }
+        node = n.parent_element();
+    }
+    parts.push(location());
+    joined(parts, " ")
 }
 
 /// Text in the few elements just before the input or its wrappers, for pages whose labels are

@@ -57,6 +57,11 @@ impl App {
             t.show_verdict(outcome.verdict);
         }
         self.refresh_alert();
+        // A token's line says whether it matches a setting on the page: it changes with the
+        // notes, not a tick later under the pointer on its way to a button.
+        if !self.tokens.is_empty() {
+            self.show_tokens();
+        }
     }
 
     /// [`App::evaluate`] as an event handler.

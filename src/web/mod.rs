@@ -31,6 +31,8 @@ mod note_actions;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
 mod place;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
+mod popover;
+#[cfg(not(any(feature = "tools", feature = "lint")))]
 mod report;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
 mod scope;
@@ -44,6 +46,8 @@ mod status;
 mod text_entry;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
 mod theme;
+#[cfg(not(any(feature = "tools", feature = "lint")))]
+mod tokens;
 #[cfg(not(any(feature = "tools", feature = "lint")))]
 mod tracked;
 

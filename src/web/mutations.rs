@@ -174,6 +174,7 @@ impl App {
             self.toggles = detect::find_toggles(&self.doc);
         }
         self.evaluate();
+        self.tokens_changed();
         Vec::new()
     }
 }

@@ -46,7 +46,7 @@ const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 /// A host element with an open shadow root holding one container.
 pub struct Shadowed {
     pub host: HtmlElement,
-    body: Element,
+    pub body: Element,
 }
 
 impl Shadowed {

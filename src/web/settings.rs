@@ -109,13 +109,14 @@ pub fn policy(v: &JsValue) -> Result<Option<Policy>, String> {
     Ok(Some(policy))
 }
 
-/// `{ enabled, convert_on_blur, guard_save, policy }`, every key optional.
+/// `{ enabled, convert_on_blur, guard_save, selection_popover, policy }`, every key optional.
 #[cfg(not(feature = "tools"))]
 pub fn config(v: &JsValue) -> Result<Config, String> {
     let d = Config::default();
     Ok(Config {
         enabled: bool_at(v, "enabled", d.enabled)?,
         convert_on_blur: bool_at(v, "convert_on_blur", d.convert_on_blur)?,
+        selection_popover: bool_at(v, "selection_popover", d.selection_popover)?,
         guard_save: bool_at(v, "guard_save", d.guard_save)?,
         policy: policy(&get(v, "policy"))?,
     })

@@ -33,6 +33,7 @@ impl App {
     /// whether it was on the spin buttons (left to the browser). Notes are held still until the
     /// pointer is released (see `App::evaluate`).
     pub(super) fn on_pointerdown(&mut self, e: &Event) -> Vec<Effect> {
+        self.popover_pointerdown(e);
         self.pointer_down = true;
         self.pointer_down_ticks = 0;
         self.pointer = dom::target_element(e)

@@ -61,6 +61,10 @@ impl App {
             if let Some(a) = &self.alert {
                 a.shadow.set_theme(dark);
             }
+            for line in &self.tokens {
+                line.set_theme(dark);
+            }
+            self.popover_theme();
         }
         Vec::new()
     }

@@ -140,6 +140,7 @@ impl App {
         }
         self.toggles = detect::find_toggles(&self.doc);
         self.evaluate();
+        self.show_tokens();
     }
 
     /// Looks for the element showing the API identifier, unless the one found is still there.

@@ -226,6 +226,72 @@ async function loads(context, annotated, runs) {
   await plain.close();
 }
 
+// A selection in a log event → the popover shown: from the selection made (as a double-click makes
+// it) to the popover's host displayed, in the page's own clock.
+{
+  const page = await ext.context.newPage();
+  await page.goto(`${replica.base}/dashboard/us/acme/logs/1`);
+  await page.locator('pre code').waitFor();
+  await page.waitForFunction(() => document.documentElement.dataset.lifetimeGuard === 'wasm');
+  const times = [];
+  for (let i = 0; i < (quick ? 10 : 60); i++) {
+    times.push(await page.evaluate(async (i) => {
+      getSelection().removeAllRanges();
+      await new Promise((r) => setTimeout(r, 20));
+      const text = [...document.querySelectorAll('pre code')][0].firstChild;
+      const needle = i % 2 ? '3600' : '4320';
+      const at = text.data.indexOf(needle);
+      const shown = () => { const p = document.querySelector('lifetime-guard-popover'); return p && p.style.display === 'block' && p.shadowRoot.textContent.includes(needle === '3600' ? '3,600 s' : '4,320 s'); };
+      const t0 = performance.now();
+      getSelection().setBaseAndExtent(text, at, text, at + needle.length);
+      while (!shown()) await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - t0;
+    }, i));
+  }
+  out.selection_to_popover_ms = dist(times);
+  await page.close();
+}
+
+// A page that renders many code blocks (a log list: 400 events' JSON, one in ten with a JWT) in
+// batches, as an app does: the page's own work with the extension against without it.
+async function codeBlocks(context, runs) {
+  const page = await context.newPage();
+  await page.goto(`${replica.base}/bench/padded.html?nodes=1000`);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    times.push(await page.evaluate(async () => {
+      document.querySelectorAll('.bench-log').forEach((e) => e.remove());
+      await new Promise((r) => setTimeout(r, 50));
+      const b64 = (o) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+      const jwt = `${b64({ alg: 'RS256' })}.${b64({ aud: 'https://api.example/', iat: 1765000000, exp: 1765086400, scope: 'read', gty: 'client-credentials' })}.c2ln`;
+      const t0 = performance.now();
+      for (let batch = 0; batch < 20; batch++) {
+        for (let k = 0; k < 20; k++) {
+          const n = batch * 20 + k;
+          const pre = document.createElement('pre');
+          pre.className = 'bench-log';
+          pre.textContent = JSON.stringify({ type: 'seccft', log_id: `9002026${n}`, details: { expires_in: 3600 + n, access_token: n % 10 ? undefined : jwt } }, null, 2);
+          document.body.append(pre);
+        }
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      document.body.offsetHeight;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return performance.now() - t0;
+    }));
+  }
+  await page.close();
+  return dist(times);
+}
+{
+  const plain = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+  const runs = quick ? 5 : 20;
+  const without = await codeBlocks(await plain.newContext(), runs);
+  const withExt = await codeBlocks(ext.context, runs);
+  out.code_blocks_page_ms = { without_extension: without, with_extension: withExt, ratio_p50: +(withExt.p50 / without.p50).toFixed(3) };
+  await plain.close();
+}
+
 // The wasm core against npm's `ms` and `parse-duration`, in the same browser, on the shared corpus.
 {
   const page = await ext.context.newPage();

@@ -19,16 +19,16 @@ function embeddedModule(browser) {
 }
 
 // Budgets are limits, not goals (the history of the sizes is in CHANGELOG.md). The content module
-// runs the same parser as every test (no build flag changes a parse) and carries the whole
-// catalog, within 60 KB; the tools module is built for speed (opt-level 3): the popup and the
-// playground convert on every keystroke.
-test('the WebAssembly modules stay within their gzip budgets (content 60 KB, tools 55 KB)', () => {
+// runs the same parser as every test (no build flag changes a parse), carries the whole catalog
+// and the lines beside tokens and the popover by a selection (issue 32), within 72 KB; the tools
+// module is built for speed (opt-level 3): the popup and the playground convert on every keystroke.
+test('the WebAssembly modules stay within their gzip budgets (content 72 KB, tools 55 KB)', () => {
   const module = embeddedModule('chrome');
   assert.deepEqual([...module.subarray(0, 4)], [0, 0x61, 0x73, 0x6d], 'content-wasm.js carries a WebAssembly module');
   assert.deepEqual(embeddedModule('firefox'), module);
   const content = zlib.gzipSync(module, { level: 9 }).length;
   const tools = gz('chrome/core/tools_bg.wasm');
-  assert.ok(content <= 60 * KB, `content module: ${content} bytes gzip`);
+  assert.ok(content <= 72 * KB, `content module: ${content} bytes gzip`);
   assert.ok(tools <= 55 * KB, `tools module: ${tools} bytes gzip`);
 });
 
@@ -44,10 +44,10 @@ test('the content module imports and exports short names, from one module', () =
   assert.deepEqual(long, [], 'names longer than three characters');
 });
 
-test('glue and loaders stay within their gzip budgets (content script 7 KB, pages 10 KB)', () => {
+test('glue and loaders stay within their gzip budgets (content script 8 KB, pages 10 KB)', () => {
   const content = gz('chrome/core/content-core.js', 'chrome/content.js', 'chrome/fallback.js');
   const pages = gz('chrome/core/tools_bg.js', 'chrome/engine.js', 'chrome/instantiate.js');
-  assert.ok(content <= 7 * KB, `content script glue + loader: ${content} bytes gzip`);
+  assert.ok(content <= 8 * KB, `content script glue + loader: ${content} bytes gzip`);
   assert.ok(pages <= 10 * KB, `extension pages glue + loader: ${pages} bytes gzip`);
 });
 

@@ -94,3 +94,33 @@ export function validate(kind, current, body) {
   }
   return null;
 }
+
+/** The tenant's Management API audience: what the API Explorer's test token is for. */
+export const MANAGEMENT_AUDIENCE = 'https://acme.us.auth0.com/api/v2/';
+
+const b64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/**
+ * The token endpoint's client-credentials answer: a JWT whose lifetime is the API's
+ * `token_lifetime`, or for the Management API the `expires_in` asked for (the API Explorer's
+ * Update & Regenerate Token; 86,400 s when none is given, as Auth0 documents). Its signature is
+ * not a real one: nothing here verifies it.
+ */
+export function issueToken(state, body, now = Math.floor(Date.now() / 1000)) {
+  const refuse = (description) => ({ status: 400, error: { error: 'invalid_request', error_description: description } });
+  if (!body || typeof body !== 'object') return refuse('Invalid JSON');
+  const { audience, expires_in: asked } = body;
+  let lifetime;
+  if (audience === MANAGEMENT_AUDIENCE) {
+    if (asked !== undefined && !(Number.isInteger(asked) && asked > 0)) return refuse('expires_in must be a positive whole number of seconds');
+    lifetime = asked ?? 86400;
+  } else {
+    const api = Object.values(state['resource-servers']).find((r) => r.identifier === audience);
+    if (!api) return refuse(`Service not found: ${audience}`);
+    lifetime = api.token_lifetime;
+  }
+  const header = { alg: 'RS256', typ: 'JWT', kid: 'replica-key-1' };
+  const payload = { iss: 'https://acme.us.auth0.com/', sub: 'Xq3v9ZtC0aWz1Yb2Nc4Md5Le6Kf7Jg8H@clients', aud: audience, iat: now, exp: now + lifetime, scope: 'read:users update:users', gty: 'client-credentials', azp: 'Xq3v9ZtC0aWz1Yb2Nc4Md5Le6Kf7Jg8H' };
+  const signature = Buffer.from('replica signature, not verified').toString('base64url');
+  return { status: 200, body: { access_token: `${b64url(header)}.${b64url(payload)}.${signature}`, token_type: 'Bearer', expires_in: lifetime } };
+}

@@ -15,6 +15,7 @@ import { api, navigate, useRoute, useSaving } from './routes.js';
 import { ApplicationPage, TenantAdvancedPage } from './quantum-pages.jsx';
 import { AttackProtectionPage, EmailTemplatesPage, PasswordlessPage, ScimPage } from './quantum-more.jsx';
 import { Field, LifetimeField, Section, SaveBar, SwitchRow } from './quantum-parts.jsx';
+import { API_TABS, ApiExplorerPage, ApiTestPage, LogEventPage } from './quantum-tokens.jsx';
 
 const base = window.location.hash.startsWith('#/') ? '#' : '/dashboard/us/acme';
 export const link = (p) => `${base}${p}`;
@@ -37,8 +38,6 @@ function ApisList() {
   );
 }
 
-const TABS = ['Quickstart', 'Settings', 'Permissions', 'Machine to Machine Applications', 'Test'];
-
 function ApiPage({ id }) {
   const [resource, setResource] = useState(null);
   const [form, setForm] = useState(null);
@@ -60,8 +59,9 @@ function ApiPage({ id }) {
     <>
       <Typography variant="h4" component="h1">{resource.name}</Typography>
       <Typography color="text.secondary" sx={{ mb: 2 }}>Custom API · <code>{resource.identifier}</code></Typography>
-      <Tabs value={1} aria-label="API sections" sx={{ mb: 3, borderBottom: 1, borderColor: 'divider' }}>
-        {TABS.map((t) => <Tab key={t} label={t} />)}
+      <Tabs value={1} aria-label="API sections" sx={{ mb: 3, borderBottom: 1, borderColor: 'divider' }}
+        onChange={(_, i) => { if (API_TABS[i] === 'Test') navigate(link(`/apis/${id}/test`)); }}>
+        {API_TABS.map((t) => <Tab key={t} label={t} />)}
       </Tabs>
       <Box component="form" onSubmit={save} noValidate>
         <Section title="General Settings">
@@ -138,7 +138,10 @@ function App() {
           <Button size="small" onClick={() => setDialog(true)}>What's new</Button>
         </Box>
         <Box component="main" role="main" sx={{ p: '24px 40px 64px', maxWidth: 1100 }}>
-          {route.page === 'api' && <ApiPage key={route.id} id={route.id} />}
+          {route.page === 'api' && route.id === 'management' && <ApiExplorerPage />}
+          {route.page === 'api' && route.id !== 'management' && route.tab === 'test' && <ApiTestPage key={route.id} id={route.id} />}
+          {route.page === 'api' && route.id !== 'management' && route.tab !== 'test' && <ApiPage key={route.id} id={route.id} />}
+          {route.page === 'log' && <LogEventPage />}
           {route.page === 'application' && <ApplicationPage key={route.id} id={route.id} />}
           {route.page === 'tenant-advanced' && <TenantAdvancedPage />}
           {route.page === 'email-templates' && <EmailTemplatesPage key={route.id} id={route.id} />}

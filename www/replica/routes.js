@@ -14,6 +14,7 @@ export function parseRoute(loc = window.location) {
   if (parts[0] === 'connections' && parts[1] === 'passwordless') return { page: 'passwordless', id: parts[2] === 'sms' ? 'con_sms' : 'con_email' };
   if (parts[0] === 'connections' && parts[1] === 'enterprise' && parts[3]) return { page: 'scim', id: parts[3] };
   if (parts[0] === 'security' && parts[1] === 'attack-protection') return { page: 'attack-protection' };
+  if (parts[0] === 'logs') return { page: 'log', id: parts[1] };
   if (parts[0] === 'applications') return { page: 'applications' };
   return { page: 'apis' };
 }
