@@ -94,5 +94,8 @@ fn every_expected_output_has_its_case() {
         .flat_map(|c| ["json", "sarif", "txt"].map(|ext| format!("{}.{ext}", c.name)))
         .collect();
     wanted.sort();
-    assert_eq!(names, wanted, "an expected output without its case, or the reverse");
+    assert_eq!(
+        names, wanted,
+        "an expected output without its case, or the reverse"
+    );
 }

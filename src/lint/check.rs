@@ -213,38 +213,13 @@ fn read(node: &Node, field: &Field, unit: FileUnit, format: Format, api_json: Ap
     let mut notes = Vec::new();
     let n = match &node.value {
         Value::Num(n) => *n,
-        Value::Str(s) => {
-            if let Some((_, p)) = placeholders(s).into_iter().next() {
-                return Reading::NotChecked(format!(
-                    "its value is the placeholder {p}; pass --keywords with the Deploy CLI's keyword mappings to check it"
-                ));
+        Value::Str(s) => match number_in_string(s, format) {
+            Ok((n, note)) => {
+                notes.extend(note);
+                n
             }
-            if format == Format::Terraform {
-                if let Some(n) = terraform_number(s) {
-                    notes.push(Said {
-                        code: Code::TerraformConvertsString,
-                        level: Level::Info,
-                        text: format!(
-                            "Terraform converts the string “{s}” to the number the provider sends."
-                        ),
-                    });
-                    n
-                } else {
-                    return Reading::Invalid(
-                        Code::NotANumber,
-                        format!("“{s}” is not a number; Terraform cannot convert it to one."),
-                    );
-                }
-            } else {
-                return match s.trim().parse::<f64>() {
-                Ok(_) => Reading::Invalid(
-                    Code::NotANumber,
-                    format!("“{s}” is a string; the Management API expects a number and refuses a string (Expected type integer but found type string)."),
-                ),
-                    Err(_) => Reading::Invalid(Code::NotANumber, format!("“{s}” is not a number.")),
-                };
-            }
-        }
+            Err(reading) => return reading,
+        },
         Value::Unresolved(why) => return Reading::NotChecked(format!("not checked: {why}")),
         Value::Bool(_) | Value::Map(_) | Value::Seq(_) => {
             return Reading::Invalid(Code::NotANumber, "Not a number.".into())
@@ -263,55 +238,10 @@ fn read(node: &Node, field: &Field, unit: FileUnit, format: Format, api_json: Ap
     }
     let in_field_unit = match (unit, field.unit) {
         (FileUnit::Hours, Unit::Minutes) => {
-            // Terraform's provider sends session hours of 1 and more as whole hours.
-            let hours = if format.is_terraform() && n >= 1.0 && n.fract() != 0.0 {
-                let sent = n.round();
-                notes.push(Said {
-                    code: Code::TerraformRoundsHours,
-                    level: Level::Warning,
-                    text: format!(
-                        "Terraform sends {sent} h, not {n} h: the Auth0 provider rounds session hours of 1 and more to whole hours."
-                    ),
-                });
-                sent
-            } else {
-                n
-            };
-            // The request schema says integer; answers may carry decimals (an `_in_minutes`
-            // setting read back), and the Deploy CLI and Terraform convert before sending.
-            if format == Format::ManagementApi && n.fract() != 0.0 {
-                let name = field.id;
-                match api_json {
-                    ApiJson::Request => {
-                        return Reading::Invalid(
-                            Code::NotWholeHours,
-                            format!(
-                                "{n} h is not a whole number of hours: the Management API refuses decimal hours in a request (Expected type integer but found type number). Send whole hours, or {} in {name}_in_minutes — Management API schema.",
-                                (n * 60.0).round()
-                            ),
-                        )
-                    }
-                    ApiJson::Response => notes.push(Said {
-                        code: Code::DecimalHours,
-                        level: Level::Info,
-                        text: format!(
-                            "Read as the API's answer, where decimal hours are normal. Sent back as it is, the API refuses it: a request takes whole hours or {name}_in_minutes (lint request bodies with --api-json request)."
-                        ),
-                    }),
-                }
+            match hours_as_minutes(n, field, format, api_json, &mut notes) {
+                Ok(minutes) => minutes,
+                Err(reading) => return reading,
             }
-            let minutes = hours * 60.0;
-            if minutes.fract() != 0.0 {
-                notes.push(Said {
-                    code: Code::RoundedToMinutes,
-                    level: Level::Info,
-                    text: format!(
-                        "{n} h is not a whole number of minutes; checked as {} min.",
-                        minutes.round()
-                    ),
-                });
-            }
-            minutes.round()
         }
         _ => {
             if n.fract() != 0.0 {
@@ -330,6 +260,101 @@ fn read(node: &Node, field: &Field, unit: FileUnit, format: Format, api_json: Ap
         value: in_field_unit as u64,
         notes,
     }
+}
+
+/// The number a string value stands for: in Terraform, what the provider converts it to (and a
+/// note saying so); elsewhere a string is refused, as the Management API refuses it.
+fn number_in_string(s: &str, format: Format) -> Result<(f64, Option<Said>), Reading> {
+    if let Some((_, p)) = placeholders(s).into_iter().next() {
+        return Err(Reading::NotChecked(format!(
+            "its value is the placeholder {p}; pass --keywords with the Deploy CLI's keyword mappings to check it"
+        )));
+    }
+    if format != Format::Terraform {
+        return Err(match s.trim().parse::<f64>() {
+            Ok(_) => Reading::Invalid(
+                Code::NotANumber,
+                format!("“{s}” is a string; the Management API expects a number and refuses a string (Expected type integer but found type string)."),
+            ),
+            Err(_) => Reading::Invalid(Code::NotANumber, format!("“{s}” is not a number.")),
+        });
+    }
+    match terraform_number(s) {
+        Some(n) => Ok((
+            n,
+            Some(Said {
+                code: Code::TerraformConvertsString,
+                level: Level::Info,
+                text: format!(
+                    "Terraform converts the string “{s}” to the number the provider sends."
+                ),
+            }),
+        )),
+        None => Err(Reading::Invalid(
+            Code::NotANumber,
+            format!("“{s}” is not a number; Terraform cannot convert it to one."),
+        )),
+    }
+}
+
+/// A tenant session written in hours (`n`), in the field's minutes, with what the way it is
+/// sent changes: Terraform rounds, a Management API request refuses decimals, an answer has them.
+fn hours_as_minutes(
+    n: f64,
+    field: &Field,
+    format: Format,
+    api_json: ApiJson,
+    notes: &mut Vec<Said>,
+) -> Result<f64, Reading> {
+    // Terraform's provider sends session hours of 1 and more as whole hours.
+    let hours = if format.is_terraform() && n >= 1.0 && n.fract() != 0.0 {
+        let sent = n.round();
+        notes.push(Said {
+            code: Code::TerraformRoundsHours,
+            level: Level::Warning,
+            text: format!(
+                "Terraform sends {sent} h, not {n} h: the Auth0 provider rounds session hours of 1 and more to whole hours."
+            ),
+        });
+        sent
+    } else {
+        n
+    };
+    // The request schema says integer; answers may carry decimals (an `_in_minutes` setting read
+    // back), and the Deploy CLI and Terraform convert before sending.
+    if format == Format::ManagementApi && n.fract() != 0.0 {
+        let name = field.id;
+        match api_json {
+            ApiJson::Request => {
+                return Err(Reading::Invalid(
+                    Code::NotWholeHours,
+                    format!(
+                        "{n} h is not a whole number of hours: the Management API refuses decimal hours in a request (Expected type integer but found type number). Send whole hours, or {} in {name}_in_minutes — Management API schema.",
+                        (n * 60.0).round()
+                    ),
+                ))
+            }
+            ApiJson::Response => notes.push(Said {
+                code: Code::DecimalHours,
+                level: Level::Info,
+                text: format!(
+                    "Read as the API's answer, where decimal hours are normal. Sent back as it is, the API refuses it: a request takes whole hours or {name}_in_minutes (lint request bodies with --api-json request)."
+                ),
+            }),
+        }
+    }
+    let minutes = hours * 60.0;
+    if minutes.fract() != 0.0 {
+        notes.push(Said {
+            code: Code::RoundedToMinutes,
+            level: Level::Info,
+            text: format!(
+                "{n} h is not a whole number of minutes; checked as {} min.",
+                minutes.round()
+            ),
+        });
+    }
+    Ok(minutes.round())
 }
 
 /// Placeholders the YAML reader turned into a comment (`token_lifetime: ##TL##`) or a string:
@@ -375,82 +400,11 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
         Owner::Tenant => "tenant".into(),
         k => crate::text::concat(&[k.code(), ":", &entity.name]).into(),
     };
-    let node = &entity.node;
-    let mut ctx = Context {
-        policy: options.policy.clone(),
-        ..Context::default()
-    };
-    ctx.api_identifier = node
-        .get("identifier")
-        .and_then(Node::as_str)
-        .map(str::to_string);
-    let refresh = RefreshFlags::read(node);
-    if entity.kind == Owner::Client {
-        if refresh.non_expiring.is_some() || refresh.infinite.is_some() {
-            ctx.disabled.push("refresh_token.token_lifetime".into());
-        }
-        if refresh.non_expiring.is_some()
-            || node
-                .at("refresh_token.infinite_idle_token_lifetime")
-                .is_some_and(Node::is_true)
-        {
-            ctx.disabled
-                .push("refresh_token.idle_token_lifetime".into());
-        }
-        // The rotation overlap applies only while rotation is on.
-        if refresh.rotation.is_some_and(|t| t != "rotating") {
-            ctx.disabled.push("refresh_token.leeway".into());
-        }
-    }
+    let refresh = RefreshFlags::read(&entity.node);
+    let mut ctx = context(entity, &refresh, options);
     // Read every value first: relations need the others.
-    let mut readings = Vec::new();
-    for (place, field) in paths(entity.kind) {
-        let unit = FileUnit::of(place, field);
-        let Some(entry) = entry_at(node, place.path) else {
-            continue;
-        };
-        let value = &entry.value;
-        let reading = match &value.value {
-            Value::Null => match placeholder_on_line(text, entry.key_span.start) {
-                Some(p) => Reading::NotChecked(format!(
-                    "its value is the placeholder {p}, which YAML reads as a comment; pass --keywords to check it"
-                )),
-                None => continue,
-            },
-            _ => read(value, field, unit, format, options.api_json),
-        };
-        if let Reading::Value { value: v, .. } = &reading {
-            ctx.siblings.insert(field.id.to_string(), v.to_string());
-        }
-        let span = if value.span.is_empty() {
-            entry.key_span.clone()
-        } else {
-            value.span.clone()
-        };
-        readings.push((field, unit, span, reading));
-    }
-    // A relation with a field the entity does not set is checked against that field's Auth0
-    // default, which is what the tenant gets, and says so.
-    let mut defaulted: Vec<(&'static str, &'static Field, catalog::Sourced)> = Vec::new();
-    for (field, _, _, reading) in &readings {
-        if !matches!(reading, Reading::Value { .. }) {
-            continue;
-        }
-        for r in field.relations {
-            let unset = ctx.siblings.get(r.at_most).is_none()
-                && !readings.iter().any(|(f, ..)| f.id == r.at_most)
-                && !ctx.disabled.iter().any(|d| d == r.at_most)
-                && paths(entity.kind).any(|(_, f)| f.id == r.at_most);
-            let other = catalog::field(r.at_most);
-            if let (true, Some(other), Some(default)) =
-                (unset, other, other.and_then(|o| o.default))
-            {
-                ctx.siblings
-                    .insert(other.id.to_string(), default.value.to_string());
-                defaulted.push((field.id, other, default));
-            }
-        }
-    }
+    let readings = readings(entity, format, text, options, &mut ctx);
+    let defaulted = defaults(entity, &readings, &mut ctx);
     let mut out = Vec::new();
     for (field, unit, span, reading) in readings {
         let raw = text.get(span.clone()).unwrap_or("").trim().to_string();
@@ -479,66 +433,185 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
                 text,
             }),
             Reading::Value { value, notes } => {
-                let verdict = check_field(field, &value.to_string(), &ctx);
-                for (_, other, default) in defaulted.iter().filter(|(id, ..)| *id == field.id) {
-                    found.messages.push(Said {
-                        code: Code::UnsetUsesDefault,
-                        level: Level::Info,
-                        text: format!(
-                            "{} is not set here: its Auth0 default, {} {}, is used for the relation ({}).",
-                            other.id,
-                            crate::format::group(default.value),
-                            other.unit.symbol(),
-                            default.kind.label()
-                        ),
-                    });
-                }
-                // What is sent is validated against the schema, even where a flag makes Auth0
-                // ignore the lifetime afterwards (`infinite_token_lifetime`, non-expiring).
-                if ctx.disabled.iter().any(|d| d == field.id) {
-                    found.messages.extend(schema_limits(field, value));
-                }
-                found.seconds = verdict.seconds;
-                found.value = verdict.value.map(|v| (v, verdict.unit));
-                found.messages.extend(notes);
-                for m in &verdict.messages {
-                    // A plan's limits: on Enterprise, the self-service limit says nothing.
-                    if options.plan == Plan::Enterprise && m.code == Code::AbovePlanLimit {
-                        continue;
-                    }
-                    // "This is Auth0's default" is worth saying of a value that is fine only.
-                    if m.code == Code::IsDefault && verdict.level != Level::Ok {
-                        continue;
-                    }
-                    found.messages.push(Said {
-                        code: m.code,
-                        level: m.level,
-                        text: m.text.to_string(),
-                    });
-                }
+                judge(&mut found, value, notes, &defaulted, &ctx, options);
             }
         }
-        // The Terraform provider does not send token_lifetime_for_web for the Management API.
-        if format.is_terraform()
-            && field.id == "token_lifetime_for_web"
-            && ctx
-                .api_identifier
-                .as_deref()
-                .is_some_and(|i| i.trim_end_matches('/').ends_with("/api/v2"))
-        {
-            found.messages.push(Said {
-                code: Code::NotSentByTerraform,
-                level: Level::Warning,
-                text: "The Terraform provider does not send token_lifetime_for_web for the Auth0 Management API resource server: this value is never applied.".into(),
-            });
+        if let Some(said) = not_sent_by_terraform(format, field, &ctx) {
+            found.messages.push(said);
         }
         found.settle();
         out.push(found);
     }
     if entity.kind == Owner::Client {
-        out.extend(refresh_token_rules(&refresh, node, text, &label));
+        out.extend(refresh_token_rules(&refresh, &entity.node, text, &label));
     }
     out
+}
+
+/// A value read from an entity: its field, the unit the file writes it in, where it is, and what
+/// was read.
+type Read = (&'static Field, FileUnit, std::ops::Range<usize>, Reading);
+
+/// A relation checked against the Auth0 default of a field the entity does not set: the field
+/// whose relation it is, the other field, and its default.
+type Defaulted = (&'static str, &'static Field, catalog::Sourced);
+
+/// What the verdicts of an entity's values share: the policy, the API's identifier, and the
+/// lifetimes its flags switch off.
+fn context(entity: &Entity, refresh: &RefreshFlags, options: &Options) -> Context {
+    let node = &entity.node;
+    let mut ctx = Context {
+        policy: options.policy.clone(),
+        ..Context::default()
+    };
+    ctx.api_identifier = node
+        .get("identifier")
+        .and_then(Node::as_str)
+        .map(str::to_string);
+    if entity.kind == Owner::Client {
+        if refresh.non_expiring.is_some() || refresh.infinite.is_some() {
+            ctx.disabled.push("refresh_token.token_lifetime".into());
+        }
+        if refresh.non_expiring.is_some()
+            || node
+                .at("refresh_token.infinite_idle_token_lifetime")
+                .is_some_and(Node::is_true)
+        {
+            ctx.disabled
+                .push("refresh_token.idle_token_lifetime".into());
+        }
+        // The rotation overlap applies only while rotation is on.
+        if refresh.rotation.is_some_and(|t| t != "rotating") {
+            ctx.disabled.push("refresh_token.leeway".into());
+        }
+    }
+    ctx
+}
+
+/// Every lifetime the entity sets, read; the values go into `ctx` as the others' siblings.
+fn readings(
+    entity: &Entity,
+    format: Format,
+    text: &str,
+    options: &Options,
+    ctx: &mut Context,
+) -> Vec<Read> {
+    let mut out = Vec::new();
+    for (place, field) in paths(entity.kind) {
+        let unit = FileUnit::of(place, field);
+        let Some(entry) = entry_at(&entity.node, place.path) else {
+            continue;
+        };
+        let value = &entry.value;
+        let reading = match &value.value {
+            Value::Null => match placeholder_on_line(text, entry.key_span.start) {
+                Some(p) => Reading::NotChecked(format!(
+                    "its value is the placeholder {p}, which YAML reads as a comment; pass --keywords to check it"
+                )),
+                None => continue,
+            },
+            _ => read(value, field, unit, format, options.api_json),
+        };
+        if let Reading::Value { value: v, .. } = &reading {
+            ctx.siblings.insert(field.id.to_string(), v.to_string());
+        }
+        let span = if value.span.is_empty() {
+            entry.key_span.clone()
+        } else {
+            value.span.clone()
+        };
+        out.push((field, unit, span, reading));
+    }
+    out
+}
+
+/// A relation with a field the entity does not set is checked against that field's Auth0
+/// default, which is what the tenant gets, and says so: the defaults put into `ctx`.
+fn defaults(entity: &Entity, readings: &[Read], ctx: &mut Context) -> Vec<Defaulted> {
+    let mut defaulted = Vec::new();
+    for (field, _, _, reading) in readings {
+        if !matches!(reading, Reading::Value { .. }) {
+            continue;
+        }
+        for r in field.relations {
+            let unset = ctx.siblings.get(r.at_most).is_none()
+                && !readings.iter().any(|(f, ..)| f.id == r.at_most)
+                && !ctx.disabled.iter().any(|d| d == r.at_most)
+                && paths(entity.kind).any(|(_, f)| f.id == r.at_most);
+            let other = catalog::field(r.at_most);
+            if let (true, Some(other), Some(default)) =
+                (unset, other, other.and_then(|o| o.default))
+            {
+                ctx.siblings
+                    .insert(other.id.to_string(), default.value.to_string());
+                defaulted.push((field.id, other, default));
+            }
+        }
+    }
+    defaulted
+}
+
+/// The verdict on a value read, into `found`: the catalog's rules, the relations' defaults, the
+/// schema's limits where a flag turns the lifetime off, and the notes of the reading.
+fn judge(
+    found: &mut Found,
+    value: u64,
+    notes: Vec<Said>,
+    defaulted: &[Defaulted],
+    ctx: &Context,
+    options: &Options,
+) {
+    let field = found.field;
+    let verdict = check_field(field, &value.to_string(), ctx);
+    for (_, other, default) in defaulted.iter().filter(|(id, ..)| *id == field.id) {
+        found.messages.push(Said {
+            code: Code::UnsetUsesDefault,
+            level: Level::Info,
+            text: format!(
+                "{} is not set here: its Auth0 default, {} {}, is used for the relation ({}).",
+                other.id,
+                crate::format::group(default.value),
+                other.unit.symbol(),
+                default.kind.label()
+            ),
+        });
+    }
+    // What is sent is validated against the schema, even where a flag makes Auth0 ignore the
+    // lifetime afterwards (`infinite_token_lifetime`, non-expiring).
+    if ctx.disabled.iter().any(|d| d == field.id) {
+        found.messages.extend(schema_limits(field, value));
+    }
+    found.seconds = verdict.seconds;
+    found.value = verdict.value.map(|v| (v, verdict.unit));
+    found.messages.extend(notes);
+    for m in &verdict.messages {
+        // A plan's limits: on Enterprise, the self-service limit says nothing.
+        if options.plan == Plan::Enterprise && m.code == Code::AbovePlanLimit {
+            continue;
+        }
+        // "This is Auth0's default" is worth saying of a value that is fine only.
+        if m.code == Code::IsDefault && verdict.level != Level::Ok {
+            continue;
+        }
+        found.messages.push(Said {
+            code: m.code,
+            level: m.level,
+            text: m.text.to_string(),
+        });
+    }
+}
+
+/// The Terraform provider does not send token_lifetime_for_web for the Management API.
+fn not_sent_by_terraform(format: Format, field: &Field, ctx: &Context) -> Option<Said> {
+    let management_api = ctx
+        .api_identifier
+        .as_deref()
+        .is_some_and(|i| i.trim_end_matches('/').ends_with("/api/v2"));
+    (format.is_terraform() && field.id == "token_lifetime_for_web" && management_api).then(|| Said {
+        code: Code::NotSentByTerraform,
+        level: Level::Warning,
+        text: "The Terraform provider does not send token_lifetime_for_web for the Auth0 Management API resource server: this value is never applied.".into(),
+    })
 }
 
 /// An application's refresh-token settings that switch its lifetimes off or tie them together:
