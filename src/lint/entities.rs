@@ -167,7 +167,7 @@ fn read_tree(
     // A Management API answer (an array, or a page of one) is checked item by item as it is
     // read: a dump of every client is never held whole.
     let mut answered = false;
-    let mut root = if is_json {
+    let root = if is_json {
         read_json(
             text,
             &[
@@ -202,19 +202,7 @@ fn read_tree(
     };
     // A YAML file with the Deploy CLI's keys is a Deploy CLI export (its entities have already
     // been handed over), whatever else its root holds.
-    let deploy_cli = !is_json
-        && [
-            "tenant",
-            "resourceServers",
-            "clients",
-            "emailTemplates",
-            "connections",
-            "attackProtection",
-            "riskAssessment",
-            "riskAssessmentsNewDevice",
-        ]
-        .iter()
-        .any(|k| root.get(k).is_some());
+    let deploy_cli = !is_json && DEPLOY_CLI_KEYS.iter().any(|k| root.get(k).is_some());
     // Terraform: `terraform show -json` of a plan or a state, or a raw state file.
     if !deploy_cli
         && (root.get("format_version").is_some() || root.get("terraform_version").is_some())
@@ -222,53 +210,76 @@ fn read_tree(
         return Ok(terraform_json(&root));
     }
     if !is_json {
-        let mut entities = Vec::new();
-        if let Some(t) = root
-            .take("tenant")
-            .filter(|t| matches!(t.value, Value::Map(_)))
-        {
-            entities.push(entity(Owner::Tenant, t, "tenant"));
-        }
-        for (key, kind, fallback) in [
-            (
-                "attackProtection",
-                Owner::AttackProtection,
-                "attack protection",
-            ),
-            // `riskAssessment` holds `new_device` since the Deploy CLI merged the two.
-            ("riskAssessment", Owner::NewDevice, "risk assessment"),
-            ("riskAssessmentsNewDevice", Owner::NewDevice, "new device"),
-        ] {
-            if let Some(node) = root.take(key).filter(|n| matches!(n.value, Value::Map(_))) {
-                entities.push(entity(kind, node, fallback));
-            }
-        }
-        // What the reader did not hand over (a lone mapping in place of a sequence), and the
-        // sequences it does not stream.
-        for (key, kind, fallback) in [
-            ("resourceServers", Owner::ResourceServer, "(unnamed API)"),
-            ("clients", Owner::Client, "(unnamed application)"),
-            ("emailTemplates", Owner::EmailTemplate, "(unnamed template)"),
-            ("connections", Owner::Connection, "(unnamed connection)"),
-        ] {
-            for node in root.take(key).map(Node::into_items).unwrap_or_default() {
-                entities.push(entity(kind, node, fallback));
-            }
-        }
-        return Ok(Read {
-            format: deploy_cli.then_some(Format::DeployCliYaml),
-            entities,
-            duplicates: Vec::new(),
-        });
+        return Ok(yaml_entities(root, deploy_cli));
     }
-    // A Deploy CLI directory: entities named by their `name`, not the file's.
+    Ok(json_entities(root, parent, file, answered))
+}
+
+/// The root keys of a Deploy CLI YAML export.
+const DEPLOY_CLI_KEYS: [&str; 8] = [
+    "tenant",
+    "resourceServers",
+    "clients",
+    "emailTemplates",
+    "connections",
+    "attackProtection",
+    "riskAssessment",
+    "riskAssessmentsNewDevice",
+];
+
+/// The entities of a YAML file the reader did not stream: the tenant, the settings objects, and
+/// the sequences (or a lone mapping in place of one).
+fn yaml_entities(mut root: Node, deploy_cli: bool) -> Read {
+    let mut entities = Vec::new();
+    if let Some(t) = root
+        .take("tenant")
+        .filter(|t| matches!(t.value, Value::Map(_)))
+    {
+        entities.push(entity(Owner::Tenant, t, "tenant"));
+    }
+    for (key, kind, fallback) in [
+        (
+            "attackProtection",
+            Owner::AttackProtection,
+            "attack protection",
+        ),
+        // `riskAssessment` holds `new_device` since the Deploy CLI merged the two.
+        ("riskAssessment", Owner::NewDevice, "risk assessment"),
+        ("riskAssessmentsNewDevice", Owner::NewDevice, "new device"),
+    ] {
+        if let Some(node) = root.take(key).filter(|n| matches!(n.value, Value::Map(_))) {
+            entities.push(entity(kind, node, fallback));
+        }
+    }
+    // What the reader did not hand over (a lone mapping in place of a sequence), and the
+    // sequences it does not stream.
+    for (key, kind, fallback) in [
+        ("resourceServers", Owner::ResourceServer, "(unnamed API)"),
+        ("clients", Owner::Client, "(unnamed application)"),
+        ("emailTemplates", Owner::EmailTemplate, "(unnamed template)"),
+        ("connections", Owner::Connection, "(unnamed connection)"),
+    ] {
+        for node in root.take(key).map(Node::into_items).unwrap_or_default() {
+            entities.push(entity(kind, node, fallback));
+        }
+    }
+    Read {
+        format: deploy_cli.then_some(Format::DeployCliYaml),
+        entities,
+        duplicates: Vec::new(),
+    }
+}
+
+/// The entity of a JSON file: a Deploy CLI directory's file (named by its `name`, not the
+/// file's), or one Management API object (an array, or a page of one, was streamed: `answered`).
+fn json_entities(root: Node, parent: &str, file: &str, answered: bool) -> Read {
     let in_directory = DEPLOY_CLI_DIRECTORY
         .iter()
         .find(|d| d.holds(parent, file))
         .map(|d| d.owner);
     if let Some(kind) = in_directory {
         let stem = file.trim_end_matches(".json");
-        return Ok(Read {
+        return Read {
             format: Some(Format::DeployCliDirectory),
             entities: vec![entity(
                 kind,
@@ -280,9 +291,8 @@ fn read_tree(
                 },
             )],
             duplicates: Vec::new(),
-        });
+        };
     }
-    // Management API answers: one object (an array, or a page of one, was streamed above).
     let entities: Vec<Entity> = match root.value {
         Value::Map(_) if !answered => api_kind(&root)
             .map(|kind| api_entity(kind, root))
@@ -290,11 +300,11 @@ fn read_tree(
             .collect(),
         _ => Vec::new(),
     };
-    Ok(Read {
+    Read {
         format: (answered || !entities.is_empty()).then_some(Format::ManagementApi),
         entities,
         duplicates: Vec::new(),
-    })
+    }
 }
 
 /// A Management API object as an entity: named by its `name`, "tenant" for the tenant.
