@@ -1,6 +1,9 @@
 //! `lifetime-guard lint` on the fixtures in `tests/lint/`: every format, every finding and every
 //! "not checked" reason, spans, keywords, plans, policies, exit statuses and the SARIF shape (the
-//! SARIF schema itself is checked by `tests/e2e/lint-sarif.test.mjs`).
+//! SARIF schema itself is checked by `tests/e2e/lint-sarif.test.mjs`). Files are linted in-process
+//! through the library (`lint_json`); the binary is spawned (`json`, `run`) where the command line
+//! itself is under test: its flags, settings file, standard input and exit statuses. Every
+//! fixture's whole output is compared byte for byte by `tests/lint_snapshots.rs`.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -24,6 +27,24 @@ fn json(args: &[&str]) -> (i32, Value) {
     all.extend_from_slice(args);
     let (code, out) = run(&all);
     (code, serde_json::from_str(&out).expect("JSON output"))
+}
+
+/// `paths` linted through the library with the default options, as `lint --format json` would
+/// without flags or a settings file: the exit status it would give, and the JSON report.
+fn lint_json(paths: &[&str]) -> (i32, Value) {
+    use lifetime_guard::lint::{config::FailOn, output, Options};
+    // Relative to the crate, as the command line is run (cargo runs tests there).
+    let paths: Vec<std::path::PathBuf> = paths.iter().map(std::path::PathBuf::from).collect();
+    let report = lifetime_guard::lint::lint(&paths, None, &Options::default());
+    let status = if report.has_unreadable() {
+        2
+    } else if report.fails(FailOn::default()) {
+        1
+    } else {
+        0
+    };
+    let json = output::json(&report);
+    (status, serde_json::from_str(&json).expect("JSON output"))
 }
 
 /// `text` written as `name` in a directory of its own under the system's temporary directory
@@ -90,7 +111,7 @@ fn spans_point_at_raw(report: &Value) {
 
 #[test]
 fn deploy_cli_yaml() {
-    let (code, r) = json(&["tests/lint/deploy-cli-yaml"]);
+    let (code, r) = lint_json(&["tests/lint/deploy-cli-yaml"]);
     assert_eq!(code, 1);
     assert_eq!(r["files"][0]["format"], "deploy-cli-yaml");
     spans_point_at_raw(&r);
@@ -190,7 +211,7 @@ fn deploy_cli_yaml() {
 /// Issue 26: every lifetime an admin sets, in every format, in the file's unit.
 #[test]
 fn more_lifetimes_in_every_format() {
-    let (code, r) = json(&["tests/lint/more-lifetimes"]);
+    let (code, r) = lint_json(&["tests/lint/more-lifetimes"]);
     assert_eq!(code, 1);
     spans_point_at_raw(&r);
     let level_and_codes = |entity: &str, field: &str| {
@@ -415,13 +436,13 @@ fn more_lifetimes_in_every_format() {
         .as_str()
         .is_some_and(|t| t.contains("90 in idle_session_lifetime_in_minutes")));
     let (code, _) =
-        json(&["tests/lint/more-lifetimes/management-api/tenant-settings-request.json"]);
+        lint_json(&["tests/lint/more-lifetimes/management-api/tenant-settings-request.json"]);
     assert_eq!(code, 0);
 }
 
 #[test]
 fn deploy_cli_directory_names_entities_by_name() {
-    let (code, r) = json(&["tests/lint/deploy-cli-dir"]);
+    let (code, r) = lint_json(&["tests/lint/deploy-cli-dir"]);
     assert_eq!(code, 1);
     spans_point_at_raw(&r);
     assert!(r["files"]
@@ -511,7 +532,7 @@ fn terraform_attribute_set_twice() {
 
 #[test]
 fn terraform_hcl() {
-    let (code, r) = json(&["tests/lint/terraform"]);
+    let (code, r) = lint_json(&["tests/lint/terraform"]);
     assert_eq!(code, 1);
     spans_point_at_raw(&r);
     let tl = value(
@@ -574,7 +595,7 @@ fn terraform_hcl() {
 
 #[test]
 fn terraform_plan_and_state_json() {
-    let (code, r) = json(&["tests/lint/terraform-json"]);
+    let (code, r) = lint_json(&["tests/lint/terraform-json"]);
     assert_eq!(code, 1);
     spans_point_at_raw(&r);
     let formats: Vec<&str> = r["files"]
@@ -616,7 +637,7 @@ fn terraform_plan_and_state_json() {
 
 #[test]
 fn management_api_responses() {
-    let (code, r) = json(&["tests/lint/management-api"]);
+    let (code, r) = lint_json(&["tests/lint/management-api"]);
     assert_eq!(code, 1);
     spans_point_at_raw(&r);
     assert_eq!(
@@ -639,7 +660,7 @@ fn management_api_responses() {
 
 #[test]
 fn keywords_as_the_deploy_cli_replaces_them() {
-    let (code, r) = json(&["tests/lint/keywords/tenant.yaml"]);
+    let (code, r) = lint_json(&["tests/lint/keywords/tenant.yaml"]);
     // The file cannot be read until its placeholders are replaced: nothing in it was checked.
     assert_eq!(code, 2);
     let err = r["files"][0]["error"]["message"]
@@ -676,7 +697,7 @@ fn keywords_as_the_deploy_cli_replaces_them() {
         "tenant.yaml",
         "resourceServers:\n  - name: A\n    token_lifetime: ##TL##\n",
     );
-    let (_, r) = json(&[f.to_str().expect("path")]);
+    let (_, r) = lint_json(&[f.to_str().expect("path")]);
     let v = value(&r, "resource_server:A", "token_lifetime");
     assert!(
         v["messages"][0]["text"]
@@ -697,7 +718,7 @@ fn yaml_values_in_the_files_order() {
         "tenant.yaml",
         "clients:\n  - name: A\n    jwt_configuration:\n      lifetime_in_seconds: 3600\ntenant:\n  session_lifetime: 168\nresourceServers:\n  - name: R\n    identifier: https://r/\n    token_lifetime: 86400\nformat_version: '1.0'\n",
     );
-    let (_, r) = json(&[f.to_str().expect("path")]);
+    let (_, r) = lint_json(&[f.to_str().expect("path")]);
     let seen: Vec<(&str, &str, u64)> = r["values"]
         .as_array()
         .expect("values")
@@ -723,7 +744,7 @@ fn yaml_values_in_the_files_order() {
 
 #[test]
 fn plans_policies_and_exit_statuses() {
-    let (code, r) = json(&["tests/lint/clean"]);
+    let (code, r) = lint_json(&["tests/lint/clean"]);
     assert_eq!(code, 0, "{r:#}");
     assert!(r["values"]
         .as_array()
@@ -906,7 +927,7 @@ fn a_byte_order_mark_is_not_part_of_the_file() {
     let tf =
         "\u{feff}resource \"auth0_resource_server\" \"api\" {\n  token_lifetime = 3000000\n}\n";
     let (dir, file) = temp_file("bom", "main.tf", tf);
-    let (code, report) = json(&[file.to_str().expect("utf-8 path")]);
+    let (code, report) = lint_json(&[file.to_str().expect("utf-8 path")]);
     assert_eq!(code, 1, "{report:#}");
     let v = value(
         &report,
@@ -927,7 +948,7 @@ fn a_byte_order_mark_is_not_part_of_the_file() {
 fn terraform_converts_strings_to_numbers() {
     let tf = "resource \"auth0_resource_server\" \"api\" {\n  token_lifetime = \"86400\"\n  token_lifetime_for_web = \"soon\"\n}\n";
     let (dir, file) = temp_file("tfstr", "main.tf", tf);
-    let (code, report) = json(&[file.to_str().expect("utf-8 path")]);
+    let (code, report) = lint_json(&[file.to_str().expect("utf-8 path")]);
     let v = value(
         &report,
         "resource_server:auth0_resource_server",
@@ -1061,7 +1082,7 @@ fn terraform_json_syntax_is_read() {
 }
 "#;
     let (dir, file) = temp_file("tfjson", "main.tf.json", text);
-    let (code, report) = json(&[dir.to_str().expect("utf-8 path")]);
+    let (code, report) = lint_json(&[dir.to_str().expect("utf-8 path")]);
     assert_eq!(report["files"][0]["format"], "terraform", "{report:#}");
     assert_eq!(code, 1, "{report:#}");
     let api = value(
@@ -1126,7 +1147,7 @@ fn broken_json_in_json_words() {
         "tenant.json",
         "{\n  \"session_lifetime\": 72,\n  \"idle_session_lifetime\": 24,,\n}\n",
     );
-    let (code, report) = json(&[file.to_str().expect("utf-8 path")]);
+    let (code, report) = lint_json(&[file.to_str().expect("utf-8 path")]);
     // A file that cannot be read as its format: exit 2, not a finding's 1.
     assert_eq!(code, 2);
     let error = &report["files"][0]["error"];
@@ -1146,7 +1167,7 @@ fn broken_json_in_json_words() {
 fn yaml_merge_keys_are_expanded() {
     let yaml = "defaults: &api\n  token_lifetime: 3000000\n  token_lifetime_for_web: 7200\nresourceServers:\n  - name: A\n    identifier: https://a.example/\n    <<: *api\n  - name: B\n    identifier: https://b.example/\n    <<: [*api]\n    token_lifetime: 3600\n";
     let (dir, file) = temp_file("merge", "tenant.yaml", yaml);
-    let (code, report) = json(&[file.to_str().expect("utf-8 path")]);
+    let (code, report) = lint_json(&[file.to_str().expect("utf-8 path")]);
     assert_eq!(code, 1, "{report:#}");
     let a = value(&report, "resource_server:A", "token_lifetime");
     assert_eq!(
@@ -1172,7 +1193,7 @@ fn a_key_set_twice_takes_the_last_value() {
         "tenant.json",
         "{\"session_lifetime\": 72, \"idle_session_lifetime\": 24, \"session_lifetime\": 9000}",
     );
-    let (code, report) = json(&[file.to_str().expect("utf-8 path")]);
+    let (code, report) = lint_json(&[file.to_str().expect("utf-8 path")]);
     assert_eq!(code, 1, "{report:#}");
     let v = value(&report, "tenant", "session_lifetime");
     assert_eq!(
@@ -1194,7 +1215,7 @@ fn a_key_set_twice_takes_the_last_value() {
 fn dynamic_blocks_are_read_through_their_content() {
     let tf = "resource \"auth0_client\" \"c\" {\n  name = \"c\"\n  dynamic \"refresh_token\" {\n    for_each = var.rt\n    content {\n      token_lifetime = refresh_token.value.max\n      idle_token_lifetime = 9999999999\n    }\n  }\n}\n";
     let (dir, file) = temp_file("dynamic", "main.tf", tf);
-    let (_, report) = json(&[file.to_str().expect("utf-8 path")]);
+    let (_, report) = lint_json(&[file.to_str().expect("utf-8 path")]);
     let idle = value(
         &report,
         "client:auth0_client.c",
@@ -1222,7 +1243,7 @@ fn dynamic_blocks_are_read_through_their_content() {
 fn relations_use_defaults_and_schema_limits_apply_to_what_is_sent() {
     let tf = "resource \"auth0_resource_server\" \"api\" {\n  token_lifetime_for_web = 90000\n}\nresource \"auth0_client\" \"c\" {\n  name = \"c\"\n  refresh_token {\n    rotation_type = \"non-rotating\"\n    expiration_type = \"expiring\"\n    infinite_token_lifetime = true\n    token_lifetime = 999999999\n  }\n}\n";
     let (dir, file) = temp_file("relations", "main.tf", tf);
-    let (code, report) = json(&[file.to_str().expect("utf-8 path")]);
+    let (code, report) = lint_json(&[file.to_str().expect("utf-8 path")]);
     assert_eq!(code, 1);
     let web = value(
         &report,
@@ -1352,7 +1373,7 @@ fn inline_suppressions_need_a_reason() {
     );
     let tf = "resource \"auth0_resource_server\" \"api\" {\n  token_lifetime = 2600000 // lifetime-guard-ignore: above_maximum reviewed: migrating next sprint\n}\n";
     std::fs::write(dir.join("main.tf"), tf).expect("tf");
-    let (code, report) = json(&[dir.join("main.tf").to_str().expect("utf-8 path")]);
+    let (code, report) = lint_json(&[dir.join("main.tf").to_str().expect("utf-8 path")]);
     assert_eq!(code, 0, "{report:#}");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -1413,7 +1434,7 @@ fn state_entities_keep_their_module_path() {
  {"module": "module.auth0", "mode": "managed", "type": "auth0_resource_server", "name": "api", "instances": [
    {"index_key": "prod", "attributes": {"name": "API", "identifier": "https://a/", "token_lifetime": 3000000}}]}]}"#;
     let (dir, file) = temp_file("state", "terraform.tfstate", state);
-    let (_, report) = json(&[file.to_str().expect("utf-8 path")]);
+    let (_, report) = lint_json(&[file.to_str().expect("utf-8 path")]);
     let v = value(
         &report,
         "resource_server:module.auth0.auth0_resource_server.api[\"prod\"]",
@@ -1429,7 +1450,7 @@ fn state_entities_keep_their_module_path() {
 fn the_rotation_overlap_follows_rotation() {
     let yaml = "clients:\n  - name: A\n    refresh_token:\n      rotation_type: non-rotating\n      leeway: 99999\n  - name: B\n    refresh_token:\n      rotation_type: rotating\n      leeway: 99999\n";
     let (dir, file) = temp_file("leeway", "tenant.yaml", yaml);
-    let (_, report) = json(&[file.to_str().expect("utf-8 path")]);
+    let (_, report) = lint_json(&[file.to_str().expect("utf-8 path")]);
     let a = value(&report, "client:A", "refresh_token.leeway");
     assert_eq!(codes(a), ["not_enforced"], "{a:#}");
     let b = value(&report, "client:B", "refresh_token.leeway");
