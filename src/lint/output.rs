@@ -537,29 +537,79 @@ fn region(lines: &Lines, span: &std::ops::Range<usize>) -> Value {
 /// SARIF 2.1.0: one result per warning or error message, located at the value.
 /// `help_uri`: where `docs/linting.md` is published, for each rule's `helpUri`.
 pub fn sarif(report: &Report, help_uri: Option<&str>) -> Value {
-    let mut rules: Vec<Code> = Vec::new();
-    let mut results: Vec<Value> = Vec::new();
+    let mut log = SarifResults::default();
     for f in &report.files {
+        log.file(f);
+    }
+    let rules: Vec<Value> = log.rules.iter().map(|r| sarif_rule(*r, help_uri)).collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "lifetime-guard",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": log.results,
+        }],
+    })
+}
+
+/// A SARIF rule: a finding code's title and description, with where every code is listed.
+fn sarif_rule(r: Code, help_uri: Option<&str>) -> Value {
+    let (short, full) = (r.title(), r.description());
+    let mut rule = json!({
+        "id": r,
+        "name": r,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {"text": full, "markdown": format!("**{short}.** {full}\n\nLimits are of four kinds — Management API schema, Auth0 documentation, observed, and project rule (Lifetime Guard's own review threshold, never Auth0's); each message says which. Every code: docs/linting.md, “Finding codes”.")},
+    });
+    if let Some(base) = help_uri {
+        rule["helpUri"] = json!(format!("{base}#finding-codes"));
+    }
+    rule
+}
+
+/// The results of a SARIF run, and its rules, each listed once in the order first used.
+#[derive(Default)]
+struct SarifResults {
+    rules: Vec<Code>,
+    results: Vec<Value>,
+}
+
+impl SarifResults {
+    /// One result; `suppressions` for a finding left out on purpose.
+    fn add(
+        &mut self,
+        rule: Code,
+        level: &str,
+        text: &str,
+        location: Value,
+        suppressions: Option<Value>,
+    ) {
+        if !self.rules.contains(&rule) {
+            self.rules.push(rule);
+        }
+        let mut result = json!({
+            "ruleId": rule,
+            "level": level,
+            "message": {"text": text},
+            "locations": [{"physicalLocation": location}],
+        });
+        if let Some(s) = suppressions {
+            result["suppressions"] = s;
+        }
+        self.results.push(result);
+    }
+
+    /// The results of one file: skipped, its warnings, why it could not be read, its findings.
+    fn file(&mut self, f: &FileReport) {
         let lines = Lines::new(&f.text);
         let uri = display_path(f).replace('\\', "/");
         let at = |span: &std::ops::Range<usize>| json!({"artifactLocation": {"uri": uri}, "region": region(&lines, span)});
-        // One result, its rule listed once; `suppressions` for a finding left out on purpose.
-        let mut add =
-            |rule: Code, level: &str, text: &str, location: Value, suppressions: Option<Value>| {
-                if !rules.contains(&rule) {
-                    rules.push(rule);
-                }
-                let mut result = json!({
-                    "ruleId": rule,
-                    "level": level,
-                    "message": {"text": text},
-                    "locations": [{"physicalLocation": location}],
-                });
-                if let Some(s) = suppressions {
-                    result["suppressions"] = s;
-                }
-                results.push(result);
-            };
         if let Some(skipped) = &f.skipped {
             let (rule, level) = if skipped.named {
                 (Code::Unreadable, "error")
@@ -567,15 +617,15 @@ pub fn sarif(report: &Report, help_uri: Option<&str>) -> Value {
                 (Code::Skipped, "warning")
             };
             let location = json!({"artifactLocation": {"uri": uri}});
-            add(rule, level, &skipped.why, location, None);
-            continue;
+            self.add(rule, level, &skipped.why, location, None);
+            return;
         }
         for w in &f.warnings {
             let level = sarif_level(w.code.level());
-            add(w.code, level, &w.message, at(&(w.at..w.at + 1)), None);
+            self.add(w.code, level, &w.message, at(&(w.at..w.at + 1)), None);
         }
         if let Some((message, offset)) = &f.error {
-            add(
+            self.add(
                 Code::Unreadable,
                 "error",
                 message,
@@ -589,7 +639,7 @@ pub fn sarif(report: &Report, help_uri: Option<&str>) -> Value {
                 if let Some(eq) = v.equation() {
                     let _ = write!(text, " ({eq})");
                 }
-                add(m.code, sarif_level(m.level), &text, at(&v.span), None);
+                self.add(m.code, sarif_level(m.level), &text, at(&v.span), None);
             }
             // Suppressed findings stay in the log, marked so (code scanning shows them closed).
             for s in v
@@ -600,7 +650,7 @@ pub fn sarif(report: &Report, help_uri: Option<&str>) -> Value {
                 let text = format!("{} {}: {}", v.entity, v.subject(), s.said.text);
                 let kind = if s.by_config { "external" } else { "inSource" };
                 let suppression = json!([{"kind": kind, "justification": s.reason}]);
-                add(
+                self.add(
                     s.said.code,
                     sarif_level(s.said.level),
                     &text,
@@ -610,32 +660,6 @@ pub fn sarif(report: &Report, help_uri: Option<&str>) -> Value {
             }
         }
     }
-    json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "lifetime-guard",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules.iter().map(|r| {
-                    let (short, full) = (r.title(), r.description());
-                    let mut rule = json!({
-                        "id": r,
-                        "name": r,
-                        "shortDescription": {"text": short},
-                        "fullDescription": {"text": full},
-                        "help": {"text": full, "markdown": format!("**{short}.** {full}\n\nLimits are of four kinds — Management API schema, Auth0 documentation, observed, and project rule (Lifetime Guard's own review threshold, never Auth0's); each message says which. Every code: docs/linting.md, “Finding codes”.")},
-                    });
-                    if let Some(base) = help_uri {
-                        rule["helpUri"] = json!(format!("{base}#finding-codes"));
-                    }
-                    rule
-                }).collect::<Vec<_>>(),
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    })
 }
 
 #[cfg(test)]
