@@ -490,6 +490,60 @@ pub fn lint_text(
     )
 }
 
+/// The file warnings of keys set twice in one mapping.
+fn duplicate_warnings(
+    duplicates: &[super::yaml::Duplicate],
+    path: &Path,
+    s: &Substituted,
+) -> Vec<FileProblem> {
+    let yaml = !matches!(path_ext(path), Some("json" | "tfstate"));
+    duplicates
+        .iter()
+        .map(|d| {
+            let also = if yaml {
+                " (js-yaml, the Deploy CLI's reader, refuses a file that does this)"
+            } else {
+                ""
+            };
+            FileProblem {
+                code: Code::DuplicateKey,
+                message: format!("“{}” is set more than once in this mapping: only the last value counts, and it is the one checked{also}.", d.key),
+                at: s.original(d.at),
+            }
+        })
+        .collect()
+}
+
+/// The findings of a file in line order: those checked while reading (`checked`), and the rest.
+fn in_order(mut checked: Vec<Found>, rest: Vec<Vec<Found>>, format: Format) -> Vec<Found> {
+    if format == Format::DeployCliYaml {
+        // In the file's order: the few entities not handed over while reading (the tenant) go
+        // where they stand among those that were.
+        for found in rest.into_iter().flatten() {
+            let at = checked.partition_point(|f| f.span.start <= found.span.start);
+            checked.insert(at, found);
+        }
+    } else {
+        checked.extend(rest.into_iter().flatten());
+    }
+    // In line order, whichever order the entities and their fields were read in.
+    checked.sort_by_key(|f| f.span.start);
+    checked
+}
+
+/// Spans in the text as written (before keywords were substituted), and each value's raw text
+/// as written, placeholder and all.
+fn back_to_the_original(values: &mut [Found], s: &Substituted, text: &str) {
+    for found in values {
+        found.span = s.span(found.span.clone());
+        if let Some(raw) = text.get(found.span.clone()) {
+            if raw != found.raw {
+                found.raw = raw.to_string();
+            }
+        }
+    }
+}
+
 /// Reads one file (already substituted into `s`; `parsed` for a `.tf`) and checks it.
 fn check_file(
     path: PathBuf,
@@ -532,49 +586,13 @@ fn check_file(
     match read {
         Ok(read) => {
             file.format = read.format;
-            let yaml = !matches!(path_ext(&file.path), Some("json" | "tfstate"));
-            file.warnings = read
-                .duplicates
-                .iter()
-                .map(|d| {
-                    let also = if yaml {
-                        " (js-yaml, the Deploy CLI's reader, refuses a file that does this)"
-                    } else {
-                        ""
-                    };
-                    FileProblem {
-                        code: Code::DuplicateKey,
-                        message: format!("“{}” is set more than once in this mapping: only the last value counts, and it is the one checked{also}.", d.key),
-                        at: s.original(d.at),
-                    }
-                })
-                .collect();
+            file.warnings = duplicate_warnings(&read.duplicates, &file.path, s);
             if let Some(format) = read.format {
                 let rest = par_map(read.entities, |entity| {
                     check_entity(&entity, format, substituted, options)
                 });
-                if format == Format::DeployCliYaml {
-                    // In the file's order: the few entities not handed over while reading (the
-                    // tenant) go where they stand among those that were.
-                    for found in rest.into_iter().flatten() {
-                        let at = checked.partition_point(|f| f.span.start <= found.span.start);
-                        checked.insert(at, found);
-                    }
-                } else {
-                    checked.extend(rest.into_iter().flatten());
-                }
-                // In line order, whichever order the entities and their fields were read in.
-                checked.sort_by_key(|f| f.span.start);
-                file.values = checked;
-                for found in &mut file.values {
-                    found.span = s.span(found.span.clone());
-                    // The value as written, placeholder and all.
-                    if let Some(raw) = text.get(found.span.clone()) {
-                        if raw != found.raw {
-                            found.raw = raw.to_string();
-                        }
-                    }
-                }
+                file.values = in_order(checked, rest, format);
+                back_to_the_original(&mut file.values, s, &text);
                 suppress(&mut file.values, &text, format, options);
             }
         }
