@@ -438,8 +438,12 @@ fn single_block(node: Node) -> Node {
 
 fn terraform_json(root: &Node) -> Read {
     let mut entities = Vec::new();
-    let mut push = |ty: Option<&str>, address: String, values: Option<&Node>| {
-        if let (Some(kind), Some(values)) = (ty.and_then(terraform_kind), values) {
+    let mut push = |r: &Node, address: String, values: Option<&Node>| {
+        let kind = r
+            .get("type")
+            .and_then(Node::as_str)
+            .and_then(terraform_kind);
+        if let (Some(kind), Some(values)) = (kind, values) {
             if matches!(values.value, Value::Map(_)) {
                 entities.push(Entity {
                     kind,
@@ -449,27 +453,11 @@ fn terraform_json(root: &Node) -> Read {
             }
         }
     };
-    let address = |r: &Node| {
-        r.get("address")
-            .and_then(Node::as_str)
-            .map(str::to_string)
-            .unwrap_or_else(|| {
-                format!(
-                    "{}.{}",
-                    r.get("type").and_then(Node::as_str).unwrap_or("?"),
-                    r.get("name").and_then(Node::as_str).unwrap_or("?")
-                )
-            })
-    };
     let format;
     if let Some(changes) = root.get("resource_changes") {
         format = Format::TerraformPlan;
         for r in changes.items() {
-            push(
-                r.get("type").and_then(Node::as_str),
-                address(r),
-                r.at("change.after"),
-            );
+            push(r, terraform_address(r), r.at("change.after"));
         }
     } else if let Some(module) = root
         .at("planned_values.root_module")
@@ -483,11 +471,7 @@ fn terraform_json(root: &Node) -> Read {
         let mut modules = vec![module];
         while let Some(m) = modules.pop() {
             for r in m.get("resources").map(Node::items).unwrap_or_default() {
-                push(
-                    r.get("type").and_then(Node::as_str),
-                    address(r),
-                    r.get("values"),
-                );
+                push(r, terraform_address(r), r.get("values"));
             }
             modules.extend(m.get("child_modules").map(Node::items).unwrap_or_default());
         }
@@ -495,29 +479,9 @@ fn terraform_json(root: &Node) -> Read {
         // A raw state file: resources[].instances[].attributes.
         format = Format::TerraformState;
         for r in root.get("resources").map(Node::items).unwrap_or_default() {
-            for (i, inst) in r
-                .get("instances")
-                .map(Node::items)
-                .unwrap_or_default()
-                .into_iter()
-                .enumerate()
-            {
-                // The address as the plan writes it: the module path, then the instance key.
-                let mut a = address(r);
-                if let Some(module) = r.get("module").and_then(Node::as_str) {
-                    a = format!("{module}.{a}");
-                }
-                match inst.get("index_key").map(|k| &k.value) {
-                    Some(Value::Num(n)) => a.push_str(&format!("[{n}]")),
-                    Some(Value::Str(k)) => a.push_str(&format!("[\"{k}\"]")),
-                    _ if i > 0 => a.push_str(&format!("[{i}]")),
-                    _ => {}
-                }
-                push(
-                    r.get("type").and_then(Node::as_str),
-                    a,
-                    inst.get("attributes"),
-                );
+            let instances = r.get("instances").map(Node::items).unwrap_or_default();
+            for (i, inst) in instances.into_iter().enumerate() {
+                push(r, instance_address(r, inst, i), inst.get("attributes"));
             }
         }
     }
@@ -526,6 +490,37 @@ fn terraform_json(root: &Node) -> Read {
         entities,
         duplicates: Vec::new(),
     }
+}
+
+/// A resource's address in a plan or state (`auth0_client.web`), from its type and name when
+/// it has none written.
+fn terraform_address(r: &Node) -> String {
+    r.get("address")
+        .and_then(Node::as_str)
+        .map(str::to_string)
+        .unwrap_or_else(|| {
+            format!(
+                "{}.{}",
+                r.get("type").and_then(Node::as_str).unwrap_or("?"),
+                r.get("name").and_then(Node::as_str).unwrap_or("?")
+            )
+        })
+}
+
+/// The address of instance `i` of a raw state file's resource, as the plan writes it: the
+/// module path, then the instance key.
+fn instance_address(r: &Node, inst: &Node, i: usize) -> String {
+    let mut a = terraform_address(r);
+    if let Some(module) = r.get("module").and_then(Node::as_str) {
+        a = format!("{module}.{a}");
+    }
+    match inst.get("index_key").map(|k| &k.value) {
+        Some(Value::Num(n)) => a.push_str(&format!("[{n}]")),
+        Some(Value::Str(k)) => a.push_str(&format!("[\"{k}\"]")),
+        _ if i > 0 => a.push_str(&format!("[{i}]")),
+        _ => {}
+    }
+    a
 }
 
 /// The entities of a parsed `.tf` file, with the module's scope for `local.*` and `var.*`.
