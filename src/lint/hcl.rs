@@ -253,24 +253,7 @@ fn value_of(e: &Expression, scope: &Scope, depth: u8) -> Value {
         },
         Expression::String(s) => Value::Str(s.value().to_string()),
         Expression::Parenthesis(p) => value_of(p.inner(), scope, depth + 1),
-        Expression::Object(o) => Value::Map(
-            o.iter()
-                .filter_map(|(k, v)| {
-                    let key = match k {
-                        hcl_edit::expr::ObjectKey::Ident(i) => i.value().as_str().to_string(),
-                        hcl_edit::expr::ObjectKey::Expression(Expression::String(s)) => {
-                            s.value().to_string()
-                        }
-                        _ => return None,
-                    };
-                    Some(Entry {
-                        key,
-                        key_span: k.span().unwrap_or(0..0),
-                        value: eval(v.expr(), scope, depth + 1),
-                    })
-                })
-                .collect(),
-        ),
+        Expression::Object(o) => object(o, scope, depth),
         Expression::Array(a) => Value::Seq(a.iter().map(|x| eval(x, scope, depth + 1)).collect()),
         Expression::UnaryOp(u) => match (u.operator.value(), value_of(&u.expr, scope, depth + 1)) {
             (UnaryOperator::Neg, Value::Num(n)) => Value::Num(-n),
@@ -278,76 +261,8 @@ fn value_of(e: &Expression, scope: &Scope, depth: u8) -> Value {
             (_, Value::Unresolved(why)) => Value::Unresolved(why),
             _ => Value::Unresolved("an operation on a value that is not a number".into()),
         },
-        Expression::BinaryOp(b) => {
-            let l = value_of(&b.lhs_expr, scope, depth + 1);
-            let r = value_of(&b.rhs_expr, scope, depth + 1);
-            match (l, r) {
-                (Value::Num(x), Value::Num(y)) => {
-                    let v = match b.operator.value() {
-                        BinaryOperator::Plus => Some(x + y),
-                        BinaryOperator::Minus => Some(x - y),
-                        BinaryOperator::Mul => Some(x * y),
-                        BinaryOperator::Div if y != 0.0 => Some(x / y),
-                        BinaryOperator::Mod if y != 0.0 => Some(x % y),
-                        _ => None,
-                    };
-                    match v {
-                        Some(v) if v.is_finite() => Value::Num(v),
-                        _ => Value::Unresolved(
-                            "an operation that is not arithmetic on numbers".into(),
-                        ),
-                    }
-                }
-                (Value::Unresolved(why), _) | (_, Value::Unresolved(why)) => Value::Unresolved(why),
-                _ => Value::Unresolved("an operation on values that are not numbers".into()),
-            }
-        }
-        Expression::Traversal(t) => {
-            let Expression::Variable(root) = &t.expr else {
-                return Value::Unresolved("an expression Terraform evaluates at plan time".into());
-            };
-            let root_name = root.value().as_str();
-            let iterator = !matches!(root_name, "var" | "local")
-                && t.operators.first().is_some_and(|o| {
-                    matches!(o.value(), TraversalOperator::GetAttr(a) if matches!(a.value().as_str(), "value" | "key"))
-                });
-            if iterator {
-                return Value::Unresolved(format!(
-                    "refers to {root_name}.value, the iterator of a dynamic block or for_each, which Terraform knows only when it plans"
-                ));
-            }
-            let (Some(first), 1) = (t.operators.first(), t.operators.len()) else {
-                return Value::Unresolved(format!(
-                    "{} with attribute or index access",
-                    root.value().as_str()
-                ));
-            };
-            let TraversalOperator::GetAttr(name) = first.value() else {
-                return Value::Unresolved(format!("{} with an index", root.value().as_str()));
-            };
-            let name = name.value().as_str();
-            let (map, what) = match root.value().as_str() {
-                "local" => (&scope.locals, "local"),
-                "var" => (&scope.vars, "var"),
-                other => {
-                    return Value::Unresolved(format!(
-                        "refers to {other}.{name}, which Terraform knows only when it plans"
-                    ))
-                }
-            };
-            if what == "var" {
-                if let Some((value, _)) = scope.set.get(name) {
-                    return value.clone();
-                }
-            }
-            match map.get(name) {
-                Some(expr) => value_of(expr, scope, depth + 1),
-                None if what == "var" => Value::Unresolved(format!(
-                    "var.{name} has no literal default in this module and no value in its .tfvars files (pass --var {name}=VALUE or --var-file)"
-                )),
-                None => Value::Unresolved(format!("local.{name} is not defined as a literal in this module")),
-            }
-        }
+        Expression::BinaryOp(b) => arithmetic(b, scope, depth),
+        Expression::Traversal(t) => traversal(t, scope, depth),
         Expression::Variable(v) => Value::Unresolved(format!("refers to {}", v.value().as_str())),
         Expression::FuncCall(f) => {
             Value::Unresolved(format!("a call to {}()", f.name.name.value().as_str()))
@@ -357,6 +272,101 @@ fn value_of(e: &Expression, scope: &Scope, depth: u8) -> Value {
             Value::Unresolved("a string template".into())
         }
         Expression::ForExpr(_) => Value::Unresolved("a for expression".into()),
+    }
+}
+
+/// An object's attributes whose keys are names or strings.
+fn object(o: &hcl_edit::expr::Object, scope: &Scope, depth: u8) -> Value {
+    Value::Map(
+        o.iter()
+            .filter_map(|(k, v)| {
+                let key = match k {
+                    hcl_edit::expr::ObjectKey::Ident(i) => i.value().as_str().to_string(),
+                    hcl_edit::expr::ObjectKey::Expression(Expression::String(s)) => {
+                        s.value().to_string()
+                    }
+                    _ => return None,
+                };
+                Some(Entry {
+                    key,
+                    key_span: k.span().unwrap_or(0..0),
+                    value: eval(v.expr(), scope, depth + 1),
+                })
+            })
+            .collect(),
+    )
+}
+
+/// Arithmetic on two numbers; anything else is unresolved, with why.
+fn arithmetic(b: &hcl_edit::expr::BinaryOp, scope: &Scope, depth: u8) -> Value {
+    let l = value_of(&b.lhs_expr, scope, depth + 1);
+    let r = value_of(&b.rhs_expr, scope, depth + 1);
+    match (l, r) {
+        (Value::Num(x), Value::Num(y)) => {
+            let v = match b.operator.value() {
+                BinaryOperator::Plus => Some(x + y),
+                BinaryOperator::Minus => Some(x - y),
+                BinaryOperator::Mul => Some(x * y),
+                BinaryOperator::Div if y != 0.0 => Some(x / y),
+                BinaryOperator::Mod if y != 0.0 => Some(x % y),
+                _ => None,
+            };
+            match v {
+                Some(v) if v.is_finite() => Value::Num(v),
+                _ => Value::Unresolved("an operation that is not arithmetic on numbers".into()),
+            }
+        }
+        (Value::Unresolved(why), _) | (_, Value::Unresolved(why)) => Value::Unresolved(why),
+        _ => Value::Unresolved("an operation on values that are not numbers".into()),
+    }
+}
+
+/// `var.NAME` and `local.NAME`, resolved in the module's scope; other references, attribute
+/// and index access, and iterators are what only a plan knows.
+fn traversal(t: &hcl_edit::expr::Traversal, scope: &Scope, depth: u8) -> Value {
+    let Expression::Variable(root) = &t.expr else {
+        return Value::Unresolved("an expression Terraform evaluates at plan time".into());
+    };
+    let root_name = root.value().as_str();
+    let iterator = !matches!(root_name, "var" | "local")
+        && t.operators.first().is_some_and(|o| {
+            matches!(o.value(), TraversalOperator::GetAttr(a) if matches!(a.value().as_str(), "value" | "key"))
+        });
+    if iterator {
+        return Value::Unresolved(format!(
+            "refers to {root_name}.value, the iterator of a dynamic block or for_each, which Terraform knows only when it plans"
+        ));
+    }
+    let (Some(first), 1) = (t.operators.first(), t.operators.len()) else {
+        return Value::Unresolved(format!(
+            "{} with attribute or index access",
+            root.value().as_str()
+        ));
+    };
+    let TraversalOperator::GetAttr(name) = first.value() else {
+        return Value::Unresolved(format!("{} with an index", root.value().as_str()));
+    };
+    let name = name.value().as_str();
+    let (map, what) = match root.value().as_str() {
+        "local" => (&scope.locals, "local"),
+        "var" => (&scope.vars, "var"),
+        other => {
+            return Value::Unresolved(format!(
+                "refers to {other}.{name}, which Terraform knows only when it plans"
+            ))
+        }
+    };
+    if what == "var" {
+        if let Some((value, _)) = scope.set.get(name) {
+            return value.clone();
+        }
+    }
+    match map.get(name) {
+        Some(expr) => value_of(expr, scope, depth + 1),
+        None if what == "var" => Value::Unresolved(format!(
+            "var.{name} has no literal default in this module and no value in its .tfvars files (pass --var {name}=VALUE or --var-file)"
+        )),
+        None => Value::Unresolved(format!("local.{name} is not defined as a literal in this module")),
     }
 }
 
