@@ -571,7 +571,7 @@ fn terraform_hcl() {
     assert!(
         value(&r, "client:auth0_client.shop", "refresh_token.leeway")["messages"][0]["text"]
             .as_str()
-            .is_some_and(|t| t.contains("max()"))
+            .is_some_and(|t| t.contains("file()"))
     );
     assert_eq!(
         value(
@@ -1542,4 +1542,69 @@ fn the_pre_commit_hooks_cover_every_file_lint_reads() {
             f.owner
         );
     }
+}
+
+/// Terraform values as Terraform computes them before apply: attributes of object variables and
+/// their optional() defaults, for_each over a map of objects from terraform.tfvars (one instance
+/// each, named by its key) and over a set, lookup/try/coalesce/tonumber, conditionals; what only
+/// apply knows stays not checked.
+#[test]
+fn terraform_values_as_terraform_computes_them() {
+    let (code, r) = lint_json(&["tests/lint/terraform-eval"]);
+    assert_eq!(code, 1, "{r:#}");
+    let seconds = |entity: &str, field: &str| value(&r, entity, field)["seconds"].as_u64();
+    let api = "resource_server:auth0_resource_server.api";
+    assert_eq!(
+        seconds(&format!("{api}[\"payments\"]"), "token_lifetime"),
+        Some(2_678_400)
+    );
+    assert_eq!(
+        codes(value(&r, &format!("{api}[\"payments\"]"), "token_lifetime")),
+        ["above_maximum", "resolved_from"]
+    );
+    // Not in terraform.tfvars: the type's optional() defaults.
+    assert_eq!(
+        seconds(&format!("{api}[\"orders\"]"), "token_lifetime"),
+        Some(86_400)
+    );
+    assert_eq!(
+        seconds(&format!("{api}[\"orders\"]"), "token_lifetime_for_web"),
+        Some(7_200)
+    );
+    let web = "client:auth0_client.web";
+    assert_eq!(
+        seconds(web, "jwt_configuration.lifetime_in_seconds"),
+        Some(3_600)
+    );
+    assert_eq!(
+        seconds(web, "refresh_token.token_lifetime"),
+        Some(2_592_000)
+    );
+    assert_eq!(
+        seconds(web, "refresh_token.idle_token_lifetime"),
+        Some(3_000_000)
+    );
+    assert!(codes(value(&r, web, "refresh_token.idle_token_lifetime"))
+        .contains(&"idle_exceeds_absolute"));
+    assert_eq!(seconds(web, "refresh_token.leeway"), Some(0));
+    for name in ["mobile", "desktop"] {
+        let native = format!("client:auth0_client.native[\"{name}\"]");
+        assert_eq!(
+            seconds(&native, "jwt_configuration.lifetime_in_seconds"),
+            Some(3_600)
+        );
+    }
+    assert_eq!(
+        seconds(
+            "resource_server:auth0_resource_server.legacy",
+            "token_lifetime"
+        ),
+        Some(7_200)
+    );
+    let later = value(
+        &r,
+        "resource_server:auth0_resource_server.later",
+        "token_lifetime",
+    );
+    assert_eq!(codes(later), ["not_checked"]);
 }

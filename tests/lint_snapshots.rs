@@ -30,6 +30,8 @@ const CASES: &[Case] = &[
     case("management-api", &["tests/lint/management-api"]),
     case("terraform", &["tests/lint/terraform"]),
     case("terraform-json", &["tests/lint/terraform-json"]),
+    case("terraform-eval", &["tests/lint/terraform-eval"]),
+    // Without its settings file: the command line reads that (tests/lint.rs).
     case("gated", &["tests/lint/gated"]),
     case("more-lifetimes", &["tests/lint/more-lifetimes"]),
     Case {

@@ -1,13 +1,16 @@
-//! Terraform HCL into [`Node`] trees with byte spans: one per `resource` block, with nested
-//! blocks (`jwt_configuration`, `refresh_token`) as mappings. Literals and arithmetic on
-//! literals are evaluated; `local.x` is resolved where the module's own files define it as a
-//! literal, `var.x` as Terraform sets it: its literal default, overridden by `TF_VAR_x`,
-//! `terraform.tfvars`, `*.auto.tfvars` and the command line's `--var-file` and `--var`, in that
-//! order ([`Scope::set_var`]); anything else is kept as [`Value::Unresolved`] with the reason.
+//! Terraform HCL into [`Node`] trees with byte spans: one per `resource` block (one per instance
+//! of a `for_each` known before apply), with nested blocks (`jwt_configuration`,
+//! `refresh_token`) as mappings. Expressions are evaluated by `terraform_eval` as far as what is
+//! known before apply allows: `local.x` where the module's own files define it, `var.x` as
+//! Terraform sets it: its default, overridden by `TF_VAR_x`, `terraform.tfvars`,
+//! `*.auto.tfvars` and the command line's `--var-file` and `--var`, in that order
+//! ([`Scope::set_var`]), with its type's `optional()` defaults; anything else is kept as
+//! [`Value::Unresolved`] with the reason.
 
+use super::terraform_eval::{eval, value_of};
 use super::tree::{Entry, Node, Value};
 use super::yaml::ReadError;
-use hcl_edit::expr::{BinaryOperator, Expression, TraversalOperator, UnaryOperator};
+use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Block, BlockLabel, Body, Structure};
 use hcl_edit::Span;
 use std::collections::HashMap;
@@ -28,9 +31,13 @@ pub struct Resource {
 /// variables are given, with where each comes from.
 #[derive(Default, Clone)]
 pub struct Scope {
-    locals: HashMap<String, Expression>,
-    vars: HashMap<String, Expression>,
-    set: HashMap<String, (Value, String)>,
+    pub(super) locals: HashMap<String, Expression>,
+    pub(super) vars: HashMap<String, Expression>,
+    /// Variables' `type`: the defaults its `optional(type, default)` attributes give.
+    pub(super) types: HashMap<String, Expression>,
+    pub(super) set: HashMap<String, (Value, String)>,
+    /// `each.key` and `each.value` in an instance of a resource with `for_each`.
+    pub(super) each: Option<(String, Value)>,
 }
 
 impl Scope {
@@ -124,12 +131,16 @@ impl HclFile {
                     let Some(name) = b.labels.first().map(label) else {
                         continue;
                     };
-                    if let Some(d) = b
-                        .body
-                        .attributes()
-                        .find(|a| a.key.value().as_str() == "default")
-                    {
-                        scope.vars.insert(name, d.value.clone());
+                    for a in b.body.attributes() {
+                        match a.key.value().as_str() {
+                            "default" => {
+                                scope.vars.insert(name.clone(), a.value.clone());
+                            }
+                            "type" => {
+                                scope.types.insert(name.clone(), a.value.clone());
+                            }
+                            _ => {}
+                        }
                     }
                 }
                 _ => {}
@@ -137,23 +148,63 @@ impl HclFile {
         }
     }
 
-    /// The `resource` blocks of the file.
+    /// The `resource` blocks of the file; a resource with a `for_each` over a map or set known
+    /// before apply, once per instance (`name["key"]`, as Terraform addresses it).
     pub fn resources(&self, scope: &Scope) -> Vec<Resource> {
-        self.body
-            .iter()
-            .filter_map(|s| match s {
-                Structure::Block(b)
-                    if b.ident.value().as_str() == "resource" && b.labels.len() >= 2 =>
-                {
-                    Some(Resource {
-                        kind: label(&b.labels[0]),
-                        name: label(&b.labels[1]),
-                        node: block_node(b, scope),
-                    })
+        let mut out = Vec::new();
+        for s in self.body.iter() {
+            let Structure::Block(b) = s else { continue };
+            if b.ident.value().as_str() != "resource" || b.labels.len() < 2 {
+                continue;
+            }
+            let (kind, name) = (label(&b.labels[0]), label(&b.labels[1]));
+            let instances = b
+                .body
+                .attributes()
+                .find(|a| a.key.value().as_str() == "for_each")
+                .and_then(|a| for_each_instances(value_of(&a.value, scope, 0)));
+            match instances {
+                Some(instances) => {
+                    // One copy of the scope per resource, its `each` set per instance.
+                    let mut each = scope.clone();
+                    for (key, value) in instances {
+                        each.each = Some((key.clone(), value));
+                        out.push(Resource {
+                            kind: kind.clone(),
+                            name: format!("{name}[\"{key}\"]"),
+                            node: block_node(b, &each),
+                        });
+                    }
                 }
+                None => out.push(Resource {
+                    kind,
+                    name,
+                    node: block_node(b, scope),
+                }),
+            }
+        }
+        out
+    }
+}
+
+/// The instances a `for_each` value makes, by key: a map's entries, or a set of strings (each
+/// its own key and value). `None` when it is not known before apply.
+fn for_each_instances(value: Value) -> Option<Vec<(String, Value)>> {
+    match value {
+        Value::Map(entries) => Some(
+            entries
+                .into_iter()
+                .map(|e| (e.key, e.value.value))
+                .collect(),
+        ),
+        Value::Seq(items) => items
+            .into_iter()
+            .map(|n| match n.value {
+                Value::Str(s) => Some((s.clone(), Value::Str(s))),
                 _ => None,
             })
-            .collect()
+            .collect(),
+        _ => None,
     }
 }
 
@@ -199,177 +250,6 @@ fn body_entries(body: &Body, scope: &Scope) -> Vec<Entry> {
     out
 }
 
-/// Evaluates an expression as far as literals allow.
-fn eval(e: &Expression, scope: &Scope, depth: u8) -> Node {
-    let span = e.span().unwrap_or(0..0);
-    let value = if depth > 16 {
-        Value::Unresolved("nested too deeply".into())
-    } else {
-        value_of(e, scope, depth)
-    };
-    let mut node = Node::new(span, value);
-    node.from = origin(e, scope, &node.value);
-    node
-}
-
-/// Where a reference to a variable got its value, said with the value: `var.ttl = 3600,
-/// terraform.tfvars:1`, or `var.ttl = 3600, its default`.
-fn origin(e: &Expression, scope: &Scope, value: &Value) -> Option<Box<str>> {
-    let Expression::Traversal(t) = e else {
-        return None;
-    };
-    let Expression::Variable(root) = &t.expr else {
-        return None;
-    };
-    let Some(TraversalOperator::GetAttr(name)) = t.operators.first().map(|o| o.value()) else {
-        return None;
-    };
-    let name = name.value().as_str();
-    let shown = match value {
-        Value::Num(n) => format!("{n}"),
-        Value::Str(s) => format!("\"{s}\""),
-        _ => return None,
-    };
-    match root.value().as_str() {
-        "var" => {
-            let from = scope
-                .set
-                .get(name)
-                .map_or("its default", |(_, o)| o.as_str());
-            Some(format!("var.{name} = {shown}, {from}").into())
-        }
-        "local" => Some(format!("local.{name} = {shown}").into()),
-        _ => None,
-    }
-}
-
-fn value_of(e: &Expression, scope: &Scope, depth: u8) -> Value {
-    match e {
-        Expression::Null(_) => Value::Null,
-        Expression::Bool(b) => Value::Bool(*b.value()),
-        Expression::Number(n) => match n.value().as_f64() {
-            Some(f) => Value::Num(f),
-            None => Value::Unresolved("a number out of range".into()),
-        },
-        Expression::String(s) => Value::Str(s.value().to_string()),
-        Expression::Parenthesis(p) => value_of(p.inner(), scope, depth + 1),
-        Expression::Object(o) => object(o, scope, depth),
-        Expression::Array(a) => Value::Seq(a.iter().map(|x| eval(x, scope, depth + 1)).collect()),
-        Expression::UnaryOp(u) => match (u.operator.value(), value_of(&u.expr, scope, depth + 1)) {
-            (UnaryOperator::Neg, Value::Num(n)) => Value::Num(-n),
-            (UnaryOperator::Not, Value::Bool(b)) => Value::Bool(!b),
-            (_, Value::Unresolved(why)) => Value::Unresolved(why),
-            _ => Value::Unresolved("an operation on a value that is not a number".into()),
-        },
-        Expression::BinaryOp(b) => arithmetic(b, scope, depth),
-        Expression::Traversal(t) => traversal(t, scope, depth),
-        Expression::Variable(v) => Value::Unresolved(format!("refers to {}", v.value().as_str())),
-        Expression::FuncCall(f) => {
-            Value::Unresolved(format!("a call to {}()", f.name.name.value().as_str()))
-        }
-        Expression::Conditional(_) => Value::Unresolved("a conditional expression".into()),
-        Expression::StringTemplate(_) | Expression::HeredocTemplate(_) => {
-            Value::Unresolved("a string template".into())
-        }
-        Expression::ForExpr(_) => Value::Unresolved("a for expression".into()),
-    }
-}
-
-/// An object's attributes whose keys are names or strings.
-fn object(o: &hcl_edit::expr::Object, scope: &Scope, depth: u8) -> Value {
-    Value::Map(
-        o.iter()
-            .filter_map(|(k, v)| {
-                let key = match k {
-                    hcl_edit::expr::ObjectKey::Ident(i) => i.value().as_str().to_string(),
-                    hcl_edit::expr::ObjectKey::Expression(Expression::String(s)) => {
-                        s.value().to_string()
-                    }
-                    _ => return None,
-                };
-                Some(Entry {
-                    key,
-                    key_span: k.span().unwrap_or(0..0),
-                    value: eval(v.expr(), scope, depth + 1),
-                })
-            })
-            .collect(),
-    )
-}
-
-/// Arithmetic on two numbers; anything else is unresolved, with why.
-fn arithmetic(b: &hcl_edit::expr::BinaryOp, scope: &Scope, depth: u8) -> Value {
-    let l = value_of(&b.lhs_expr, scope, depth + 1);
-    let r = value_of(&b.rhs_expr, scope, depth + 1);
-    match (l, r) {
-        (Value::Num(x), Value::Num(y)) => {
-            let v = match b.operator.value() {
-                BinaryOperator::Plus => Some(x + y),
-                BinaryOperator::Minus => Some(x - y),
-                BinaryOperator::Mul => Some(x * y),
-                BinaryOperator::Div if y != 0.0 => Some(x / y),
-                BinaryOperator::Mod if y != 0.0 => Some(x % y),
-                _ => None,
-            };
-            match v {
-                Some(v) if v.is_finite() => Value::Num(v),
-                _ => Value::Unresolved("an operation that is not arithmetic on numbers".into()),
-            }
-        }
-        (Value::Unresolved(why), _) | (_, Value::Unresolved(why)) => Value::Unresolved(why),
-        _ => Value::Unresolved("an operation on values that are not numbers".into()),
-    }
-}
-
-/// `var.NAME` and `local.NAME`, resolved in the module's scope; other references, attribute
-/// and index access, and iterators are what only a plan knows.
-fn traversal(t: &hcl_edit::expr::Traversal, scope: &Scope, depth: u8) -> Value {
-    let Expression::Variable(root) = &t.expr else {
-        return Value::Unresolved("an expression Terraform evaluates at plan time".into());
-    };
-    let root_name = root.value().as_str();
-    let iterator = !matches!(root_name, "var" | "local")
-        && t.operators.first().is_some_and(|o| {
-            matches!(o.value(), TraversalOperator::GetAttr(a) if matches!(a.value().as_str(), "value" | "key"))
-        });
-    if iterator {
-        return Value::Unresolved(format!(
-            "refers to {root_name}.value, the iterator of a dynamic block or for_each, which Terraform knows only when it plans"
-        ));
-    }
-    let (Some(first), 1) = (t.operators.first(), t.operators.len()) else {
-        return Value::Unresolved(format!(
-            "{} with attribute or index access",
-            root.value().as_str()
-        ));
-    };
-    let TraversalOperator::GetAttr(name) = first.value() else {
-        return Value::Unresolved(format!("{} with an index", root.value().as_str()));
-    };
-    let name = name.value().as_str();
-    let (map, what) = match root.value().as_str() {
-        "local" => (&scope.locals, "local"),
-        "var" => (&scope.vars, "var"),
-        other => {
-            return Value::Unresolved(format!(
-                "refers to {other}.{name}, which Terraform knows only when it plans"
-            ))
-        }
-    };
-    if what == "var" {
-        if let Some((value, _)) = scope.set.get(name) {
-            return value.clone();
-        }
-    }
-    match map.get(name) {
-        Some(expr) => value_of(expr, scope, depth + 1),
-        None if what == "var" => Value::Unresolved(format!(
-            "var.{name} has no literal default in this module and no value in its .tfvars files (pass --var {name}=VALUE or --var-file)"
-        )),
-        None => Value::Unresolved(format!("local.{name} is not defined as a literal in this module")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,7 +276,7 @@ resource "auth0_client" "spa" {
   }
   refresh_token {
     token_lifetime = var.unknown
-    idle_token_lifetime = max(1, 2)
+    idle_token_lifetime = file("idle.txt")
   }
 }
 "#;
@@ -428,7 +308,7 @@ resource "auth0_client" "spa" {
             matches!(rs[1].node.at("refresh_token.token_lifetime").map(|n| &n.value), Some(Value::Unresolved(w)) if w.contains("var.unknown"))
         );
         assert!(
-            matches!(rs[1].node.at("refresh_token.idle_token_lifetime").map(|n| &n.value), Some(Value::Unresolved(w)) if w.contains("max()"))
+            matches!(rs[1].node.at("refresh_token.idle_token_lifetime").map(|n| &n.value), Some(Value::Unresolved(w)) if w.contains("file()"))
         );
     }
 }

@@ -13,6 +13,7 @@ pub mod keywords;
 pub mod map;
 pub mod output;
 pub mod run;
+pub mod terraform_eval;
 pub mod tree;
 pub mod yaml;
 

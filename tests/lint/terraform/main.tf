@@ -26,7 +26,7 @@ resource "auth0_client" "shop" {
     expiration_type     = "expiring"
     token_lifetime      = 2592000
     idle_token_lifetime = 3 * local.day
-    leeway              = max(0, 10)
+    leeway              = file("leeway.txt")
   }
 }
 
