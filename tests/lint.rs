@@ -1608,3 +1608,29 @@ fn terraform_values_as_terraform_computes_them() {
     );
     assert_eq!(codes(later), ["not_checked"]);
 }
+
+/// A module of the repository gets the inputs its one caller gives (`apis = var.apis`, with the
+/// root's terraform.tfvars), and says where each came from.
+#[test]
+fn module_inputs_come_from_the_calling_module() {
+    let (code, r) = lint_json(&["tests/lint/terraform-modules"]);
+    assert_eq!(code, 1, "{r:#}");
+    let api = |key: &str| format!("resource_server:auth0_resource_server.api[\"{key}\"]");
+    assert_eq!(
+        value(&r, &api("billing"), "token_lifetime")["seconds"],
+        3_000_000
+    );
+    assert_eq!(
+        value(&r, &api("search"), "token_lifetime")["seconds"],
+        86_400
+    );
+    let jwt = value(
+        &r,
+        "client:auth0_client.app",
+        "jwt_configuration.lifetime_in_seconds",
+    );
+    assert_eq!(jwt["seconds"], 36_000);
+    assert!(jwt["messages"][0]["text"]
+        .as_str()
+        .is_some_and(|t| t.starts_with("var.id_token_lifetime = 36000, module \"auth0\" in ")));
+}

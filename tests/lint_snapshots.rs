@@ -31,6 +31,7 @@ const CASES: &[Case] = &[
     case("terraform", &["tests/lint/terraform"]),
     case("terraform-json", &["tests/lint/terraform-json"]),
     case("terraform-eval", &["tests/lint/terraform-eval"]),
+    case("terraform-modules", &["tests/lint/terraform-modules"]),
     // Without its settings file: the command line reads that (tests/lint.rs).
     case("gated", &["tests/lint/gated"]),
     case("more-lifetimes", &["tests/lint/more-lifetimes"]),

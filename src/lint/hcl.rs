@@ -27,6 +27,34 @@ pub struct Resource {
     pub node: Node,
 }
 
+/// A `module "name" { source = "./…" … }` block calling a module of the same repository, with
+/// the inputs it gives.
+pub struct ModuleCall {
+    pub name: String,
+    pub source: String,
+    inputs: Vec<(String, Expression)>,
+}
+
+/// Arguments of a module block that are not inputs of the module.
+const META_ARGUMENTS: [&str; 6] = [
+    "source",
+    "version",
+    "providers",
+    "count",
+    "for_each",
+    "depends_on",
+];
+
+impl ModuleCall {
+    /// The inputs, evaluated in the calling module's scope.
+    pub fn inputs(&self, caller: &Scope) -> Vec<(String, Value)> {
+        self.inputs
+            .iter()
+            .map(|(name, e)| (name.clone(), value_of(e, caller, 0)))
+            .collect()
+    }
+}
+
 /// Literal `locals` and `variable` defaults of a module (all its files), by name, and the values
 /// variables are given, with where each comes from.
 #[derive(Default, Clone)]
@@ -146,6 +174,44 @@ impl HclFile {
                 _ => {}
             }
         }
+    }
+
+    /// The module blocks whose source is a path in the same repository (`./…`, `../…`).
+    pub fn module_calls(&self) -> Vec<ModuleCall> {
+        let mut out = Vec::new();
+        for s in self.body.iter() {
+            let Structure::Block(b) = s else { continue };
+            if b.ident.value().as_str() != "module" {
+                continue;
+            }
+            let (Some(name), Some(source)) = (
+                b.labels.first().map(label),
+                b.body
+                    .attributes()
+                    .find(|a| a.key.value().as_str() == "source")
+                    .and_then(|a| match &a.value {
+                        Expression::String(s) => Some(s.value().to_string()),
+                        _ => None,
+                    }),
+            ) else {
+                continue;
+            };
+            if !(source.starts_with("./") || source.starts_with("../")) {
+                continue;
+            }
+            let inputs = b
+                .body
+                .attributes()
+                .filter(|a| !META_ARGUMENTS.contains(&a.key.value().as_str()))
+                .map(|a| (a.key.value().as_str().to_string(), a.value.clone()))
+                .collect();
+            out.push(ModuleCall {
+                name,
+                source,
+                inputs,
+            });
+        }
+        out
     }
 
     /// The `resource` blocks of the file; a resource with a `for_each` over a map or set known

@@ -284,6 +284,7 @@ pub fn lint(paths: &[PathBuf], keywords: Option<&Keywords>, options: &Options) -
         Result<hcl::HclFile, super::yaml::ReadError>,
     )> = Vec::new();
     let mut scopes: BTreeMap<PathBuf, Scope> = BTreeMap::new();
+    let mut calls: Vec<(PathBuf, hcl::ModuleCall)> = Vec::new();
     for (path, named) in files.iter().filter(|(p, _)| is_tf(p)) {
         let (text, s) = match read_text(path, keywords) {
             Ok(read) => read,
@@ -296,7 +297,8 @@ pub fn lint(paths: &[PathBuf], keywords: Option<&Keywords>, options: &Options) -
         let parsed = hcl::parse(s.text(&text));
         if let Ok(f) = &parsed {
             let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-            f.collect_scope(scopes.entry(dir).or_default());
+            f.collect_scope(scopes.entry(dir.clone()).or_default());
+            calls.extend(f.module_calls().into_iter().map(|c| (dir.clone(), c)));
         }
         tf.push((path.clone(), text, s, parsed));
     }
@@ -317,6 +319,7 @@ pub fn lint(paths: &[PathBuf], keywords: Option<&Keywords>, options: &Options) -
     for (dir, scope) in &mut scopes {
         reports.extend(set_variables(dir, scope, options));
     }
+    give_module_inputs(&calls, &mut scopes);
     let empty = Scope::default();
     reports.extend(tf.into_iter().map(|(path, text, s, parsed)| {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -339,6 +342,50 @@ pub fn lint(paths: &[PathBuf], keywords: Option<&Keywords>, options: &Options) -
         a.path == b.path && a.values.is_empty() && b.values.is_empty() && a.skipped == b.skipped
     });
     Report { files: reports }
+}
+
+/// A module of the repository called by one module block gets the inputs that block gives, as
+/// its variables (evaluated in the caller's scope, callers nearer the root first: a chain of
+/// modules passes values down). A module called by several blocks gets none: each call would be
+/// another instance, with other values.
+fn give_module_inputs(calls: &[(PathBuf, hcl::ModuleCall)], scopes: &mut BTreeMap<PathBuf, Scope>) {
+    let target = |(dir, call): &(PathBuf, hcl::ModuleCall)| lexical(&dir.join(&call.source));
+    let mut ordered: Vec<&(PathBuf, hcl::ModuleCall)> = calls.iter().collect();
+    ordered.sort_by_key(|(dir, _)| dir.components().count());
+    for call in ordered {
+        let child = target(call);
+        let callers = calls.iter().filter(|c| target(c) == child).count();
+        let (dir, module) = call;
+        if callers != 1 || child == *dir || !scopes.contains_key(&child) {
+            continue;
+        }
+        let Some(caller) = scopes.get(dir) else {
+            continue;
+        };
+        let inputs = module.inputs(caller);
+        let origin = format!("module \"{}\" in {}", module.name, dir.join("").display());
+        if let Some(scope) = scopes.get_mut(&child) {
+            // An input only apply knows passes its reason down.
+            for (name, value) in inputs {
+                scope.set_var(&name, value, origin.clone());
+            }
+        }
+    }
+}
+
+/// `path` without `.` and with `dir/..` folded, as a module source is written (`./modules/x`).
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The files of the module directory `dir` whose name ends with `.{ext}`, in name order.
