@@ -2,6 +2,7 @@
 //! tenant settings in it, each as a [`Node`] whose keys follow the Management API's names.
 
 use super::hcl::{self, Scope};
+use super::kinds;
 use super::tree::{Entry, Node, Value};
 use super::yaml::{self, ReadError};
 use crate::catalog::Owner;
@@ -67,65 +68,9 @@ fn entity(kind: Owner, node: Node, fallback: &str) -> Entity {
     Entity { kind, name, node }
 }
 
-/// The kind of a Management API object, from the properties only it has.
+/// The kind of a Management API object, from the properties it has.
 fn api_kind(node: &Node) -> Option<Owner> {
-    let has = |k: &str| node.get(k).is_some();
-    let any = |ks: &[&str]| ks.iter().any(|k| has(k));
-    // Request bodies with a `ttl_sec` first: tickets and invitations also name a client.
-    if has("inviter") && has("invitee") {
-        Some(Owner::Invitation)
-    } else if has("ttl_sec")
-        && any(&[
-            "connection_config",
-            "enabled_clients",
-            "enabled_organizations",
-        ])
-    {
-        Some(Owner::SsoTicket)
-    } else if has("ttl_sec") && any(&["user_id", "result_url", "email", "connection_id"]) {
-        Some(Owner::Ticket)
-    } else if has("template") && any(&["urlLifetimeInSeconds", "body", "syntax", "resultUrl"]) {
-        Some(Owner::EmailTemplate)
-    } else if has("strategy") && any(&["options", "enabled_clients", "name"]) {
-        Some(Owner::Connection)
-    } else if has("stage") && any(&["shields", "allowlist", "enabled"]) {
-        Some(Owner::AttackProtection)
-    } else if has("remember_for") || has("new_device") {
-        Some(Owner::NewDevice)
-    } else if has("identifier")
-        && (has("token_lifetime")
-            || has("signing_alg")
-            || has("scopes")
-            || has("token_lifetime_for_web"))
-    {
-        Some(Owner::ResourceServer)
-    } else if has("token_lifetime") && has("scopes") {
-        // A SCIM token: scopes and a lifetime, no identifier.
-        Some(Owner::ScimToken)
-    } else if has("client_id")
-        || has("jwt_configuration")
-        || has("refresh_token")
-        || has("app_type")
-    {
-        Some(Owner::Client)
-    } else if [
-        "session_lifetime",
-        "idle_session_lifetime",
-        "ephemeral_session_lifetime",
-        "idle_ephemeral_session_lifetime",
-        "session_lifetime_in_minutes",
-        "idle_session_lifetime_in_minutes",
-        "friendly_name",
-        "enabled_locales",
-        "flags",
-    ]
-    .iter()
-    .any(|k| has(k))
-    {
-        Some(Owner::Tenant)
-    } else {
-        None
-    }
+    kinds::of_api_object(|k| node.get(k).is_some()).map(|k| k.owner)
 }
 
 /// Reads a YAML or JSON text (already keyword-substituted) found at `path`. The APIs and
@@ -188,21 +133,18 @@ fn read_tree(
     } else {
         yaml::read_streaming(
             text,
-            &["resourceServers", "clients"],
+            &STREAMED,
             &mut |key, node| {
-                let entity = if key == "clients" {
-                    entity(Owner::Client, node, "(unnamed application)")
-                } else {
-                    entity(Owner::ResourceServer, node, "(unnamed API)")
-                };
-                streamed(entity, Format::DeployCliYaml)
+                if let Some((kind, y)) = kinds::yaml_keys().find(|(_, y)| y.key == key) {
+                    streamed(entity(kind, node, y.unnamed), Format::DeployCliYaml);
+                }
             },
             duplicates,
         )?
     };
     // A YAML file with the Deploy CLI's keys is a Deploy CLI export (its entities have already
     // been handed over), whatever else its root holds.
-    let deploy_cli = !is_json && DEPLOY_CLI_KEYS.iter().any(|k| root.get(k).is_some());
+    let deploy_cli = !is_json && kinds::yaml_keys().any(|(_, y)| root.get(y.key).is_some());
     // Terraform: `terraform show -json` of a plan or a state, or a raw state file.
     if !deploy_cli
         && (root.get("format_version").is_some() || root.get("terraform_version").is_some())
@@ -215,52 +157,23 @@ fn read_tree(
     Ok(json_entities(root, parent, file, answered))
 }
 
-/// The root keys of a Deploy CLI YAML export.
-const DEPLOY_CLI_KEYS: [&str; 8] = [
-    "tenant",
-    "resourceServers",
-    "clients",
-    "emailTemplates",
-    "connections",
-    "attackProtection",
-    "riskAssessment",
-    "riskAssessmentsNewDevice",
-];
+/// The lists of a Deploy CLI YAML export read item by item as they are completed: the long ones.
+const STREAMED: [&str; 2] = ["resourceServers", "clients"];
 
-/// The entities of a YAML file the reader did not stream: the tenant, the settings objects, and
-/// the sequences (or a lone mapping in place of one).
+/// The entities of a YAML file the reader did not stream: the tenant and the settings objects,
+/// and the lists (or a lone mapping in place of one).
 fn yaml_entities(mut root: Node, deploy_cli: bool) -> Read {
     let mut entities = Vec::new();
-    if let Some(t) = root
-        .take("tenant")
-        .filter(|t| matches!(t.value, Value::Map(_)))
-    {
-        entities.push(entity(Owner::Tenant, t, "tenant"));
-    }
-    for (key, kind, fallback) in [
-        (
-            "attackProtection",
-            Owner::AttackProtection,
-            "attack protection",
-        ),
-        // `riskAssessment` holds `new_device` since the Deploy CLI merged the two.
-        ("riskAssessment", Owner::NewDevice, "risk assessment"),
-        ("riskAssessmentsNewDevice", Owner::NewDevice, "new device"),
-    ] {
-        if let Some(node) = root.take(key).filter(|n| matches!(n.value, Value::Map(_))) {
-            entities.push(entity(kind, node, fallback));
-        }
-    }
-    // What the reader did not hand over (a lone mapping in place of a sequence), and the
-    // sequences it does not stream.
-    for (key, kind, fallback) in [
-        ("resourceServers", Owner::ResourceServer, "(unnamed API)"),
-        ("clients", Owner::Client, "(unnamed application)"),
-        ("emailTemplates", Owner::EmailTemplate, "(unnamed template)"),
-        ("connections", Owner::Connection, "(unnamed connection)"),
-    ] {
-        for node in root.take(key).map(Node::into_items).unwrap_or_default() {
-            entities.push(entity(kind, node, fallback));
+    for (kind, y) in kinds::yaml_keys() {
+        let Some(node) = root.take(y.key) else {
+            continue;
+        };
+        if y.list {
+            for item in node.into_items() {
+                entities.push(entity(kind, item, y.unnamed));
+            }
+        } else if matches!(node.value, Value::Map(_)) {
+            entities.push(entity(kind, node, y.unnamed));
         }
     }
     Read {
@@ -273,11 +186,7 @@ fn yaml_entities(mut root: Node, deploy_cli: bool) -> Read {
 /// The entity of a JSON file: a Deploy CLI directory's file (named by its `name`, not the
 /// file's), or one Management API object (an array, or a page of one, was streamed: `answered`).
 fn json_entities(root: Node, parent: &str, file: &str, answered: bool) -> Read {
-    let in_directory = DEPLOY_CLI_DIRECTORY
-        .iter()
-        .find(|d| d.holds(parent, file))
-        .map(|d| d.owner);
-    if let Some(kind) = in_directory {
+    if let Some(kind) = kinds::of_directory_file(parent, file) {
         let stem = file.trim_end_matches(".json");
         return Read {
             format: Some(Format::DeployCliDirectory),
@@ -307,30 +216,18 @@ fn json_entities(root: Node, parent: &str, file: &str, answered: bool) -> Read {
     }
 }
 
-/// A Management API object as an entity: named by its `name`, "tenant" for the tenant.
+/// A Management API object as an entity, named by its `name`.
 fn api_entity(kind: Owner, node: Node) -> Entity {
-    let fallback = if kind == Owner::Tenant {
-        "tenant"
-    } else {
-        "(unnamed)"
-    };
-    entity(kind, node, fallback)
+    let unnamed = kinds::KINDS
+        .iter()
+        .find(|k| k.owner == kind)
+        .map_or("(unnamed)", |k| k.unnamed);
+    entity(kind, node, unnamed)
 }
 
-/// The Terraform resource types of the Auth0 provider that hold lifetimes.
+/// The kind a Terraform resource type of the Auth0 provider holds.
 fn terraform_kind(resource_type: &str) -> Option<Owner> {
-    match resource_type {
-        "auth0_resource_server" => Some(Owner::ResourceServer),
-        "auth0_client" => Some(Owner::Client),
-        "auth0_tenant" => Some(Owner::Tenant),
-        "auth0_email_template" => Some(Owner::EmailTemplate),
-        "auth0_connection" => Some(Owner::Connection),
-        "auth0_attack_protection" => Some(Owner::AttackProtection),
-        "auth0_risk_assessments_new_device" | "auth0_risk_assessments_new_device_settings" => {
-            Some(Owner::NewDevice)
-        }
-        _ => None,
-    }
+    kinds::of_terraform_type(resource_type)
 }
 
 /// A JSON file's tree, with positions, the items of the sequences named in `streamed` handed
@@ -543,82 +440,9 @@ pub fn read_terraform(file: &hcl::HclFile, scope: &Scope) -> Read {
     }
 }
 
-/// Where a Deploy CLI directory export keeps an entity kind: a folder (`*` after a prefix: any
-/// folder that starts so; empty: any folder) and its files (empty: every `.json` file but those
-/// `except` names).
-pub struct DeployCliFiles {
-    pub folder: &'static str,
-    pub files: &'static [&'static str],
-    pub except: &'static [&'static str],
-    pub owner: Owner,
-}
-
-impl DeployCliFiles {
-    fn holds(&self, parent: &str, file: &str) -> bool {
-        let folder = match self.folder.strip_suffix('*') {
-            Some(prefix) => parent.starts_with(prefix),
-            None => self.folder.is_empty() || parent == self.folder,
-        };
-        let named = if self.files.is_empty() {
-            file.ends_with(".json") && !self.except.contains(&file)
-        } else {
-            self.files.contains(&file)
-        };
-        folder && named
-    }
-}
-
-/// The Deploy CLI's directory format, as its handlers write it (read in its sources).
-pub const DEPLOY_CLI_DIRECTORY: &[DeployCliFiles] = &[
-    DeployCliFiles {
-        folder: "resource-servers",
-        files: &[],
-        except: &[],
-        owner: Owner::ResourceServer,
-    },
-    DeployCliFiles {
-        folder: "clients",
-        files: &[],
-        except: &[],
-        owner: Owner::Client,
-    },
-    DeployCliFiles {
-        folder: "emails",
-        files: &[],
-        except: &["provider.json"],
-        owner: Owner::EmailTemplate,
-    },
-    DeployCliFiles {
-        folder: "connections",
-        files: &[],
-        except: &[],
-        owner: Owner::Connection,
-    },
-    DeployCliFiles {
-        folder: "attack-protection",
-        files: &["suspicious-ip-throttling.json"],
-        except: &[],
-        owner: Owner::AttackProtection,
-    },
-    // `risk-assessments/new-device.json` before the Deploy CLI merged it into `settings.json`
-    // (its folder's name is not pinned here: either spelling).
-    DeployCliFiles {
-        folder: "risk-assessment*",
-        files: &["new-device.json", "settings.json"],
-        except: &[],
-        owner: Owner::NewDevice,
-    },
-    DeployCliFiles {
-        folder: "",
-        files: &["tenant.json"],
-        except: &[],
-        owner: Owner::Tenant,
-    },
-];
-
 /// The `files` pattern (a Python regular expression, as pre-commit takes it) of every file
 /// `lint` reads by name in a repository: Deploy CLI YAML and every folder of
-/// [`DEPLOY_CLI_DIRECTORY`], Terraform (`.tf`, `.tf.json`, variable files, state). Management
+/// [`kinds::KINDS`], Terraform (`.tf`, `.tf.json`, variable files, state). Management
 /// API answers have no fixed names: a team adds theirs.
 pub fn pre_commit_files() -> String {
     let mut parts = vec![
@@ -628,7 +452,7 @@ pub fn pre_commit_files() -> String {
         r"[^/]+\.tfstate".to_string(),
     ];
     let escape = |s: &str| s.replace('.', r"\.");
-    for d in DEPLOY_CLI_DIRECTORY {
+    for d in kinds::directory_files() {
         let folder = match d.folder.strip_suffix('*') {
             Some(prefix) => format!("{}[^/]*/", escape(prefix)),
             None if d.folder.is_empty() => String::new(),

@@ -10,6 +10,7 @@ pub mod entities;
 pub mod hcl;
 pub mod json_events;
 pub mod keywords;
+pub mod kinds;
 pub mod map;
 pub mod output;
 pub mod run;
