@@ -3,6 +3,7 @@
 
 use super::hcl::{self, Scope};
 use super::kinds;
+use super::syntax::Syntax;
 use super::tree::{Entry, Node, Value};
 use super::yaml::{self, ReadError};
 use crate::catalog::Owner;
@@ -100,7 +101,8 @@ fn read_tree(
         .and_then(|n| n.to_str())
         .unwrap_or("");
     let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    if file.ends_with(".tf.json") {
+    let syntax = Syntax::of(path);
+    if syntax == Syntax::TerraformJson {
         return Ok(terraform_json_syntax(read_json(
             text,
             &[],
@@ -108,7 +110,7 @@ fn read_tree(
             duplicates,
         )?));
     }
-    let is_json = file.ends_with(".json") || file.ends_with(".tfstate");
+    let is_json = syntax == Syntax::Json;
     // A Management API answer (an array, or a page of one) is checked item by item as it is
     // read: a dump of every client is never held whole.
     let mut answered = false;

@@ -14,6 +14,7 @@ pub mod kinds;
 pub mod map;
 pub mod output;
 pub mod run;
+pub mod syntax;
 pub mod terraform_eval;
 pub mod tree;
 pub mod yaml;

@@ -6,6 +6,7 @@ use super::config::{glob_match, FailOn};
 use super::entities::{self, Format, Read};
 use super::hcl::{self, Scope};
 use super::keywords::{placeholders, substitute, Keywords, Substituted};
+use super::syntax::{self, Syntax};
 use crate::codes::Code;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -94,13 +95,6 @@ impl Report {
 
 const SKIP_DIRS: &[&str] = &[".git", "node_modules", ".terraform", "target"];
 
-fn is_candidate(p: &Path) -> bool {
-    matches!(
-        path_ext(p),
-        Some("yaml" | "yml" | "json" | "tf" | "tfstate")
-    )
-}
-
 /// The files under `paths`, in a stable order, each with whether it was named (rather than met
 /// while walking a directory); and the paths that could not be walked, with why. A directory is
 /// walked; a file named is always read, whatever its extension. Nothing stops the walk.
@@ -144,7 +138,7 @@ pub fn collect(paths: &[PathBuf], ignored: &dyn Fn(&Path) -> bool) -> Walk {
                     if !SKIP_DIRS.iter().any(|s| name == *s) {
                         stack.push(path);
                     }
-                } else if is_candidate(&path) && !ignored(&path) {
+                } else if syntax::walked(&path) && !ignored(&path) {
                     out.push((path, false));
                 }
             }
@@ -169,8 +163,7 @@ pub fn collect(paths: &[PathBuf], ignored: &dyn Fn(&Path) -> bool) -> Walk {
 /// The Terraform files of the module a variable definitions file (`*.tfvars`, `*.tfvars.json`)
 /// belongs to: the `.tf` and `.tf.json` files beside it. `None` for any other file.
 fn module_of_var_file(path: &Path) -> Option<Vec<PathBuf>> {
-    let name = path.file_name()?.to_str()?;
-    if !(name.ends_with(".tfvars") || name.ends_with(".tfvars.json")) {
+    if !syntax::is_var_file(path) {
         return None;
     }
     let dir = match path.parent() {
@@ -180,12 +173,7 @@ fn module_of_var_file(path: &Path) -> Option<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .ok()?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.is_file()
-                && p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.ends_with(".tf") || n.ends_with(".tf.json"))
-        })
+        .filter(|p| p.is_file() && syntax::is_module_file(p))
         .collect();
     files.sort();
     Some(files)
@@ -276,7 +264,7 @@ pub fn lint(paths: &[PathBuf], keywords: Option<&Keywords>, options: &Options) -
         .into_iter()
         .map(|(path, why)| skipped_file(path, why))
         .collect();
-    let is_tf = |p: &Path| path_ext(p) == Some("tf");
+    let is_tf = |p: &Path| Syntax::of(p) == Syntax::Hcl;
     let mut tf: Vec<(
         PathBuf,
         String,
@@ -519,7 +507,7 @@ pub fn lint_text(
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let s = substituted(text, keywords);
     let mut scope = Scope::default();
-    let parsed = (path_ext(path) == Some("tf")).then(|| {
+    let parsed = (Syntax::of(path) == Syntax::Hcl).then(|| {
         let parsed = hcl::parse(s.text(text));
         if let Ok(f) = &parsed {
             f.collect_scope(&mut scope);
@@ -543,7 +531,7 @@ fn duplicate_warnings(
     path: &Path,
     s: &Substituted,
 ) -> Vec<FileProblem> {
-    let yaml = !matches!(path_ext(path), Some("json" | "tfstate"));
+    let yaml = Syntax::of(path) == Syntax::Yaml;
     duplicates
         .iter()
         .map(|d| {
