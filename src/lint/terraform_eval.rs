@@ -386,103 +386,124 @@ fn follow(
 /// The functions tenant modules apply to lifetimes; any other is what only apply knows.
 fn call(f: &FuncCall, scope: &Scope, depth: u8) -> Value {
     let name = f.name.name.value().as_str();
-    let arg = |e: &Expression| value_of(e, scope, depth + 1);
     let unknown = || Value::Unresolved(format!("a call to {name}()"));
-    let first_unresolved = |values: &[Value]| {
-        values.iter().find_map(|v| match v {
-            Value::Unresolved(why) => Some(Value::Unresolved(why.clone())),
-            _ => None,
-        })
-    };
     if !f.name.namespace.is_empty() {
         return unknown();
     }
-    match name {
-        // The first argument that is known; Terraform's try catches what cannot be evaluated.
-        "try" => f
-            .args
-            .iter()
-            .map(arg)
-            .find(|v| !matches!(v, Value::Unresolved(_)))
-            .unwrap_or_else(|| Value::Unresolved("try() of nothing known before apply".into())),
-        "coalesce" => {
-            for v in f.args.iter().map(arg) {
-                match v {
-                    Value::Null => continue,
-                    Value::Str(s) if s.is_empty() => continue,
-                    v => return v,
-                }
-            }
-            Value::Unresolved("coalesce() of only null or empty values".into())
-        }
-        "lookup" => {
-            let args: Vec<Value> = f.args.iter().map(arg).collect();
-            if let Some(v) = first_unresolved(&args[..args.len().min(2)]) {
-                return v;
-            }
-            match (args.first(), args.get(1), args.get(2)) {
-                (Some(Value::Map(entries)), Some(Value::Str(key)), default) => entries
-                    .iter()
-                    .rev()
-                    .find(|e| &e.key == key)
-                    .map(|e| e.value.value.clone())
-                    .or_else(|| default.cloned())
-                    .unwrap_or_else(|| {
-                        Value::Unresolved(format!("lookup() of a key the map has not (“{key}”)"))
-                    }),
-                _ => unknown(),
-            }
-        }
-        "merge" => {
-            let args: Vec<Value> = f.args.iter().map(arg).collect();
-            if let Some(v) = first_unresolved(&args) {
-                return v;
-            }
-            let mut merged: Vec<Entry> = Vec::new();
-            for v in args {
-                let Value::Map(entries) = v else {
-                    return unknown();
-                };
-                for e in entries {
-                    merged.retain(|m| m.key != e.key);
-                    merged.push(e);
-                }
-            }
-            Value::Map(merged)
-        }
-        "tonumber" => match f.args.iter().next().map(arg) {
-            Some(Value::Num(n)) => Value::Num(n),
-            Some(Value::Str(s)) => match s.trim().parse::<f64>() {
-                Ok(n) if n.is_finite() => Value::Num(n),
-                _ => Value::Unresolved(format!("tonumber(\"{s}\"), which Terraform refuses")),
-            },
-            Some(Value::Unresolved(why)) => Value::Unresolved(why),
-            _ => unknown(),
+    let args = || f.args.iter().map(|e| value_of(e, scope, depth + 1));
+    let answer = match name {
+        // The first argument that is known: Terraform's try catches what cannot be evaluated.
+        "try" => Some(
+            args()
+                .find(|v| !matches!(v, Value::Unresolved(_)))
+                .unwrap_or_else(|| Value::Unresolved("try() of nothing known before apply".into())),
+        ),
+        "coalesce" => Some(coalesce(args())),
+        "lookup" => lookup(args().collect()),
+        "merge" => merge(args().collect()),
+        "tonumber" => tonumber(args().next()),
+        "min" | "max" => min_max(name == "max", args().collect()),
+        "toset" | "tolist" | "tomap" => match args().next() {
+            Some(v @ (Value::Seq(_) | Value::Map(_) | Value::Unresolved(_))) => Some(v),
+            _ => None,
         },
-        "min" | "max" => {
-            let args: Vec<Value> = f.args.iter().map(arg).collect();
-            if let Some(v) = first_unresolved(&args) {
-                return v;
-            }
-            let numbers: Option<Vec<f64>> = args
-                .iter()
-                .map(|v| match v {
-                    Value::Num(n) => Some(*n),
-                    _ => None,
-                })
-                .collect();
-            match numbers.filter(|n| !n.is_empty()) {
-                Some(n) if name == "min" => Value::Num(n.into_iter().fold(f64::INFINITY, f64::min)),
-                Some(n) => Value::Num(n.into_iter().fold(f64::NEG_INFINITY, f64::max)),
-                None => unknown(),
-            }
+        _ => None,
+    };
+    answer.unwrap_or_else(unknown)
+}
+
+/// The first unresolved value among `values`, as the answer of a function that needs them all.
+fn first_unresolved(values: &[Value]) -> Option<Value> {
+    values.iter().find_map(|v| match v {
+        Value::Unresolved(why) => Some(Value::Unresolved(why.clone())),
+        _ => None,
+    })
+}
+
+/// The first argument that is neither null nor an empty string.
+fn coalesce(args: impl Iterator<Item = Value>) -> Value {
+    for v in args {
+        match v {
+            Value::Null => continue,
+            Value::Str(s) if s.is_empty() => continue,
+            v => return v,
         }
-        "toset" | "tolist" | "tomap" => match f.args.iter().next().map(arg) {
-            Some(v @ (Value::Seq(_) | Value::Map(_) | Value::Unresolved(_))) => v,
-            _ => unknown(),
-        },
-        _ => unknown(),
     }
+    Value::Unresolved("coalesce() of only null or empty values".into())
+}
+
+/// `lookup(map, key, default)`; `None` for arguments of other types.
+fn lookup(args: Vec<Value>) -> Option<Value> {
+    if let Some(v) = first_unresolved(&args[..args.len().min(2)]) {
+        return Some(v);
+    }
+    match (args.first(), args.get(1), args.get(2)) {
+        (Some(Value::Map(entries)), Some(Value::Str(key)), default) => Some(
+            entries
+                .iter()
+                .rev()
+                .find(|e| &e.key == key)
+                .map(|e| e.value.value.clone())
+                .or_else(|| default.cloned())
+                .unwrap_or_else(|| {
+                    Value::Unresolved(format!("lookup() of a key the map has not (“{key}”)"))
+                }),
+        ),
+        _ => None,
+    }
+}
+
+/// The maps merged, later keys winning; `None` when an argument is no map.
+fn merge(args: Vec<Value>) -> Option<Value> {
+    if let Some(v) = first_unresolved(&args) {
+        return Some(v);
+    }
+    let mut merged: Vec<Entry> = Vec::new();
+    for v in args {
+        let Value::Map(entries) = v else {
+            return None;
+        };
+        for e in entries {
+            merged.retain(|m| m.key != e.key);
+            merged.push(e);
+        }
+    }
+    Some(Value::Map(merged))
+}
+
+/// A number, or a string Terraform reads as one.
+fn tonumber(arg: Option<Value>) -> Option<Value> {
+    match arg? {
+        Value::Num(n) => Some(Value::Num(n)),
+        Value::Str(s) => Some(match s.trim().parse::<f64>() {
+            Ok(n) if n.is_finite() => Value::Num(n),
+            _ => Value::Unresolved(format!("tonumber(\"{s}\"), which Terraform refuses")),
+        }),
+        Value::Unresolved(why) => Some(Value::Unresolved(why)),
+        _ => None,
+    }
+}
+
+/// The largest (`max`) or smallest of numbers; `None` when one is no number.
+fn min_max(max: bool, args: Vec<Value>) -> Option<Value> {
+    if let Some(v) = first_unresolved(&args) {
+        return Some(v);
+    }
+    let numbers: Vec<f64> = args
+        .iter()
+        .map(|v| match v {
+            Value::Num(n) => Some(*n),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let first = *numbers.first()?;
+    Some(Value::Num(numbers.into_iter().fold(first, |a, b| {
+        if max {
+            a.max(b)
+        } else {
+            a.min(b)
+        }
+    })))
 }
 
 #[cfg(test)]
