@@ -265,12 +265,56 @@ pub fn lint(paths: &[PathBuf], keywords: Option<&Keywords>, options: &Options) -
         .map(|(path, why)| skipped_file(path, why))
         .collect();
     let is_tf = |p: &Path| Syntax::of(p) == Syntax::Hcl;
-    let mut tf: Vec<(
-        PathBuf,
-        String,
-        Substituted,
-        Result<hcl::HclFile, super::yaml::ReadError>,
-    )> = Vec::new();
+    let modules = read_modules(&files, keywords, options, &mut reports);
+    let empty = Scope::default();
+    reports.extend(modules.files.into_iter().map(|(path, text, s, parsed)| {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let scope = modules.scopes.get(&dir).unwrap_or(&empty);
+        check_file(path, text, &s, Some(parsed), scope, keywords, options)
+    }));
+    let others: Vec<(PathBuf, bool)> = files.into_iter().filter(|(p, _)| !is_tf(p)).collect();
+    reports.extend(par_map(others, |(path, named)| {
+        match read_text(&path, keywords) {
+            Ok((text, s)) => check_file(path, text, &s, None, &empty, keywords, options),
+            Err(why) => skipped_file(path, Skipped { why, named }),
+        }
+    }));
+    if let Some((name, text)) = &options.stdin {
+        reports.push(lint_text(name, text, keywords, options));
+    }
+    reports.sort_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
+    // A `--var-file` that cannot be read is reported once, not once per module.
+    reports.dedup_by(|b, a| {
+        a.path == b.path && a.values.is_empty() && b.values.is_empty() && a.skipped == b.skipped
+    });
+    Report { files: reports }
+}
+
+/// A `.tf` file read: its path, text, keyword substitutions and parse.
+type TfFile = (
+    PathBuf,
+    String,
+    Substituted,
+    Result<hcl::HclFile, super::yaml::ReadError>,
+);
+
+/// The Terraform modules among the files: each `.tf` file read, and each module's scope.
+struct Modules {
+    files: Vec<TfFile>,
+    scopes: BTreeMap<PathBuf, Scope>,
+}
+
+/// Reads the `.tf` files of `files` and gives each module its scope: its locals and variables
+/// (those of a named file's siblings too), the values its variables are set to, and the inputs
+/// a calling module of the repository gives. Files that cannot be read go to `reports`.
+fn read_modules(
+    files: &[(PathBuf, bool)],
+    keywords: Option<&Keywords>,
+    options: &Options,
+    reports: &mut Vec<FileReport>,
+) -> Modules {
+    let is_tf = |p: &Path| Syntax::of(p) == Syntax::Hcl;
+    let mut tf: Vec<TfFile> = Vec::new();
     let mut scopes: BTreeMap<PathBuf, Scope> = BTreeMap::new();
     let mut calls: Vec<(PathBuf, hcl::ModuleCall)> = Vec::new();
     for (path, named) in files.iter().filter(|(p, _)| is_tf(p)) {
@@ -308,28 +352,7 @@ pub fn lint(paths: &[PathBuf], keywords: Option<&Keywords>, options: &Options) -
         reports.extend(set_variables(dir, scope, options));
     }
     give_module_inputs(&calls, &mut scopes);
-    let empty = Scope::default();
-    reports.extend(tf.into_iter().map(|(path, text, s, parsed)| {
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let scope = scopes.get(&dir).unwrap_or(&empty);
-        check_file(path, text, &s, Some(parsed), scope, keywords, options)
-    }));
-    let others: Vec<(PathBuf, bool)> = files.into_iter().filter(|(p, _)| !is_tf(p)).collect();
-    reports.extend(par_map(others, |(path, named)| {
-        match read_text(&path, keywords) {
-            Ok((text, s)) => check_file(path, text, &s, None, &empty, keywords, options),
-            Err(why) => skipped_file(path, Skipped { why, named }),
-        }
-    }));
-    if let Some((name, text)) = &options.stdin {
-        reports.push(lint_text(name, text, keywords, options));
-    }
-    reports.sort_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
-    // A `--var-file` that cannot be read is reported once, not once per module.
-    reports.dedup_by(|b, a| {
-        a.path == b.path && a.values.is_empty() && b.values.is_empty() && a.skipped == b.skipped
-    });
-    Report { files: reports }
+    Modules { files: tf, scopes }
 }
 
 /// A module of the repository called by one module block gets the inputs that block gives, as
