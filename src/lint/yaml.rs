@@ -180,81 +180,125 @@ fn build<'a>(
     hand_off: &mut dyn FnMut(&str, Node),
     duplicates: &mut Vec<Duplicate>,
 ) -> Result<Node, ReadError> {
-    let text = offsets.text;
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut root: Option<Node> = None;
-    let mut anchors: Vec<(usize, Node)> = Vec::new();
-    let mut pending_anchor: Vec<Option<usize>> = Vec::new();
+    let mut tree = Tree::default();
     for event in events {
         let (event, span) = event.map_err(|e| ReadError {
             message: e.info().to_string(),
             at: offsets.byte(e.marker().index()),
         })?;
+        if matches!(event, Event::DocumentEnd) && tree.root.is_some() {
+            break;
+        }
         let range = offsets.span(&span);
-        let node = match event {
-            Event::DocumentEnd if root.is_some() => break,
+        if let Some(node) = tree.complete(event, range, duplicates) {
+            tree.place(node, offsets.text, streamed, hand_off);
+        }
+    }
+    Ok(tree.root.unwrap_or(Node::new(0..0, Value::Null)))
+}
+
+/// The tree being built from a document's events: the mappings and sequences open, the anchors
+/// met, and the root once complete.
+#[derive(Default)]
+struct Tree {
+    stack: Vec<Frame>,
+    root: Option<Node>,
+    anchors: Vec<(usize, Node)>,
+    /// The anchor of each open mapping or sequence.
+    pending_anchor: Vec<Option<usize>>,
+}
+
+impl Tree {
+    /// The node an event completes (a scalar, an alias, the end of a mapping or sequence);
+    /// `None` for an event that opens one or says nothing of the tree.
+    fn complete(
+        &mut self,
+        event: Event<'_>,
+        range: Range<usize>,
+        duplicates: &mut Vec<Duplicate>,
+    ) -> Option<Node> {
+        match event {
             Event::MappingStart(anchor, _) => {
-                stack.push(Frame::Map {
+                self.stack.push(Frame::Map {
                     start: range.start,
                     entries: Vec::new(),
                     key: None,
                 });
-                pending_anchor.push((anchor > 0).then_some(anchor));
-                continue;
+                self.pending_anchor.push((anchor > 0).then_some(anchor));
+                None
             }
             Event::SequenceStart(anchor, _) => {
-                stack.push(Frame::Seq {
+                self.stack.push(Frame::Seq {
                     start: range.start,
                     items: Vec::new(),
                 });
-                pending_anchor.push((anchor > 0).then_some(anchor));
-                continue;
+                self.pending_anchor.push((anchor > 0).then_some(anchor));
+                None
             }
-            Event::MappingEnd => match stack.pop() {
+            Event::MappingEnd => match self.stack.pop() {
                 Some(Frame::Map { start, entries, .. }) => {
                     let entries = last_of_each_key(merge_keys(entries), duplicates);
                     let node = Node::new(start..range.end.max(start), Value::Map(entries));
-                    remember(&mut anchors, pending_anchor.pop().flatten(), &node);
-                    node
+                    remember(
+                        &mut self.anchors,
+                        self.pending_anchor.pop().flatten(),
+                        &node,
+                    );
+                    Some(node)
                 }
-                _ => continue,
+                _ => None,
             },
-            Event::SequenceEnd => match stack.pop() {
+            Event::SequenceEnd => match self.stack.pop() {
                 Some(Frame::Seq { start, items }) => {
                     let node = Node::new(start..range.end.max(start), Value::Seq(items));
-                    remember(&mut anchors, pending_anchor.pop().flatten(), &node);
-                    node
+                    remember(
+                        &mut self.anchors,
+                        self.pending_anchor.pop().flatten(),
+                        &node,
+                    );
+                    Some(node)
                 }
-                _ => continue,
+                _ => None,
             },
             Event::Scalar(value, style, anchor, _) => {
                 let node = Node::new(range, scalar(value, style));
-                remember(&mut anchors, (anchor > 0).then_some(anchor), &node);
-                node
+                remember(&mut self.anchors, (anchor > 0).then_some(anchor), &node);
+                Some(node)
             }
-            Event::Alias(id) => match anchors.iter().rev().find(|(a, _)| *a == id) {
+            Event::Alias(id) => Some(match self.anchors.iter().rev().find(|(a, _)| *a == id) {
                 Some((_, n)) => Node::new(range, n.value.clone()),
                 None => Node::new(range, Value::Null),
-            },
-            _ => continue,
-        };
+            }),
+            _ => None,
+        }
+    }
+
+    /// Puts a complete node where it belongs: handed over when it is an item of a streamed
+    /// sequence, else a mapping's key or value, a sequence's item, or the root.
+    fn place(
+        &mut self,
+        node: Node,
+        text: &str,
+        streamed: &[&str],
+        hand_off: &mut dyn FnMut(&str, Node),
+    ) {
         if let [Frame::Map {
             key: Some((k, _)), ..
-        }, Frame::Seq { .. }] = stack.as_slice()
+        }, Frame::Seq { .. }] = self.stack.as_slice()
         {
             if streamed.contains(&k.as_str()) {
                 hand_off(k, node);
-                continue;
+                return;
             }
         }
         // The items of a sequence at the root (a Management API answer), when "" is streamed.
-        if let [Frame::Seq { .. }] = stack.as_slice() {
+        if let [Frame::Seq { .. }] = self.stack.as_slice() {
             if streamed.contains(&"") {
                 hand_off("", node);
-                continue;
+                return;
             }
         }
-        match stack.last_mut() {
+        match self.stack.last_mut() {
             Some(Frame::Map { entries, key, .. }) => match key.take() {
                 Some((k, key_span)) => entries.push(Entry {
                     key: k,
@@ -273,10 +317,9 @@ fn build<'a>(
                 }
             },
             Some(Frame::Seq { items, .. }) => items.push(node),
-            None => root = Some(node),
+            None => self.root = Some(node),
         }
     }
-    Ok(root.unwrap_or(Node::new(0..0, Value::Null)))
 }
 
 /// A mapping's entries with its merge keys applied (`<<: *defaults`, `<<: [*a, *b]`), as js-yaml,
