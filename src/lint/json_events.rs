@@ -300,55 +300,62 @@ impl<'a> Iterator for JsonEvents<'a> {
                         _ => return self.error("expected a comma or the end of the container"),
                     }
                 }
-                Expect::KeyOrEnd | Expect::Key => match c {
-                    Some(b'}') if self.expect == Expect::KeyOrEnd => return self.close(true),
-                    Some(b'"') => {
-                        return match self.string() {
-                            Ok((key, span)) => {
-                                self.expect = Expect::Colon;
-                                let event = Event::Scalar(key, ScalarStyle::DoubleQuoted, 0, None);
-                                Some(Ok((event, span)))
-                            }
-                            Err(e) => {
-                                self.expect = Expect::Done;
-                                Some(Err(e))
-                            }
-                        }
-                    }
-                    _ => return self.error("expected a key"),
-                },
-                Expect::Value | Expect::ValueOrEnd => match c {
-                    Some(b']') if self.expect == Expect::ValueOrEnd => return self.close(false),
-                    Some(b'{' | b'[') if self.open.len() == MAX_DEPTH => {
-                        return self.error("arrays and objects nested more than 128 deep");
-                    }
-                    Some(b'{') => {
-                        self.open.push(true);
-                        self.expect = Expect::KeyOrEnd;
-                        return self.punctuation(Event::MappingStart(0, None));
-                    }
-                    Some(b'[') => {
-                        self.open.push(false);
-                        self.expect = Expect::ValueOrEnd;
-                        return self.punctuation(Event::SequenceStart(0, None));
-                    }
-                    Some(b'"') => {
-                        return match self.string() {
-                            Ok((value, span)) => {
-                                self.expect = self.after_value();
-                                let event =
-                                    Event::Scalar(value, ScalarStyle::DoubleQuoted, 0, None);
-                                Some(Ok((event, span)))
-                            }
-                            Err(e) => {
-                                self.expect = Expect::Done;
-                                Some(Err(e))
-                            }
-                        }
-                    }
-                    Some(_) => return self.literal(),
-                    None => return self.error("unexpected end of the text"),
-                },
+                Expect::KeyOrEnd | Expect::Key => return self.key(c),
+                Expect::Value | Expect::ValueOrEnd => return self.value(c),
+            }
+        }
+    }
+}
+
+impl<'a> JsonEvents<'a> {
+    /// Where a key is expected (or, after `{`, the end of the object), at `c`.
+    fn key(&mut self, c: Option<u8>) -> Option<Result<(Event<'a>, Span), ScanError>> {
+        match c {
+            Some(b'}') if self.expect == Expect::KeyOrEnd => self.close(true),
+            Some(b'"') => self.quoted(Expect::Colon),
+            _ => self.error("expected a key"),
+        }
+    }
+
+    /// Where a value is expected (or, after `[`, the end of the array), at `c`.
+    fn value(&mut self, c: Option<u8>) -> Option<Result<(Event<'a>, Span), ScanError>> {
+        match c {
+            Some(b']') if self.expect == Expect::ValueOrEnd => self.close(false),
+            Some(b'{' | b'[') if self.open.len() == MAX_DEPTH => {
+                self.error("arrays and objects nested more than 128 deep")
+            }
+            Some(b'{') => {
+                self.open.push(true);
+                self.expect = Expect::KeyOrEnd;
+                self.punctuation(Event::MappingStart(0, None))
+            }
+            Some(b'[') => {
+                self.open.push(false);
+                self.expect = Expect::ValueOrEnd;
+                self.punctuation(Event::SequenceStart(0, None))
+            }
+            Some(b'"') => {
+                let next = self.after_value();
+                self.quoted(next)
+            }
+            Some(_) => self.literal(),
+            None => self.error("unexpected end of the text"),
+        }
+    }
+
+    /// A string, as a key or a value; `next` is what is expected after it.
+    fn quoted(&mut self, next: Expect) -> Option<Result<(Event<'a>, Span), ScanError>> {
+        match self.string() {
+            Ok((text, span)) => {
+                self.expect = next;
+                Some(Ok((
+                    Event::Scalar(text, ScalarStyle::DoubleQuoted, 0, None),
+                    span,
+                )))
+            }
+            Err(e) => {
+                self.expect = Expect::Done;
+                Some(Err(e))
             }
         }
     }
