@@ -86,12 +86,12 @@ pub struct Said {
 /// One lifetime found in a file, with its verdict.
 #[derive(Debug, Clone)]
 pub struct Found {
-    /// Where the value is, in the substituted text (mapped back by the caller).
+    /// Where the value is in the file as written.
     pub span: Range<usize>,
     /// `resource_server:Payments API`, `client:…`, `tenant` (shared by the entity's values).
     pub entity: std::sync::Arc<str>,
     pub field: &'static Field,
-    /// The value as the file writes it.
+    /// The value as the file writes it (filled in from the file's text once checked).
     pub raw: String,
     pub unit: FileUnit,
     /// The value in seconds, once read.
@@ -224,7 +224,9 @@ fn read(node: &Node, field: &Field, unit: FileUnit, format: Format, api_json: Ap
         Value::Bool(_) | Value::Map(_) | Value::Seq(_) => {
             return Reading::Invalid(Code::NotANumber, "Not a number.".into())
         }
-        Value::Null => return Reading::NotChecked("not checked: the value is null".into()),
+        Value::Null | Value::Placeholder(_) => {
+            return Reading::NotChecked("not checked: the value is null".into())
+        }
     };
     if n < 0.0 {
         return Reading::Invalid(Code::Negative, "A lifetime cannot be negative.".into());
@@ -357,15 +359,10 @@ fn hours_as_minutes(
     Ok(minutes.round())
 }
 
-/// Placeholders the YAML reader turned into a comment (`token_lifetime: ##TL##`) or a string:
-/// found on the key's line of the (substituted) text.
-fn placeholder_on_line(text: &str, at: usize) -> Option<String> {
-    let start = text[..at.min(text.len())].rfind('\n').map_or(0, |p| p + 1);
-    let end = text[start..].find('\n').map_or(text.len(), |p| start + p);
-    placeholders(&text[start..end])
-        .into_iter()
-        .next()
-        .map(|(_, p)| p)
+/// The first placeholder in a line (`token_lifetime: ##TL##`, which the YAML reader turned into
+/// a comment): what [`Node::mark_placeholders`] marks, right after reading.
+pub fn placeholder_in_line(line: &str) -> Option<String> {
+    placeholders(line).into_iter().next().map(|(_, p)| p)
 }
 
 /// The schema's own limits broken by `value` (in the field's unit): the Management API refuses
@@ -394,8 +391,9 @@ fn schema_limits(field: &Field, value: u64) -> Option<Said> {
     }
 }
 
-/// Checks every lifetime of `entity`. `text` is the file's (substituted) text.
-pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Options) -> Vec<Found> {
+/// Checks every lifetime of `entity`, read with its spans in the file as written and its
+/// placeholders marked.
+pub fn check_entity(entity: &Entity, format: Format, options: &Options) -> Vec<Found> {
     let label: std::sync::Arc<str> = match entity.kind {
         Owner::Tenant => "tenant".into(),
         k => crate::text::concat(&[k.code(), ":", &entity.name]).into(),
@@ -403,16 +401,15 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
     let refresh = RefreshFlags::read(&entity.node);
     let mut ctx = context(entity, &refresh, options);
     // Read every value first: relations need the others.
-    let readings = readings(entity, format, text, options, &mut ctx);
+    let readings = readings(entity, format, options, &mut ctx);
     let defaulted = defaults(entity, &readings, &mut ctx);
     let mut out = Vec::new();
     for (field, unit, span, reading) in readings {
-        let raw = text.get(span.clone()).unwrap_or("").trim().to_string();
         let mut found = Found {
             span,
             entity: label.clone(),
             field,
-            raw,
+            raw: String::new(),
             unit,
             seconds: None,
             value: None,
@@ -443,7 +440,7 @@ pub fn check_entity(entity: &Entity, format: Format, text: &str, options: &Optio
         out.push(found);
     }
     if entity.kind == Owner::Client {
-        out.extend(refresh_token_rules(&refresh, &entity.node, text, &label));
+        out.extend(refresh_token_rules(&refresh, &entity.node, &label));
     }
     out
 }
@@ -489,13 +486,7 @@ fn context(entity: &Entity, refresh: &RefreshFlags, options: &Options) -> Contex
 }
 
 /// Every lifetime the entity sets, read; the values go into `ctx` as the others' siblings.
-fn readings(
-    entity: &Entity,
-    format: Format,
-    text: &str,
-    options: &Options,
-    ctx: &mut Context,
-) -> Vec<Read> {
+fn readings(entity: &Entity, format: Format, options: &Options, ctx: &mut Context) -> Vec<Read> {
     let mut out = Vec::new();
     for (place, field) in paths(entity.kind) {
         let unit = FileUnit::of(place, field);
@@ -504,12 +495,10 @@ fn readings(
         };
         let value = &entry.value;
         let reading = match &value.value {
-            Value::Null => match placeholder_on_line(text, entry.key_span.start) {
-                Some(p) => Reading::NotChecked(format!(
-                    "its value is the placeholder {p}, which YAML reads as a comment; pass --keywords to check it"
-                )),
-                None => continue,
-            },
+            Value::Null => continue,
+            Value::Placeholder(p) => Reading::NotChecked(format!(
+                "its value is the placeholder {p}, which YAML reads as a comment; pass --keywords to check it"
+            )),
             _ => read(value, field, unit, format, options.api_json),
         };
         if let Reading::Value { value: v, .. } = &reading {
@@ -643,7 +632,6 @@ impl<'a> RefreshFlags<'a> {
 fn refresh_token_rules(
     flags: &RefreshFlags,
     node: &Node,
-    text: &str,
     label: &std::sync::Arc<str>,
 ) -> Vec<Found> {
     let Some(field) = catalog::field("refresh_token.token_lifetime") else {
@@ -663,7 +651,7 @@ fn refresh_token_rules(
             entry.value.span.clone()
         };
         let mut found = Found {
-            raw: text.get(span.clone()).unwrap_or("").trim().to_string(),
+            raw: String::new(),
             span,
             entity: label.clone(),
             field,

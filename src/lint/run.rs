@@ -589,15 +589,18 @@ fn in_order(mut checked: Vec<Found>, rest: Vec<Vec<Found>>, format: Format) -> V
     checked
 }
 
-/// Spans in the text as written (before keywords were substituted), and each value's raw text
-/// as written, placeholder and all.
-fn back_to_the_original(values: &mut [Found], s: &Substituted, text: &str) {
+/// An entity as the reader gave it, in the file as written: its spans mapped from the text
+/// read (keywords substituted) to the text as written, once, and its placeholders marked.
+fn as_written(entity: &mut entities::Entity, s: &Substituted, text: &str) {
+    entity.node.map_spans(&|span| s.span(span));
+    entity.node.mark_placeholders(text, &super::check::placeholder_in_line);
+}
+
+/// Each value's text as the file writes it, placeholder and all.
+fn raw_as_written(values: &mut [Found], text: &str) {
     for found in values {
-        found.span = s.span(found.span.clone());
         if let Some(raw) = text.get(found.span.clone()) {
-            if raw != found.raw {
-                found.raw = raw.to_string();
-            }
+            found.raw = raw.to_string();
         }
     }
 }
@@ -628,8 +631,9 @@ fn check_file(
     let read: Result<Read, super::yaml::ReadError> = match parsed {
         Some(Ok(f)) => Ok(entities::read_terraform(&f, scope)),
         Some(Err(e)) => Err(e),
-        None => entities::read_data(&path, substituted, &mut |entity, format| {
-            checked.extend(check_entity(&entity, format, substituted, options))
+        None => entities::read_data(&path, substituted, &mut |mut entity, format| {
+            as_written(&mut entity, s, &text);
+            checked.extend(check_entity(&entity, format, options))
         }),
     };
     let mut file = FileReport {
@@ -646,11 +650,12 @@ fn check_file(
             file.format = read.format;
             file.warnings = duplicate_warnings(&read.duplicates, &file.path, s);
             if let Some(format) = read.format {
-                let rest = par_map(read.entities, |entity| {
-                    check_entity(&entity, format, substituted, options)
+                let rest = par_map(read.entities, |mut entity| {
+                    as_written(&mut entity, s, &text);
+                    check_entity(&entity, format, options)
                 });
                 file.values = in_order(checked, rest, format);
-                back_to_the_original(&mut file.values, s, &text);
+                raw_as_written(&mut file.values, &text);
                 suppress(&mut file.values, &text, format, options);
             }
         }

@@ -1,5 +1,6 @@
-//! A configuration file as a tree whose every node knows where it stands in the file (byte
-//! offsets into the text as read, before any keyword substitution is mapped back).
+//! A configuration file as a tree whose every node knows where it stands in the file: byte
+//! offsets into the text as the reader read it (keywords substituted), mapped once to the text as
+//! written right after reading ([`Node::map_spans`]), placeholders marked then too.
 
 use std::ops::Range;
 
@@ -17,6 +18,9 @@ pub enum Value {
     /// An expression that cannot be evaluated here, and why (`var.x` defined elsewhere, a
     /// function call, …).
     Unresolved(String),
+    /// A keyword placeholder of the Deploy CLI (`##KEY##`) that YAML read as a comment, leaving
+    /// the key empty: the placeholder, as written.
+    Placeholder(String),
 }
 
 /// One key of a mapping with its value.
@@ -102,6 +106,52 @@ impl Node {
             Value::Seq(items) => items,
             Value::Map(_) => vec![self],
             _ => Vec::new(),
+        }
+    }
+
+    /// Every span of the tree, through `f` (from the text read to the text as written).
+    pub fn map_spans(&mut self, f: &dyn Fn(Range<usize>) -> Range<usize>) {
+        self.span = f(self.span.clone());
+        match &mut self.value {
+            Value::Map(entries) => {
+                for e in entries {
+                    e.key_span = f(e.key_span.clone());
+                    e.value.map_spans(f);
+                }
+            }
+            Value::Seq(items) => {
+                for n in items {
+                    n.map_spans(f);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Marks the empty values whose key's line holds a placeholder (`placeholder` finds it in a
+    /// line of the text as written).
+    pub fn mark_placeholders(&mut self, text: &str, placeholder: &dyn Fn(&str) -> Option<String>) {
+        match &mut self.value {
+            Value::Map(entries) => {
+                for e in entries {
+                    if e.value.value == Value::Null {
+                        let at = e.key_span.start.min(text.len());
+                        let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+                        let end = text[start..].find('\n').map_or(text.len(), |p| start + p);
+                        if let Some(p) = placeholder(&text[start..end]) {
+                            e.value.value = Value::Placeholder(p);
+                        }
+                    } else {
+                        e.value.mark_placeholders(text, placeholder);
+                    }
+                }
+            }
+            Value::Seq(items) => {
+                for n in items {
+                    n.mark_placeholders(text, placeholder);
+                }
+            }
+            _ => {}
         }
     }
 
