@@ -1,5 +1,5 @@
 //! The linter's output on every fixture, in-process through the library: each case under
-//! `tests/lint/` has its human, JSON and SARIF output beside it in `tests/lint/expected/`, compared
+//! `tests/lint/` has its human, JSON and SARIF output beside it in `tests/lint_expected/`, compared
 //! byte for byte. `UPDATE_EXPECTED=1 cargo test --test lint_snapshots` writes them again (then
 //! read the diff). The binary is spawned only where the command line itself is under test
 //! (`tests/lint.rs`: exit codes, standard input, the settings file).
@@ -62,7 +62,7 @@ fn outputs(case: &Case) -> [(String, String); 3] {
 #[test]
 fn every_fixture_gives_its_expected_output() {
     let update = std::env::var_os("UPDATE_EXPECTED").is_some();
-    let dir = Path::new("tests/lint/expected");
+    let dir = Path::new("tests/lint_expected");
     let mut differ = Vec::new();
     for case in CASES {
         for (ext, text) in outputs(case) {
@@ -87,7 +87,7 @@ fn every_fixture_gives_its_expected_output() {
 
 #[test]
 fn every_expected_output_has_its_case() {
-    let mut names: Vec<String> = std::fs::read_dir("tests/lint/expected")
+    let mut names: Vec<String> = std::fs::read_dir("tests/lint_expected")
         .expect("expected folder")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .collect();
