@@ -17,7 +17,7 @@ const sarif = (args) => {
   try {
     return execFileSync(BIN, ['lint', '--format', 'sarif', ...args], { cwd: ROOT, encoding: 'utf8' });
   } catch (e) {
-    if (e.status === 1) return e.stdout; // errors found: still SARIF
+    if (e.status === 1 || e.status === 2) return e.stdout; // errors found, a file unreadable: still SARIF
     throw e;
   }
 };
