@@ -283,9 +283,14 @@ describe('page conversions, Firefox', () => {
     await replica.reset();
     const page = await newPage(EXPLORER);
     const input = await firefoxField(page, 'Token Expiration');
+    // As the other Firefox tests do: the field's note first (Firefox injects content scripts on
+    // its own schedule; the first-keystroke guarantee is tested in Chromium).
+    await page.waitForFunction(() => document.querySelector('lifetime-guard-note'), { timeout: 15000 });
     await firefoxType(page, input, '90 minutes');
+    await page.waitForFunction((i) => i.value === '5400', { timeout: 5000 }, input);
     await (await firefoxButton(page, 'Update & Regenerate Token')).click();
-    await page.waitForFunction(() => [...document.querySelectorAll('lifetime-guard-token')].some((h) => h.shadowRoot.textContent.startsWith('Lives 1 hour 30 minutes (5,400 s)')), { timeout: 10000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('lifetime-guard-token')].some((h) => h.shadowRoot.textContent.startsWith('Lives 1 hour 30 minutes (5,400 s)')), { timeout: 10000 })
+      .catch(async (e) => { throw new Error(`${e.message}: ${JSON.stringify(await tokenLines(page))} ${JSON.stringify((await replica.requests()).map((r) => r.body))} ${await page.evaluate((i) => i.value, input)}`); });
     const asked = (await replica.requests()).filter((r) => r.path === '/oauth/token').map((r) => r.body.expires_in);
     assert.deepEqual(asked, [86400, 5400]);
     await page.close();
