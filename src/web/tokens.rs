@@ -16,8 +16,10 @@ use web_sys::{Document, Element, HtmlInputElement, HtmlTextAreaElement, Node};
 /// Text nodes that may hold a token, found by the browser without copying the page's text.
 const TEXT_WITH_TOKENS: &str = "//body//text()[contains(., 'eyJ')][not(ancestor::script or ancestor::style or ancestor::textarea or ancestor::noscript)]";
 
-/// Where the page shows a token as a field's value.
-const FIELDS_WITH_TOKENS: &str = "textarea, input:not([type=password]):not([type=hidden])";
+/// Where the page shows a token as a field's value. MUI's multiline fields keep a hidden copy of
+/// the text (to measure its height): not a second token.
+const FIELDS_WITH_TOKENS: &str =
+    "textarea:not([aria-hidden=true]), input:not([type=password]):not([type=hidden])";
 
 /// The lines of one place on the page (a code block, a field): the words shown, nothing else.
 pub struct TokenLine {
@@ -201,7 +203,10 @@ impl App {
 
     /// The lines for the tokens in `text`.
     fn token_lines(&self, text: &str, now: u64) -> Vec<String> {
-        token::find(text)
+        let mut tokens = token::find(text);
+        // The same token shown twice in one place (a field and its copy): one line.
+        tokens.dedup();
+        tokens
             .into_iter()
             .filter_map(claims)
             .map(|c| {
