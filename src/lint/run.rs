@@ -593,7 +593,9 @@ fn in_order(mut checked: Vec<Found>, rest: Vec<Vec<Found>>, format: Format) -> V
 /// read (keywords substituted) to the text as written, once, and its placeholders marked.
 fn as_written(entity: &mut entities::Entity, s: &Substituted, text: &str) {
     entity.node.map_spans(&|span| s.span(span));
-    entity.node.mark_placeholders(text, &super::check::placeholder_in_line);
+    entity
+        .node
+        .mark_placeholders(text, &super::check::placeholder_in_line);
 }
 
 /// Each value's text as the file writes it, placeholder and all.
