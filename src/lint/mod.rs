@@ -7,6 +7,7 @@ pub mod check;
 pub mod ci;
 pub mod config;
 pub mod entities;
+pub mod formats;
 pub mod hcl;
 pub mod json_events;
 pub mod keywords;

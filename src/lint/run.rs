@@ -631,7 +631,7 @@ fn check_file(
     let mut checked: Vec<Found> = Vec::with_capacity(room);
     let substituted = s.text(&text);
     let read: Result<Read, super::yaml::ReadError> = match parsed {
-        Some(Ok(f)) => Ok(entities::read_terraform(&f, scope)),
+        Some(Ok(f)) => Ok(super::formats::terraform::read(&f, scope)),
         Some(Err(e)) => Err(e),
         None => entities::read_data(&path, substituted, &mut |mut entity, format| {
             as_written(&mut entity, s, &text);
