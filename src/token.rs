@@ -35,8 +35,8 @@ pub enum Governed {
     /// An access token from a user's login: the maximum for the authorization code flow (PKCE
     /// from a browser SDK included), the Implicit / Hybrid lifetime for those two flows.
     ApiMaximumOrImplicit,
-    /// A token for the Management API from a grant: the API Explorer's Token Expiration when it
-    /// was made there, the Management API's own maximum otherwise.
+    /// A token for the Management API: the API Explorer's Token Expiration when it was made
+    /// there, the Management API's own maximum otherwise.
     ManagementApi,
 }
 
@@ -90,11 +90,10 @@ pub fn read(claims: &Claims, setting: impl Fn(&str) -> Option<u64>) -> Reading {
                 .all(|a| crate::text::find(a, "://").is_none()))
     {
         Governed::IdToken
-    } else if claims.grant.is_some()
-        && claims
-            .audiences
-            .iter()
-            .any(|a| crate::text::find(a, "/api/v2/").is_some())
+    } else if claims
+        .audiences
+        .iter()
+        .any(|a| crate::text::find(a, "/api/v2/").is_some())
     {
         Governed::ManagementApi
     } else if claims.grant.is_some() {
@@ -347,6 +346,12 @@ mod tests {
         assert_eq!(
             (r.governed, r.matches),
             (Governed::ManagementApi, Some(true))
+        );
+        // Without Auth0's `gty` claim (a token made elsewhere for the same audience): the same.
+        let without_grant = access(&["https://acme.eu.auth0.com/api/v2/"], None, 3_600);
+        assert_eq!(
+            read(&without_grant, |_| None).governed,
+            Governed::ManagementApi
         );
     }
 
