@@ -136,16 +136,21 @@ pub(super) fn value_of(e: &Expression, scope: &Scope, depth: u8) -> Value {
     }
 }
 
+/// An object key written as a name or a string (a computed key is known only when planning).
+fn key_name(k: &ObjectKey) -> Option<String> {
+    match k {
+        ObjectKey::Ident(i) => Some(i.value().as_str().to_string()),
+        ObjectKey::Expression(Expression::String(s)) => Some(s.value().to_string()),
+        _ => None,
+    }
+}
+
 /// An object's attributes whose keys are names or strings.
 fn object(o: &Object, scope: &Scope, depth: u8) -> Value {
     Value::Map(
         o.iter()
             .filter_map(|(k, v)| {
-                let key = match k {
-                    ObjectKey::Ident(i) => i.value().as_str().to_string(),
-                    ObjectKey::Expression(Expression::String(s)) => s.value().to_string(),
-                    _ => return None,
-                };
+                let key = key_name(k)?;
                 Some(Entry {
                     key,
                     key_span: k.span().unwrap_or(0..0),
@@ -170,26 +175,24 @@ fn binary(b: &hcl_edit::expr::BinaryOp, scope: &Scope, depth: u8) -> Value {
         (Value::Bool(x), Value::Bool(y)) if op == BinaryOperator::Or => Value::Bool(x || y),
         (Value::Num(x), Value::Num(y)) => {
             let v = match op {
-                BinaryOperator::Plus => Value::Num(x + y),
-                BinaryOperator::Minus => Value::Num(x - y),
-                BinaryOperator::Mul => Value::Num(x * y),
-                BinaryOperator::Div if y != 0.0 => Value::Num(x / y),
-                BinaryOperator::Mod if y != 0.0 => Value::Num(x % y),
-                BinaryOperator::Less => Value::Bool(x < y),
-                BinaryOperator::LessEq => Value::Bool(x <= y),
-                BinaryOperator::Greater => Value::Bool(x > y),
-                BinaryOperator::GreaterEq => Value::Bool(x >= y),
-                _ => Value::Null,
+                BinaryOperator::Plus => Some(Value::Num(x + y)),
+                BinaryOperator::Minus => Some(Value::Num(x - y)),
+                BinaryOperator::Mul => Some(Value::Num(x * y)),
+                BinaryOperator::Div if y != 0.0 => Some(Value::Num(x / y)),
+                BinaryOperator::Mod if y != 0.0 => Some(Value::Num(x % y)),
+                BinaryOperator::Less => Some(Value::Bool(x < y)),
+                BinaryOperator::LessEq => Some(Value::Bool(x <= y)),
+                BinaryOperator::Greater => Some(Value::Bool(x > y)),
+                BinaryOperator::GreaterEq => Some(Value::Bool(x >= y)),
+                _ => None,
             };
             match v {
-                Value::Num(n) if !n.is_finite() => {
-                    Value::Unresolved("an operation that is not arithmetic on numbers".into())
-                }
-                Value::Null => {
-                    Value::Unresolved("an operation that is not arithmetic on numbers".into())
-                }
+                Some(Value::Num(n)) if !n.is_finite() => None,
                 v => v,
             }
+            .unwrap_or_else(|| {
+                Value::Unresolved("an operation that is not arithmetic on numbers".into())
+            })
         }
         _ => Value::Unresolved("an operation on values that are not numbers".into()),
     }
@@ -289,10 +292,8 @@ fn with_defaults(value: Value, ty: &Expression, scope: &Scope, depth: u8) -> Val
         ("optional", value, Some(t)) => with_defaults(value, t, scope, depth),
         ("object", Value::Map(mut entries), Some(Expression::Object(attributes))) => {
             for (k, v) in attributes.iter() {
-                let key = match k {
-                    ObjectKey::Ident(i) => i.value().as_str().to_string(),
-                    ObjectKey::Expression(Expression::String(s)) => s.value().to_string(),
-                    _ => continue,
+                let Some(key) = key_name(k) else {
+                    continue;
                 };
                 let attribute_type = v.expr();
                 match entries.iter_mut().find(|e| e.key == key) {
