@@ -1,7 +1,6 @@
 //! Management API answers and request bodies: an object, an array of them, or a page of one
 //! (`{"clients": [...]}`), each recognised by the properties its kind has (`kinds.rs`).
 
-use crate::catalog::Owner;
 use crate::lint::entities::{entity, Entity, Format, Read};
 use crate::lint::kinds;
 use crate::lint::tree::{Node, Value};
@@ -16,23 +15,11 @@ pub(in crate::lint) const ANSWER_LISTS: [&str; 5] = [
     "invitations",
 ];
 
-/// The kind of a Management API object, from the properties it has.
-fn api_kind(node: &Node) -> Option<Owner> {
-    kinds::of_api_object(|k| node.get(k).is_some()).map(|k| k.owner)
-}
-
-/// A Management API object as an entity, named by its `name`.
-fn api_entity(kind: Owner, node: Node) -> Entity {
-    let unnamed = kinds::KINDS
-        .iter()
-        .find(|k| k.owner == kind)
-        .map_or("(unnamed)", |k| k.unnamed);
-    entity(kind, node, unnamed)
-}
-
-/// A Management API object as an entity, when it is one.
+/// A Management API object as an entity, when it is one: its kind from the properties it has,
+/// named by its `name`.
 pub(in crate::lint) fn entity_of(node: Node) -> Option<Entity> {
-    api_kind(&node).map(|kind| api_entity(kind, node))
+    let kind = kinds::of_api_object(|k| node.get(k).is_some())?;
+    Some(entity(kind.owner, node, kind.unnamed))
 }
 
 /// A file holding one Management API object (`answered`: its objects were streamed already).

@@ -1,8 +1,8 @@
 //! `terraform show -json` of a plan (`resource_changes[].change.after`, `planned_values`) or a
 //! state (`values`), and a raw state file (`resources[].instances[].attributes`).
 
-use super::terraform::terraform_kind;
 use crate::lint::entities::{Entity, Format, Read};
+use crate::lint::kinds;
 use crate::lint::tree::{Node, Value};
 
 pub(in crate::lint) fn read(root: &Node) -> Read {
@@ -11,7 +11,7 @@ pub(in crate::lint) fn read(root: &Node) -> Read {
         let kind = r
             .get("type")
             .and_then(Node::as_str)
-            .and_then(terraform_kind);
+            .and_then(kinds::of_terraform_type);
         if let (Some(kind), Some(values)) = (kind, values) {
             if matches!(values.value, Value::Map(_)) {
                 entities.push(Entity {

@@ -1,15 +1,9 @@
 //! Terraform's native syntax (`.tf`): the Auth0 provider's resources, read with their module's
 //! scope (`hcl.rs`, `terraform_eval.rs`).
 
-use crate::catalog::Owner;
 use crate::lint::entities::{Entity, Format, Read};
 use crate::lint::hcl::{self, Scope};
 use crate::lint::kinds;
-
-/// The kind a Terraform resource type of the Auth0 provider holds.
-pub(in crate::lint) fn terraform_kind(resource_type: &str) -> Option<Owner> {
-    kinds::of_terraform_type(resource_type)
-}
 
 /// The entities of a parsed `.tf` file, with the module's scope for `local.*` and `var.*`.
 pub(in crate::lint) fn read(file: &hcl::HclFile, scope: &Scope) -> Read {
@@ -17,7 +11,7 @@ pub(in crate::lint) fn read(file: &hcl::HclFile, scope: &Scope) -> Read {
         .resources(scope)
         .into_iter()
         .filter_map(|r| {
-            terraform_kind(&r.kind).map(|kind| Entity {
+            kinds::of_terraform_type(&r.kind).map(|kind| Entity {
                 kind,
                 name: format!("{}.{}", r.kind, r.name),
                 node: r.node,

@@ -1,7 +1,7 @@
 //! Terraform's JSON syntax (`*.tf.json`, as CDKTF writes it).
 
-use super::terraform::terraform_kind;
 use crate::lint::entities::{Entity, Format, Read};
+use crate::lint::kinds;
 use crate::lint::tree::{Entry, Node, Value};
 
 /// Terraform's JSON syntax (`*.tf.json`, as CDKTF writes it): `resource.TYPE.NAME` objects (or
@@ -18,7 +18,7 @@ pub(in crate::lint) fn read(mut root: Node) -> Read {
             continue;
         };
         for t in types {
-            let Some(kind) = terraform_kind(&t.key) else {
+            let Some(kind) = kinds::of_terraform_type(&t.key) else {
                 continue;
             };
             let Value::Map(names) = t.value.value else {
