@@ -307,15 +307,7 @@ fn lint(args: LintArgs) -> ExitCode {
         FormatArg::Gitlab => out.write_all(lint::ci::gitlab(&report).as_bytes()),
     }
     .and_then(|()| out.flush());
-    // A file that could not be read (as its format, or at all when named) is the caller's to
-    // fix (2), as a usage error is; the files that were read still get their findings.
-    let status = if report.has_unreadable() {
-        ExitCode::from(2)
-    } else if report.fails(fail_on) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    };
+    let status = ExitCode::from(report.exit_status(fail_on));
     // The process ends here: freeing tens of thousands of findings one by one would only delay it.
     std::mem::forget(report);
     match written {

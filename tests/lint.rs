@@ -36,13 +36,7 @@ fn lint_json(paths: &[&str]) -> (i32, Value) {
     // Relative to the crate, as the command line is run (cargo runs tests there).
     let paths: Vec<std::path::PathBuf> = paths.iter().map(std::path::PathBuf::from).collect();
     let report = lifetime_guard::lint::lint(&paths, None, &Options::default());
-    let status = if report.has_unreadable() {
-        2
-    } else if report.fails(FailOn::default()) {
-        1
-    } else {
-        0
-    };
+    let status = i32::from(report.exit_status(FailOn::default()));
     let json = output::json(&report);
     (status, serde_json::from_str(&json).expect("JSON output"))
 }

@@ -82,6 +82,19 @@ impl Report {
                 .any(|f| f.values.iter().any(|v| v.level >= threshold))
     }
 
+    /// The command line's exit status: 2 when something could not be read (the caller's to fix,
+    /// as a usage error is; the files that were read still get their findings), 1 when
+    /// something reaches `fail_on`, else 0.
+    pub fn exit_status(&self, fail_on: FailOn) -> u8 {
+        if self.has_unreadable() {
+            2
+        } else if self.fails(fail_on) {
+            1
+        } else {
+            0
+        }
+    }
+
     /// True when a value or a file is in error.
     pub fn has_errors(&self) -> bool {
         self.files.iter().any(|f| {
