@@ -101,7 +101,7 @@ fn adopt_style(doc: &Document, root: &ShadowRoot) -> Result<(), JsValue> {
 }
 
 /// Creates an element with a class and text, and appends it to `parent`.
-fn add(
+pub(super) fn add(
     doc: &Document,
     parent: &Element,
     tag: &str,

@@ -8,7 +8,7 @@
 
 use super::app::App;
 use super::dom::{self, POPOVER_TAG, STATUS_TAG};
-use super::note::Shadowed;
+use super::note::{add, Shadowed};
 use crate::selection::{self, View};
 use crate::text::concat;
 use wasm_bindgen::prelude::*;
@@ -93,52 +93,31 @@ impl Popover {
         body.set_class_name("lg pop");
         body.set_attribute("role", "dialog")?;
         body.set_attribute("aria-label", "Lifetime Guard: the selection as a lifetime")?;
-        let head = doc.create_element("div")?;
-        head.set_class_name("head");
-        let title = doc.create_element("strong")?;
-        title.set_text_content(Some(&view.heading));
-        head.append_child(&title)?;
-        let close = doc.create_element("button")?;
-        close.set_class_name("close");
+        let head = add(doc, body, "div", "head", None)?;
+        add(doc, &head, "strong", "", Some(&view.heading))?;
+        let close = add(doc, &head, "button", "close", Some("×"))?;
         close.set_attribute("type", "button")?;
         close.set_attribute("aria-label", "Close")?;
         close.set_attribute("title", "Close (Esc)")?;
-        close.set_text_content(Some("×"));
-        head.append_child(&close)?;
-        body.append_child(&head)?;
         if let Some(also) = &view.also {
-            let line = doc.create_element("div")?;
-            line.set_class_name("also");
-            line.set_text_content(Some(also));
-            body.append_child(&line)?;
+            add(doc, body, "div", "also", Some(also))?;
         }
-        let table = doc.create_element("table")?;
+        let table = add(doc, body, "table", "", None)?;
         self.copies.clear();
         for (i, row) in view.rows.iter().enumerate() {
-            let tr = doc.create_element("tr")?;
-            let th = doc.create_element("th")?;
-            th.set_attribute("scope", "row")?;
-            th.set_text_content(Some(row.label));
-            let td = doc.create_element("td")?;
-            td.set_text_content(Some(&row.shown));
-            let cell = doc.create_element("td")?;
-            let copy = doc.create_element("button")?;
-            copy.set_class_name("copy");
+            let tr = add(doc, &table, "tr", "", None)?;
+            add(doc, &tr, "th", "", Some(row.label))?.set_attribute("scope", "row")?;
+            add(doc, &tr, "td", "", Some(&row.shown))?;
+            let cell = add(doc, &tr, "td", "", None)?;
+            let copy = add(doc, &cell, "button", "copy", Some("Copy"))?;
             copy.set_attribute("type", "button")?;
             copy.set_attribute("data-copy", &crate::text::u64_string(i as u64))?;
             copy.set_attribute(
                 "aria-label",
                 &concat(&["Copy ", &row.copy, " (", row.label, ")"]),
             )?;
-            copy.set_text_content(Some("Copy"));
-            cell.append_child(&copy)?;
-            tr.append_child(&th)?;
-            tr.append_child(&td)?;
-            tr.append_child(&cell)?;
-            table.append_child(&tr)?;
             self.copies.push(row.copy.clone());
         }
-        body.append_child(&table)?;
         self.card.set_theme(dark);
         self.status.set_theme(dark);
         self.status.body.set_text_content(Some(&view.heading));

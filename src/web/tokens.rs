@@ -7,7 +7,7 @@
 
 use super::app::App;
 use super::dom::{self, TOKEN_TAG};
-use super::note::Shadowed;
+use super::note::{add, Shadowed};
 use crate::token::{self, Claims};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -174,22 +174,19 @@ fn call0(target: &JsValue, method: &str) -> Option<String> {
     .as_string()
 }
 
+/// A moment (milliseconds since 1970) as the `Date` method `method` writes it.
+fn moment(ms: u64, method: &str) -> String {
+    call0(&js_sys::Date::new(&JsValue::from_f64(ms as f64)), method).unwrap_or_default()
+}
+
 /// A moment (milliseconds) in the admin's local time, as the browser writes it.
 pub fn local_time(ms: u64) -> String {
-    call0(
-        &js_sys::Date::new(&JsValue::from_f64(ms as f64)),
-        "toLocaleString",
-    )
-    .unwrap_or_default()
+    moment(ms, "toLocaleString")
 }
 
 /// A moment (milliseconds) in UTC, ISO 8601.
 pub fn iso_time(ms: u64) -> String {
-    call0(
-        &js_sys::Date::new(&JsValue::from_f64(ms as f64)),
-        "toISOString",
-    )
-    .unwrap_or_default()
+    moment(ms, "toISOString")
 }
 
 impl App {
@@ -267,10 +264,7 @@ impl App {
         shadow.set_theme(self.dark);
         shadow.body.set_class_name("lg token");
         for text in &lines {
-            let p = self.doc.create_element("div")?;
-            p.set_class_name("tok");
-            p.set_text_content(Some(text));
-            shadow.body.append_child(&p)?;
+            add(&self.doc, &shadow.body, "div", "tok", Some(text))?;
         }
         anchor.insert_adjacent_element("afterend", &shadow.host)?;
         Ok(TokenLine {
